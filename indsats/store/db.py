@@ -1,0 +1,68 @@
+"""Engine, sessions and the unit of work.
+
+``INDSATS_DATABASE_URL`` selects the database; the default is the SQLite file
+``indsats.db`` in the working directory. Every use case runs inside ``unit_of_work``:
+one transaction, committed when the block ends, rolled back on any error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_SQLITE_FILE = "indsats.db"
+
+
+def database_url() -> str:
+    return os.environ.get("INDSATS_DATABASE_URL") or f"sqlite:///{Path(DEFAULT_SQLITE_FILE).resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or database_url()
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str) -> Engine:
+    return make_engine(url)
+
+
+class Database:
+    """A handle on one database: its engine and a session factory."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None):
+        self.url = url or database_url()
+        self.engine = engine or engine_for(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction: commit on success, roll back everything on error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
