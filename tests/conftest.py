@@ -14,6 +14,9 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+
+os.environ.setdefault("INDSATS_FAST_PASSWORD_HASH", "1")
+
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

@@ -1,0 +1,1 @@
+"""One router per area; registered in ``indsats.web.app.ROUTE_MODULES``."""
