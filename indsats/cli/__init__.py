@@ -12,7 +12,12 @@ app = typer.Typer(
 )
 
 # Each module adds its commands to `app` when imported.
+from . import app_commands  # noqa: E402,F401
 from . import db_commands  # noqa: E402,F401
+from . import kpi_commands  # noqa: E402,F401
+from . import law_commands  # noqa: E402,F401
+from . import match_commands  # noqa: E402,F401
+from . import synth_commands  # noqa: E402,F401
 
 
 def main() -> None:

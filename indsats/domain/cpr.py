@@ -43,9 +43,9 @@ def _century_digit(year: int, rng: random.Random) -> int:
     """A 7th digit that encodes the birth year's century (CPR-kontorets regel)."""
     yy = year % 100
     if 1900 <= year <= 1999:
-        choices = [0, 1, 2, 3] + ([4, 9] if yy >= 37 else []) + ([5, 6, 7, 8] if yy >= 58 else [])
+        choices = [0, 1, 2, 3] + ([4, 9] if yy >= 37 else [])
     elif 2000 <= year <= 2036:
-        choices = [4, 9] + ([5, 6, 7, 8] if yy <= 57 else [])
+        choices = [4, 9, 5, 6, 7, 8]
     elif 2037 <= year <= 2057:
         choices = [5, 6, 7, 8]
     elif 1858 <= year <= 1899:

@@ -23,6 +23,7 @@ ROUTE_MODULES = [
     "health",
     "auth",
     "citizens",
+    "casework",
     "audit",
 ]
 
@@ -48,9 +49,11 @@ def create_app(db: Database | None = None, secret_key: str | None = None) -> Fas
                        same_site="lax", https_only=os.environ.get("INDSATS_HTTPS") == "1", max_age=8 * 3600)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 
+    app.state.paths = set()
     for name in ROUTE_MODULES:
         module = importlib.import_module(f"indsats.web.routes.{name}")
         app.include_router(module.router)
+        app.state.paths.update(route.path for route in module.router.routes)
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, exc: LoginRequired):

@@ -95,7 +95,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
 def nav_items(request: Request, user: User | None) -> list[tuple[str, str]]:
     if user is None:
         return []
-    paths = {getattr(route, "path", None) for route in request.app.routes}
+    paths = request.app.state.paths
     return [(path, label) for path, label, roles in NAV if user.role in roles and path in paths]
 
 

@@ -111,3 +111,13 @@ def test_manager_filters_the_audit_log_and_exports_csv(world_client):
     assert csv_text.lstrip("\ufeff").startswith("tidspunkt;bruger;rolle;borger_id;handling;kommune")
     assert "mette" in csv_text
     assert client.get("/api/audit", params={"username": "mette"}).json()["total"] >= 2
+
+
+def test_menu_shows_the_pages_of_the_users_role(world_client):
+    _, client = world_client
+    login(client, "mette")
+    menu = client.get("/sager").text
+    assert 'href="/sager"' in menu and 'href="/borgere"' in menu and 'href="/logning"' not in menu
+    client.post("/logout", data={"csrf_token": _csrf(client, "/sager")})
+    login(client, "leder250")
+    assert 'href="/logning"' in client.get("/borgere").text

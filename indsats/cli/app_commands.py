@@ -1,0 +1,78 @@
+"""``indsats demo``, ``indsats serve`` and ``indsats import``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from indsats.domain.labels import ROLE_DA
+from indsats.services.demo import prepare_demo
+from indsats.services.errors import InvalidInput
+from indsats.services.imports import import_files
+from indsats.store.db import Database, database_url
+from indsats.store.migrations import upgrade
+
+from . import app
+
+console = Console()
+
+
+def _serve(db: Database, host: str, port: int) -> None:
+    import uvicorn
+
+    from indsats.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@app.command("demo")
+def demo(port: int = typer.Option(8000, "--port", help="Port for webserveren."),
+         host: str = typer.Option("127.0.0.1", "--host"),
+         seed: int = typer.Option(1, "--seed", help="Frø for de syntetiske data."),
+         no_serve: bool = typer.Option(False, "--no-serve", help="Byg kun databasen og vis logins.")) -> None:
+    """Byg demodatabasen (hvis den mangler), vis demo-logins og start webserveren."""
+    db = Database()
+    console.print(f"Database: [bold]{db.url}[/bold]")
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("Bygger syntetisk kommune", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=f"Bygger {stage}", completed=done, total=total)
+
+        built, logins = prepare_demo(db, seed=seed, progress=progress)
+    console.print("Demodata bygget." if built else "Demodata fandtes allerede.")
+    console.print("[bold]Demo-logins[/bold] (brugernavn / adgangskode — rolle, kommune: hvad man kan)")
+    for login in logins:
+        console.print(f"  {login.username:<32} {login.password}  — {ROLE_DA.get(login.role, login.role)}, "
+                      f"{login.municipality}: {login.description}", highlight=False, soft_wrap=True)
+    if not no_serve:
+        console.print(f"Åbn [bold]http://{host}:{port}/login[/bold]  (Ctrl+C stopper)")
+        _serve(db, host, port)
+
+
+@app.command("serve")
+def serve(port: int = typer.Option(8000, "--port"), host: str = typer.Option("127.0.0.1", "--host")) -> None:
+    """Start webserveren mod databasen (INDSATS_DATABASE_URL eller indsats.db)."""
+    db = Database()
+    upgrade(db.url)
+    _serve(db, host, port)
+
+
+@app.command("import")
+def import_command(files: list[Path] = typer.Argument(..., help="citizens.csv, benefit_spells.csv, events.csv "
+                                                                  "eller én JSON-fil (se docs/IMPORT.md)."),
+                   database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
+    """Indlæs kommunens egne data: alt eller intet."""
+    url = database or database_url()
+    upgrade(url)
+    try:
+        report = import_files(Database(url), files)
+    except InvalidInput as exc:
+        typer.echo(f"Importen er afvist, intet er gemt: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Importeret: {report.citizens} borgere, {report.benefit_spells} ydelsesforløb, "
+               f"{report.conversations} samtaler, {report.offers} tilbud, {report.events} andre hændelser.")

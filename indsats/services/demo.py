@@ -1,0 +1,44 @@
+"""Preparing the demo database: schema, synthetic municipalities, demo logins, company demo data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import func, select
+
+from indsats.store.db import Database
+from indsats.store.migrations import upgrade
+from indsats.store.tables import CitizenRow
+from indsats.synth.build import build
+
+from .accounts import DemoLogin, ensure_demo_accounts
+
+#: progress(stage, done, total)
+Progress = Callable[[str, int, int], None]
+
+
+def has_citizens(db: Database) -> bool:
+    with db.unit_of_work() as session:
+        return (session.scalar(select(func.count()).select_from(CitizenRow)) or 0) > 0
+
+
+def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizens: int | None = None,
+                 progress: Progress | None = None) -> tuple[bool, list[DemoLogin]]:
+    """Build the demo data if the database has none; returns (built now?, the demo logins)."""
+    upgrade(db.url)
+    built = False
+    if not has_citizens(db):
+        build(db, seed=seed, as_of=as_of, citizens=citizens, progress=progress)
+        _seed_company_demo(db, seed)
+        built = True
+    return built, ensure_demo_accounts(db)
+
+
+def _seed_company_demo(db: Database, seed: int) -> None:
+    """Candidate profiles, job orders and company centres for the company service, when it is installed."""
+    try:
+        from .candidates import seed_company_demo
+    except ImportError:
+        return
+    seed_company_demo(db, seed)
