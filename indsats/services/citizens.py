@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from indsats.domain import cpr as cpr_rules
 from indsats.domain.enums import Role
+from indsats.domain.labels import BENEFIT_DA, CONVERSATION_KIND_DA, CONVERSATION_STATUS_DA, OFFER_DA, label
 from indsats.domain.models import User
 from indsats.store.db import Database
 from indsats.store.tables import (
@@ -148,8 +149,6 @@ def search(db: Database, user: User, text: str, limit: int = 50) -> list[Citizen
 
 
 def _timeline(spells, conversations, offers, events) -> list[TimelineEntry]:
-    from indsats.domain.labels import BENEFIT_DA, CONVERSATION_KIND_DA, CONVERSATION_STATUS_DA, OFFER_DA, label
-
     entries: list[TimelineEntry] = []
     for s in spells:
         entries.append(TimelineEntry(s.start, "benefit_start", f"Start på {label(BENEFIT_DA, s.benefit).lower()}"))
