@@ -25,6 +25,11 @@ ROUTE_MODULES = [
     "citizens",
     "casework",
     "audit",
+    "worklists",
+    "dashboard",
+    "companies",
+    "job_orders",
+    "company_portal",
 ]
 
 _STATUS = {NotFound: 404, Forbidden: 403, InvalidInput: 422, AuthenticationFailed: 401}

@@ -89,3 +89,17 @@ def test_a_caseworker_of_another_municipality_is_shown_no_access(live_server, pa
     response = page.goto(f"{base}/borgere/{world.anna_id}")
     assert response.status == 403
     assert "Ingen adgang" in page.content() and "Østergaard" not in page.content()
+
+
+def test_the_case_page_loads_the_citizens_legal_deadlines(live_server, page):
+    world, base = live_server
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", "mette")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/sager")
+    page.goto(f"{base}/borgere/{world.anna_id}")
+    # Anna: unemployment benefit since 2026-05-04 — the four conversations of the first six months are due
+    page.locator("table.list >> text=2026").first.wait_for()
+    assert "Beregner frister" not in page.content()
+    assert "LAB § 31" in page.content()

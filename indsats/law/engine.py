@@ -1,0 +1,212 @@
+"""The law engine: a citizen's timeline in, obligations out (shared/contracts/obligations.md).
+
+Pure: no database, no web framework. The regime of a period is chosen by the date the
+period starts; a period whose first six months cross a change of the law gets a
+``regime.transition`` obligation for a person to decide (convention 8).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .calendar import within_months_end
+from .context import Context
+from .facts import Facts, build_facts
+from .local_rhythm import ContactRhythm, local_obligations, local_sickness_obligations, rhythm_for
+from .obligation import MANUAL_REVIEW, OPEN_STATUSES, SUSPENDED, WAIVED, Obligation
+from .parameters import Parameters, default_parameters
+from .periods import (
+    LAB_BENEFITS,
+    Period,
+    Segment,
+    SicknessSpell,
+    build_periods,
+    build_segments,
+    build_sickness_spells,
+)
+from .regimes import Regimes, default_regimes
+from .rules import contact
+from .timeline import Timeline
+
+NOT_COVERED_SOURCE = "Perioder før 1. juli 2015 er ikke dækket af motoren"
+EXEMPTION_RULES = frozenset(
+    {"contact.first_conversation", "contact.first_six_months", "contact.joint_1", "contact.joint_2",
+     "contact.joint_16_months", "local.contact_rhythm"}
+)
+
+
+@dataclass(slots=True)
+class Result:
+    citizen: str
+    as_of: date
+    regime: str
+    obligations: list[Obligation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "citizen": self.citizen,
+            "as_of": self.as_of.isoformat(),
+            "regime": self.regime,
+            "obligations": [o.to_dict() for o in self.obligations],
+        }
+
+
+def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, window_end: date, period) -> Obligation | None:
+    changes = regimes.changes_between(start, window_end, benefit)
+    if not changes:
+        return None
+    new = changes[0]
+    ob = ctx.obligation(period, "regime.transition", MANUAL_REVIEW, None,
+                        f"{new.name} fra {new.valid_from.isoformat()}: {new.source}", window_start=start,
+                        action="review",
+                        note=f"Forløbet startede under {ctx.regime} og løber ind i {new.name}; "
+                             "en sagsbehandler afgør hvilke regler der gælder")
+    if period is None:
+        ob.benefit = benefit
+        ob.period_start = start
+    return ob
+
+
+def _apply_exemptions(obligations: list[Obligation], facts: Facts) -> None:
+    """§ 106: no duty to attend conversations while exempt. An open duty is ``suspended`` while
+    an exemption runs; one whose deadline fell inside an ended exemption is ``waived``."""
+    if not facts.exemptions:
+        return
+    running = facts.exemption_at(facts.as_of)
+    for ob in obligations:
+        if ob.rule not in EXEMPTION_RULES or ob.status not in OPEN_STATUSES:
+            continue
+        if running is not None and (ob.deadline is None or running[0] <= ob.deadline):
+            ob.status = SUSPENDED
+            ob.note = f"Fritaget fra {running[0].isoformat()} (LAB § 106)"
+        elif ob.deadline is not None and facts.exemption_at(ob.deadline) is not None:
+            ob.status = WAIVED
+            ob.note = "Fritaget ved fristen (LAB § 106)"
+
+
+def _sort_key(ob: Obligation) -> tuple:
+    return (ob.period_start or date.min, ob.window_start or date.min, ob.rule)
+
+
+def compute(
+    timeline: Timeline,
+    *,
+    params: Parameters | None = None,
+    regimes: Regimes | None = None,
+    rhythms: list[ContactRhythm] | None = None,
+) -> Result:
+    """Every obligation of one citizen as of ``timeline.as_of``."""
+    params = params or default_parameters()
+    regimes = regimes or default_regimes()
+    facts = build_facts(timeline)
+    segments = build_segments(timeline)
+    periods = build_periods(timeline, facts, segments)
+    spells = build_sickness_spells(timeline, facts, segments)
+    obligations: list[Obligation] = []
+    latest: tuple[date, str] | None = None
+
+    for period in periods:
+        regime = regimes.at(period.start)
+        if regime is None:
+            ctx = Context(facts, params, "ikke dækket")
+            obligations.append(ctx.obligation(period, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
+                                              window_start=period.start, action="review"))
+            continue
+        ctx = Context(facts, params, regime.name)
+        latest = max(latest or (period.start, regime.name), (period.start, regime.name))
+        found = regime.logic.period_obligations(ctx, period)
+        if period.benefit in LAB_BENEFITS:
+            window_end = period.months_end(ctx.value("contact.window_months", period.start))
+            transition = _transition(ctx, regimes, period.benefit, period.start, window_end, period)
+            if transition:
+                found.append(transition)
+            if rhythms:
+                rhythm = rhythm_for(rhythms, period.benefit, period.readiness_on(timeline.as_of))
+                if rhythm is not None and regime.logic.local_rhythm:
+                    found.extend(local_obligations(ctx, period, rhythm))
+        if period.cumulated and period.paused_on(timeline.as_of):
+            for ob in found:
+                if ob.status == "due" and ob.rule != "regime.transition":
+                    ob.status = SUSPENDED
+                    ob.note = "Ledighedsperioden er afbrudt af arbejde (sammenlagt ledighed, LAB § 9)"
+        obligations.extend(found)
+
+    for spell in spells:
+        obligations.extend(_sickness(facts, params, regimes, spell, rhythms))
+        regime = regimes.at(spell.start)
+        if regime is not None:
+            latest = max(latest or (spell.start, regime.name), (spell.start, regime.name))
+
+    obligations.extend(_requests(facts, params, regimes, periods, spells))
+    obligations.extend(_loose_first_contacts(facts, params, regimes, periods))
+    _apply_exemptions(obligations, facts)
+    obligations.sort(key=_sort_key)
+    if latest is None:
+        at = regimes.at(timeline.as_of)
+        regime_name = at.name if at else "ikke dækket"
+    else:
+        regime_name = latest[1]
+    return Result(timeline.citizen_id, timeline.as_of, regime_name, obligations)
+
+
+def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: SicknessSpell,
+              rhythms: list[ContactRhythm] | None) -> list[Obligation]:
+    regime = regimes.at(spell.start)
+    if regime is None:
+        ctx = Context(facts, params, "ikke dækket")
+        return [ctx.obligation(None, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
+                               window_start=spell.start, benefit="sickness_benefit", period_start=spell.start,
+                               target_group="6", action="review")]
+    ctx = Context(facts, params, regime.name)
+    found = regime.logic.sickness_obligations(ctx, spell)
+    transition = _transition(ctx, regimes, "sickness_benefit", spell.start, within_months_end(spell.start, 6), None)
+    if transition:
+        transition.target_group = "6"
+        found.append(transition)
+    rhythm = rhythm_for(rhythms, "sickness_benefit", None) if rhythms else None
+    if rhythm is not None and regime.logic.local_rhythm:
+        found.extend(local_sickness_obligations(ctx, spell, rhythm))
+    return found
+
+
+def _requests(facts, params, regimes, periods, spells) -> list[Obligation]:
+    out: list[Obligation] = []
+    if not facts.conversation_requests:
+        return out
+    for request in facts.conversation_requests:
+        regime = regimes.at(request)
+        ctx = Context(facts, params, regime.name if regime else "ikke dækket")
+        period = next((p for p in reversed(periods) if p.start <= request), None)
+        spell = next((s for s in reversed(spells) if s.start <= request), None)
+        holder = period
+        end = period.end if period else None
+        if spell is not None and (period is None or spell.start > period.start):
+            holder, end = None, spell.end
+        ob = contact.requested(ctx, holder, request, end)
+        if holder is None and spell is not None and (period is None or spell.start > period.start):
+            ob.benefit, ob.target_group, ob.period_start = "sickness_benefit", "6", spell.start
+        out.append(ob)
+    return out
+
+
+def _loose_first_contacts(facts, params, regimes, periods) -> list[Obligation]:
+    """A first contact not yet followed by any benefit: the first conversation is still due."""
+    if not facts.first_contacts:
+        return []
+    starts = [p.start for p in periods] + [s.start for p in periods for s in p.segments]
+    out = []
+    for day in facts.first_contacts:
+        if any(s >= day for s in starts) or any(p.covers(day) for p in periods):
+            continue  # the contact led to a benefit, or came while one was running
+        regime = regimes.at(day)
+        if regime is None:
+            continue
+        ctx = Context(facts, params, regime.name)
+        pseudo = Period("cash_benefit", day, "benefit_start", day, [Segment("cash_benefit", day, "benefit_start", [])])
+        ob = contact.first_conversation(ctx, pseudo)
+        ob.benefit = None
+        ob.target_group = None
+        out.append(ob)
+    return out

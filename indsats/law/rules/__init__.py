@@ -1,0 +1,1 @@
+"""The rules of the law engine, one module per area: contact process, offers, sickness."""

@@ -1,0 +1,37 @@
+"""The three worked examples of shared/contracts/examples are tests: every named field must match."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from indsats.law import compute, parse_timeline
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "contracts" / "examples"
+FILES = sorted(EXAMPLES.glob("*.json"))
+
+
+def _matches(expected: dict, actual: dict) -> bool:
+    return all(actual.get(key) == value for key, value in expected.items())
+
+
+@pytest.mark.skipif(not FILES, reason=f"no worked examples at {EXAMPLES}")
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_worked_example(path: Path) -> None:
+    example = json.loads(path.read_text(encoding="utf-8"))
+    result = compute(parse_timeline(example["timeline"])).to_dict()
+    assert result["citizen"] == example["timeline"]["citizen"]["id"]
+    assert result["as_of"] == example["timeline"]["as_of"]
+    for expected in example["expected"]:
+        candidates = [o for o in result["obligations"] if o["rule"] == expected["rule"]]
+        assert any(_matches(expected, o) for o in candidates), (
+            f"{path.name}: no obligation matches {expected}; got {candidates}"
+        )
+
+
+@pytest.mark.skipif(not FILES, reason=f"no worked examples at {EXAMPLES}")
+def test_example_one_is_lab_2020() -> None:
+    example = json.loads(FILES[0].read_text(encoding="utf-8"))
+    assert compute(parse_timeline(example["timeline"])).regime == "LAB 2020"
