@@ -1,0 +1,108 @@
+"""``indsats synth`` — build a synthetic municipality (or two) into the database."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from indsats.store.db import Database, database_url
+from indsats.store.migrations import upgrade
+from indsats.synth.build import DEFAULT_MUNICIPALITIES, build
+from indsats.synth.generator import generate_municipality, split_citizens
+from indsats.synth.measure import measure
+from indsats.synth.panel import write_panel
+from indsats.synth.profiles import PROFILES
+from indsats.synth.writer import SynthWriteError, write_municipalities
+
+from . import app
+
+console = Console(stderr=True)
+
+
+def _parse_date(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"--as-of skal være en dato YYYY-MM-DD, ikke {value!r}") from None
+
+
+@app.command("synth")
+def synth(
+    citizens: int = typer.Option(None, "--citizens", min=1,
+                                 help="Antal borgere i alt (standard: kalibreret til Frederikssund + Hedensted)."),
+    seed: int = typer.Option(1, "--seed", help="Frø: samme frø giver samme data."),
+    municipality: list[str] = typer.Option(None, "--municipality",
+                                           help="Kommunekode, fx 250 (Frederikssund) eller 766 (Hedensted); "
+                                                "kan gentages. Standard: begge."),
+    as_of: str = typer.Option(None, "--as-of", help="Opgørelsesdato YYYY-MM-DD (standard: i dag)."),
+    database: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+    workers: int = typer.Option(None, "--workers", min=1, help="Processer til generering (standard: 1)."),
+    panel: Path = typer.Option(None, "--panel", help="Skriv også ugepanel og personer som CSV i denne mappe "
+                                                      "(og kalibreringstal), se docs/SYNTH.md."),
+) -> None:
+    """Byg en syntetisk kommune (borgere, forløb, samtaler, tilbud, virksomheder) i databasen."""
+    codes = tuple(municipality) if municipality else DEFAULT_MUNICIPALITIES
+    unknown = [c for c in codes if c not in PROFILES]
+    if unknown:
+        known = ", ".join(f"{p.code} ({p.name})" for p in PROFILES.values())
+        console.print(f"[red]Ukendt kommunekode {unknown[0]!r}[/red]; kendte koder: {known}")
+        raise typer.Exit(2)
+    day = _parse_date(as_of)
+    url = database or database_url()
+    upgrade(url)
+    db = Database(url)
+    started = time.perf_counter()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=console, transient=False) as bar:
+            task = bar.add_task("Borgere", total=None)
+
+            def step(name: str, done: int, total: int) -> None:
+                bar.update(task, description=f"Borgere ({name})", completed=done, total=total)
+
+            if panel is None:
+                summary = build(db, seed=seed, as_of=day, codes=codes, citizens=citizens, workers=workers,
+                                progress=step)
+                count, rows = summary.citizens, summary.rows
+            else:
+                count, rows = _build_with_panel(db, seed, day, codes, citizens, workers, panel, step)
+    except (SynthWriteError, ValueError) as exc:
+        console.print(f"[red]Fejl:[/red] {exc}")
+        raise typer.Exit(2) from None
+    seconds = time.perf_counter() - started
+    names = ", ".join(f"{PROFILES[c].name} ({c})" for c in codes)
+    typer.echo(f"Syntetiske data bygget: {_n(count)} borgere, {_n(rows)} rækker i {names} "
+               f"pr. {day.isoformat()} på {seconds:.1f} s → {url}")
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _build_with_panel(db, seed, day, codes, citizens, workers, directory: Path, step) -> tuple[int, int]:
+    sizes = split_citizens(list(codes), citizens)
+    taken_cvr: set[str] = set()
+    total, done = sum(sizes.values()), 0
+    figures, generated = {}, []
+    for code in codes:
+        base = done
+
+        def progress(n: int, _total: int, name: str = PROFILES[code].name, base: int = base) -> None:
+            step(name, base + n, total)
+
+        muni = generate_municipality(code, seed, day, sizes[code], workers or 1, progress, taken_cvr=taken_cvr)
+        generated.append(muni)
+        done += sizes[code]
+        write_panel(muni, directory)
+        figures[code] = measure(muni)
+    rows = write_municipalities(db, generated)
+    (directory / "calibration.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
+    return total, rows
