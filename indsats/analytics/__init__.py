@@ -1,0 +1,1 @@
+"""KPIs over the weekly benefit panel (contracts/kpis.md), goal attainment and comparison."""

@@ -1,0 +1,288 @@
+"""The employment plan (beskæftigelsesplan) as data: a pydantic schema.
+
+Every model forbids unknown keys, so a misspelt field is an error rather than a silent
+default. ``indsats.plan.loader`` turns validation errors into messages naming the file,
+the line and the field path.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..domain.enums import Benefit, OfferType, Readiness
+from .measures import MEASURES
+
+# Benefits a citizen's contact process can run on (contracts/obligations.md).
+CONTACT_BENEFITS = frozenset(
+    {
+        "unemployment_benefit", "cash_benefit", "education_benefit", "sickness_benefit",
+        "job_clarification", "resource_programme", "flexjob_waiting_benefit", "rehabilitation",
+        "integration_benefit",
+    }
+)
+ALL_BENEFITS = frozenset(b.value for b in Benefit)
+READINESS = frozenset(r.value for r in Readiness)
+# Offers of the glossary beyond the OfferType enum that a palette may name.
+EXTRA_OFFERS = frozenset({"partial_return", "rehabilitation", "company_centre", "job_placement", "education_order"})
+OFFERS = frozenset(o.value for o in OfferType) | EXTRA_OFFERS
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Municipality(_Strict):
+    code: str = Field(pattern=r"^\d{3}$")
+    name: str = Field(min_length=1)
+
+
+class MinisterGoal(_Strict):
+    """Ministermål — the employment minister's goal for the year."""
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    description: str = ""
+
+
+class Baseline(_Strict):
+    """Udgangspunkt: the value of the measure on a date (value may be unknown)."""
+
+    date: date
+    value: float | None = None
+    note: str = ""
+
+
+class Target(_Strict):
+    """Mål: an absolute value or a relative change from the baseline, as a bound."""
+
+    value: float | None = None
+    relative_change: float | None = None
+    bound: Literal["at_most", "at_least"]
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Target:
+        if (self.value is None) == (self.relative_change is None):
+            raise ValueError("give exactly one of 'value' and 'relative_change'")
+        if self.relative_change is not None and not -1.0 <= self.relative_change <= 10.0:
+            raise ValueError("relative_change is a fraction, e.g. -0.103 for -10.3 %")
+        return self
+
+
+class GoalComparison(_Strict):
+    """Sammenligning: the goal is met relative to a comparison group (klynge / RAR).
+
+    ``level``: the municipality's value must be at least as good as the group's, plus
+    ``margin``. ``excess_decline`` (merfald): the municipality's relative change from the
+    baseline must be better than the group's by at least ``margin`` (0.01 = 1 %-point).
+    """
+
+    group: str
+    kind: Literal["level", "excess_decline"]
+    margin: float = 0.0
+
+
+class ResultGoal(_Strict):
+    """Resultatmål — measure, baseline, target, deadline, optional comparison group."""
+
+    id: str = Field(pattern=r"^[a-z0-9_\-]+$")
+    title: str = Field(min_length=1)
+    measure: str | None = None
+    minister_goal: str | None = None
+    kind: Literal["national", "local"] = "local"
+    qualitative: bool = False
+    description: str = ""
+    benefits: list[str] = Field(default_factory=list)
+    baseline: Baseline | None = None
+    target: Target | None = None
+    better: Literal["lower", "higher"] | None = None
+    deadline: date
+    comparison: GoalComparison | None = None
+    source: str = ""
+
+    @field_validator("measure")
+    @classmethod
+    def _known_measure(cls, value: str | None) -> str | None:
+        if value is not None and value not in MEASURES:
+            raise ValueError(f"unknown measure {value!r}; known: {', '.join(sorted(MEASURES))}")
+        return value
+
+    @field_validator("benefits")
+    @classmethod
+    def _known_benefits(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if item not in ALL_BENEFITS:
+                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(ALL_BENEFITS))}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ResultGoal:
+        if self.qualitative:
+            return self
+        if self.measure is None:
+            raise ValueError("a quantitative goal needs a 'measure' (or set qualitative: true)")
+        if self.target is None and self.comparison is None:
+            raise ValueError("a quantitative goal needs a 'target' or a 'comparison'")
+        if self.target is not None and self.target.relative_change is not None:
+            if self.baseline is None:
+                raise ValueError("a relative target needs a baseline (its date; the value is measured when missing)")
+        if self.baseline is not None and self.baseline.date > self.deadline:
+            raise ValueError("baseline.date lies after the deadline")
+        return self
+
+    @property
+    def direction(self) -> str:
+        """'lower' or 'higher': which way is better for this goal."""
+        if self.better:
+            return self.better
+        if self.target is not None:
+            return "lower" if self.target.bound == "at_most" else "higher"
+        return "higher" if self.comparison and self.comparison.kind == "level" else "lower"
+
+    @property
+    def target_value(self) -> float | None:
+        """The absolute target, computed from a relative change when needed."""
+        if self.target is None:
+            return None
+        if self.target.value is not None:
+            return self.target.value
+        if self.baseline is None or self.baseline.value is None:
+            return None
+        return round(self.baseline.value * (1.0 + self.target.relative_change), 2)
+
+
+class PaletteItem(_Strict):
+    """One tool in a prioritised offer palette (tilbudsvifte), highest priority first."""
+
+    offer: str
+    note: str = ""
+    hours_per_week: float | None = Field(default=None, ge=0, le=60)
+    max_weeks: int | None = Field(default=None, ge=1)
+
+    @field_validator("offer")
+    @classmethod
+    def _known_offer(cls, value: str) -> str:
+        if value not in OFFERS:
+            raise ValueError(f"unknown offer {value!r}; known: {', '.join(sorted(OFFERS))}")
+        return value
+
+
+class Strategy(_Strict):
+    """Strategi for en målgruppe: principles, priority and the prioritised palette."""
+
+    target_group: str = Field(pattern=r"^[a-z0-9_\-]+$")
+    label: str = Field(min_length=1)
+    benefits: list[str] = Field(default_factory=list)
+    readiness: list[str] = Field(default_factory=list)
+    priority: bool = False
+    slogans: list[str] = Field(default_factory=list)
+    description: str = ""
+    actions: list[str] = Field(default_factory=list)
+    offer_palette: list[PaletteItem] = Field(default_factory=list)
+
+    @field_validator("benefits")
+    @classmethod
+    def _benefits(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if item not in ALL_BENEFITS:
+                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(ALL_BENEFITS))}")
+        return value
+
+    @field_validator("readiness")
+    @classmethod
+    def _readiness(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if item not in READINESS:
+                raise ValueError(f"unknown readiness {item!r}; known: {', '.join(sorted(READINESS))}")
+        return value
+
+
+class ContactRhythm(_Strict):
+    """Lokal kontaktrytme per kompetencegruppe after the first six months (seed 003)."""
+
+    competence_group: str = Field(pattern=r"^[a-z0-9_\-]+$")
+    label: str = Field(min_length=1)
+    benefits: list[str] = Field(min_length=1)
+    readiness: list[str] | None = None
+    interval_days: int = Field(ge=1, le=366)
+    source: str = Field(min_length=1)
+
+    @field_validator("benefits")
+    @classmethod
+    def _benefits(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if item not in CONTACT_BENEFITS:
+                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(CONTACT_BENEFITS))}")
+        return value
+
+    @field_validator("readiness")
+    @classmethod
+    def _readiness(cls, value: list[str] | None) -> list[str] | None:
+        for item in value or []:
+            if item not in READINESS:
+                raise ValueError(f"unknown readiness {item!r}; known: {', '.join(sorted(READINESS))}")
+        return value
+
+
+class ComparisonGroup(_Strict):
+    """Klynge or RAR: the municipalities a goal is benchmarked against."""
+
+    id: str = Field(pattern=r"^[a-z0-9_\-]+$")
+    label: str = Field(min_length=1)
+    kind: Literal["cluster", "region"] = "cluster"
+    municipalities: list[str] = Field(default_factory=list)
+
+
+class EmploymentPlan(_Strict):
+    """Beskæftigelsesplan: goals, strategies per target group and the contact rhythm."""
+
+    municipality: Municipality
+    title: str = Field(min_length=1)
+    year: int = Field(ge=2000, le=2100)
+    description: str = ""
+    source: str = ""
+    vision: str = ""
+    principles: list[str] = Field(default_factory=list)
+    minister_goals: list[MinisterGoal] = Field(default_factory=list)
+    result_goals: list[ResultGoal] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    contact_rhythm: list[ContactRhythm] = Field(default_factory=list)
+    comparison_groups: list[ComparisonGroup] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references(self) -> EmploymentPlan:
+        _unique("minister_goals", [g.id for g in self.minister_goals])
+        _unique("result_goals", [g.id for g in self.result_goals])
+        _unique("strategies", [s.target_group for s in self.strategies])
+        _unique("contact_rhythm", [r.competence_group for r in self.contact_rhythm])
+        _unique("comparison_groups", [c.id for c in self.comparison_groups])
+        minister = {g.id for g in self.minister_goals}
+        groups = {c.id for c in self.comparison_groups}
+        for i, goal in enumerate(self.result_goals):
+            if goal.minister_goal is not None and goal.minister_goal not in minister:
+                raise ValueError(f"result_goals[{i}].minister_goal: no minister goal {goal.minister_goal!r}")
+            if goal.comparison is not None and goal.comparison.group not in groups:
+                raise ValueError(f"result_goals[{i}].comparison.group: no comparison group {goal.comparison.group!r}")
+        return self
+
+    def goal(self, goal_id: str) -> ResultGoal:
+        for goal in self.result_goals:
+            if goal.id == goal_id:
+                return goal
+        raise KeyError(goal_id)
+
+    def comparison_group(self, group_id: str) -> ComparisonGroup:
+        for group in self.comparison_groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+
+def _unique(section: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(ids):
+        if item in seen:
+            raise ValueError(f"{section}[{i}]: duplicate id {item!r}")
+        seen.add(item)

@@ -1,0 +1,1 @@
+"""Reports: the result review (resultatrevision) as HTML and PDF, with SVG charts."""
