@@ -31,8 +31,27 @@ def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizen
     if not has_citizens(db):
         build(db, seed=seed, as_of=as_of, citizens=citizens, progress=progress)
         _seed_company_demo(db, seed)
+        _synthesize_comparison_clusters(db, as_of or date.today(), progress)
         built = True
     return built, ensure_demo_accounts(db)
+
+
+def _synthesize_comparison_clusters(db: Database, as_of: date, progress: Progress | None) -> None:
+    """Comparable municipalities for the goals of the demo plans (``plans/demo-*.yaml``)."""
+    from indsats.plan import load_plan
+    from indsats.plan.library import plan_files
+
+    from .comparison import synthesize_cluster
+
+    with db.unit_of_work() as session:
+        codes = set(session.scalars(select(CitizenRow.municipality_code).distinct()))
+    demo_plans = [load_plan(path) for name, path in plan_files().items() if name.startswith("demo-")]
+    for plan in (p for p in demo_plans if p.municipality.code in codes):
+        if progress:
+            progress(f"sammenligningsklynge for {plan.municipality.name}", 0, 1)
+        synthesize_cluster(db, plan.municipality.code, plan, as_of, members=3)
+        if progress:
+            progress(f"sammenligningsklynge for {plan.municipality.name}", 1, 1)
 
 
 def _seed_company_demo(db: Database, seed: int) -> None:

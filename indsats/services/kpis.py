@@ -7,8 +7,8 @@ for one municipality:
 * company_contacts = #company contacts dated in the period (companies of the municipality);
 * cooperation_rate (samarbejdsgrad) = #companies with >= 1 employee and >= 1 contact in
   the period about at least one listed scheme ÷ #companies with >= 1 employee;
-* jobs_filled = #job orders with status ``filled`` whose filling date lies in the period
-  (``services.job_orders.count_jobs_filled``);
+* jobs_filled = #job orders of kind ``ordinary`` with status ``filled`` whose filling date lies
+  in the period (``services.job_orders.count_jobs_filled``) — the plans' "ordinære job besat";
 * timeliness (rettidighed) = obligations met on time ÷ obligations whose deadline lies in
   the period and has passed, by the law engine's rules (``services.timeliness``).
 """
@@ -64,10 +64,10 @@ def cooperation_rate(db: Database, code: str, start: date, end: date) -> float |
 
 
 def jobs_filled(db: Database, code: str, start: date, end: date) -> int:
-    """Job orders filled in the period (the company service's count)."""
+    """Ordinary job orders filled in the period (the company service's count)."""
     from .job_orders import count_jobs_filled
 
-    return count_jobs_filled(db, code, start, end)
+    return count_jobs_filled(db, code, start, end, kind="ordinary")
 
 
 def timeliness_detail(db: Database, code: str, start: date, end: date):

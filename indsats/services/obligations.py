@@ -257,13 +257,13 @@ def obligations_for_citizen(session: Session, citizen_id: int, as_of: date,
 
 
 def rhythms_for_municipality(code: str, plan_dir: Path | None = None) -> list[ContactRhythm]:
-    """The local contact rhythm of the municipality's newest plan in ``INDSATS_PLAN_DIR`` (default ``plans``).
+    """The local contact rhythm of the municipality's newest plan in the plans folder (``indsats.plan.library``).
 
     No plan, or a plan that does not validate, means no local obligations (legal ones are unaffected).
     """
-    import os
+    from indsats.plan.library import plans_dir
 
-    folder = plan_dir or Path(os.environ.get("INDSATS_PLAN_DIR", "plans"))
+    folder = plan_dir or plans_dir()
     if not folder.is_dir():
         return []
     return list(_rhythms_cached(str(folder.resolve()), code,

@@ -21,6 +21,7 @@ from indsats.analytics.engine import kpis_for_file
 from indsats.analytics.goals import Attainment, assess
 from indsats.analytics.jobindsats import Figure, read_export, value_for
 from indsats.plan import EmploymentPlan, ResultGoal
+from indsats.plan.library import plan_files
 from indsats.plan.measures import MEASURES
 from indsats.store.db import Database
 
@@ -194,17 +195,8 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
                         code or plan.municipality.code)
 
 
-PLANS_DIR = Path(__file__).resolve().parents[2] / "plans"
 _CACHE: dict[tuple, tuple[float, dict[str, dict]]] = {}
 CACHE_SECONDS = 600
-
-
-def plan_files() -> dict[str, Path]:
-    """The plan YAML files the dashboard offers (INDSATS_PLANS_DIR or the repository's plans/)."""
-    import os
-
-    folder = Path(os.environ.get("INDSATS_PLANS_DIR") or PLANS_DIR)
-    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
 def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str, dict]:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-23 00:08:03.692552
+Create Date: 2026-11-23 00:44:01.234355
 """
 from alembic import op
 import sqlalchemy as sa
@@ -53,6 +53,23 @@ def upgrade() -> None:
     with op.batch_alter_table('companies', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_companies_municipality_code'), ['municipality_code'], unique=False)
 
+    op.create_table('comparison_figures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('area', sa.String(length=160), nullable=False),
+    sa.Column('measure', sa.String(length=60), nullable=False),
+    sa.Column('period', sa.String(length=20), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('value', sa.Float(), nullable=False),
+    sa.Column('source', sa.String(length=200), nullable=False),
+    sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_comparison_figures_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_comparison_figures'))
+    )
+    with op.batch_alter_table('comparison_figures', schema=None) as batch_op:
+        batch_op.create_index('ix_comparison_figures_lookup', ['municipality_code', 'measure', 'area', 'period_end'], unique=False)
+        batch_op.create_index(batch_op.f('ix_comparison_figures_municipality_code'), ['municipality_code'], unique=False)
+
     op.create_table('teams',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
@@ -77,6 +94,47 @@ def upgrade() -> None:
     with op.batch_alter_table('caseworkers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_caseworkers_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_caseworkers_team_id'), ['team_id'], unique=False)
+
+    op.create_table('company_centres',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('name', sa.String(length=160), nullable=False),
+    sa.Column('places', sa.Integer(), nullable=False),
+    sa.Column('mentor_name', sa.String(length=120), nullable=False),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_centres_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_centres'))
+    )
+    with op.batch_alter_table('company_centres', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_centres_company_cvr'), ['company_cvr'], unique=False)
+
+    op.create_table('company_persons',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('title', sa.String(length=120), nullable=False),
+    sa.Column('email', sa.String(length=160), nullable=False),
+    sa.Column('phone', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_persons_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_persons'))
+    )
+    with op.batch_alter_table('company_persons', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_persons_company_cvr'), ['company_cvr'], unique=False)
+
+    op.create_table('production_units',
+    sa.Column('p_number', sa.String(length=10), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('name', sa.String(length=160), nullable=False),
+    sa.Column('address', sa.String(length=160), nullable=False),
+    sa.Column('postcode', sa.String(length=4), nullable=False),
+    sa.Column('city', sa.String(length=80), nullable=False),
+    sa.Column('employees', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_production_units_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('p_number', name=op.f('pk_production_units'))
+    )
+    with op.batch_alter_table('production_units', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_production_units_company_cvr'), ['company_cvr'], unique=False)
 
     op.create_table('citizens',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -110,13 +168,49 @@ def upgrade() -> None:
     sa.Column('result', sa.Text(), nullable=False),
     sa.Column('next_followup', sa.Date(), nullable=True),
     sa.Column('consultant_id', sa.Integer(), nullable=True),
+    sa.Column('person_id', sa.Integer(), nullable=True),
+    sa.Column('followup_done', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_contacts_company_cvr_companies')),
     sa.ForeignKeyConstraint(['consultant_id'], ['caseworkers.id'], name=op.f('fk_company_contacts_consultant_id_caseworkers')),
+    sa.ForeignKeyConstraint(['person_id'], ['company_persons.id'], name=op.f('fk_company_contacts_person_id_company_persons')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_company_contacts'))
     )
     with op.batch_alter_table('company_contacts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_company_contacts_company_cvr'), ['company_cvr'], unique=False)
         batch_op.create_index(batch_op.f('ix_company_contacts_date'), ['date'], unique=False)
+
+    op.create_table('job_orders',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('title', sa.String(length=160), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('occupation_uri', sa.String(length=120), nullable=True),
+    sa.Column('occupation_label', sa.String(length=160), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('hours_per_week', sa.Float(), nullable=True),
+    sa.Column('positions', sa.Integer(), nullable=False),
+    sa.Column('address', sa.String(length=160), nullable=False),
+    sa.Column('postcode', sa.String(length=4), nullable=False),
+    sa.Column('requires_driving_licence', sa.Boolean(), nullable=False),
+    sa.Column('requires_languages', sa.JSON(), nullable=False),
+    sa.Column('heavy_lifting', sa.Boolean(), nullable=False),
+    sa.Column('night_work', sa.Boolean(), nullable=False),
+    sa.Column('requirements', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('created', sa.Date(), nullable=False),
+    sa.Column('filled_date', sa.Date(), nullable=True),
+    sa.Column('consultant_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_job_orders_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['consultant_id'], ['caseworkers.id'], name=op.f('fk_job_orders_consultant_id_caseworkers')),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_job_orders_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_orders'))
+    )
+    with op.batch_alter_table('job_orders', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_job_orders_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_job_orders_filled_date'), ['filled_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_job_orders_municipality_code'), ['municipality_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_job_orders_status'), ['status'], unique=False)
 
     op.create_table('benefit_spells',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -133,6 +227,27 @@ def upgrade() -> None:
         batch_op.create_index('ix_benefit_spells_benefit_start', ['benefit', 'start'], unique=False)
         batch_op.create_index(batch_op.f('ix_benefit_spells_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('candidate_profiles',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('occupations', sa.JSON(), nullable=False),
+    sa.Column('occupation_uris', sa.JSON(), nullable=False),
+    sa.Column('skills', sa.JSON(), nullable=False),
+    sa.Column('education', sa.String(length=200), nullable=False),
+    sa.Column('driving_licence', sa.Boolean(), nullable=False),
+    sa.Column('languages', sa.JSON(), nullable=False),
+    sa.Column('accommodation_needs', sa.JSON(), nullable=False),
+    sa.Column('max_hours', sa.Float(), nullable=True),
+    sa.Column('max_commute_km', sa.Float(), nullable=True),
+    sa.Column('available_from', sa.Date(), nullable=True),
+    sa.Column('consent', sa.Boolean(), nullable=False),
+    sa.Column('consent_date', sa.Date(), nullable=True),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('updated', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_candidate_profiles_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_candidate_profiles')),
+    sa.UniqueConstraint('citizen_id', name=op.f('uq_candidate_profiles_citizen_id'))
+    )
     op.create_table('case_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -144,6 +259,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_events_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('centre_placements',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['centre_id'], ['company_centres.id'], name=op.f('fk_centre_placements_centre_id_company_centres')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_centre_placements_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_centre_placements'))
+    )
+    with op.batch_alter_table('centre_placements', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_centre_placements_centre_id'), ['centre_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_centre_placements_citizen_id'), ['citizen_id'], unique=False)
 
     op.create_table('citizen_plans',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -169,6 +298,23 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversations_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('job_proposals',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('job_order_id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('proposed_on', sa.Date(), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('reasons', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_job_proposals_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['job_order_id'], ['job_orders.id'], name=op.f('fk_job_proposals_job_order_id_job_orders')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_proposals')),
+    sa.UniqueConstraint('job_order_id', 'citizen_id', name='uq_job_proposals_job_citizen')
+    )
+    with op.batch_alter_table('job_proposals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_job_proposals_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_job_proposals_job_order_id'), ['job_order_id'], unique=False)
 
     op.create_table('offers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -211,20 +357,38 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
     op.drop_table('offers')
+    with op.batch_alter_table('job_proposals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_job_proposals_job_order_id'))
+        batch_op.drop_index(batch_op.f('ix_job_proposals_citizen_id'))
+
+    op.drop_table('job_proposals')
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversations_citizen_id'))
 
     op.drop_table('conversations')
     op.drop_table('citizen_plans')
+    with op.batch_alter_table('centre_placements', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
+        batch_op.drop_index(batch_op.f('ix_centre_placements_centre_id'))
+
+    op.drop_table('centre_placements')
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_events_citizen_id'))
 
     op.drop_table('case_events')
+    op.drop_table('candidate_profiles')
     with op.batch_alter_table('benefit_spells', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_benefit_spells_citizen_id'))
         batch_op.drop_index('ix_benefit_spells_benefit_start')
 
     op.drop_table('benefit_spells')
+    with op.batch_alter_table('job_orders', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_job_orders_status'))
+        batch_op.drop_index(batch_op.f('ix_job_orders_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_job_orders_filled_date'))
+        batch_op.drop_index(batch_op.f('ix_job_orders_company_cvr'))
+
+    op.drop_table('job_orders')
     with op.batch_alter_table('company_contacts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_company_contacts_date'))
         batch_op.drop_index(batch_op.f('ix_company_contacts_company_cvr'))
@@ -236,6 +400,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_citizens_caseworker_id'))
 
     op.drop_table('citizens')
+    with op.batch_alter_table('production_units', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_production_units_company_cvr'))
+
+    op.drop_table('production_units')
+    with op.batch_alter_table('company_persons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_persons_company_cvr'))
+
+    op.drop_table('company_persons')
+    with op.batch_alter_table('company_centres', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_centres_company_cvr'))
+
+    op.drop_table('company_centres')
     with op.batch_alter_table('caseworkers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_caseworkers_team_id'))
         batch_op.drop_index(batch_op.f('ix_caseworkers_municipality_code'))
@@ -245,6 +421,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_teams_municipality_code'))
 
     op.drop_table('teams')
+    with op.batch_alter_table('comparison_figures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_comparison_figures_municipality_code'))
+        batch_op.drop_index('ix_comparison_figures_lookup')
+
+    op.drop_table('comparison_figures')
     with op.batch_alter_table('companies', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_companies_municipality_code'))
 

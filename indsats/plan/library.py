@@ -1,0 +1,17 @@
+"""Where the municipality's plan files are: ``INDSATS_PLANS_DIR``, or the repository's ``plans/``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPOSITORY_PLANS = Path(__file__).resolve().parents[2] / "plans"
+
+
+def plans_dir() -> Path:
+    return Path(os.environ.get("INDSATS_PLANS_DIR") or REPOSITORY_PLANS)
+
+
+def plan_files() -> dict[str, Path]:
+    """The plan YAML files by name (file stem), sorted."""
+    return {p.stem: p for p in sorted(plans_dir().glob("*.yaml"))}
