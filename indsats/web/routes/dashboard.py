@@ -19,6 +19,7 @@ from indsats.services import kpis as store_kpis
 from indsats.services import steering
 from indsats.store.db import Database
 
+from ..csv_export import csv_response
 from ..deps import get_db, render, require_roles
 
 router = APIRouter(tags=["styring"])
@@ -89,6 +90,35 @@ def management_page(request: Request, as_of: date | None = None, user: User = De
     series = [(r["month"], r["activation_rate"]) for r in rows]
     chart = svg.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
     return render(request, "dashboard/management.html", user=user, rows=rows, chart=chart)
+
+
+MANAGEMENT_COLUMNS = [
+    ("month", "måned"), ("public_support_persons", "på offentlig forsørgelse"),
+    ("gross_unemployed", "bruttoledige"), ("long_term_unemployed", "langtidsledige"),
+    ("activation_rate", "aktiveringsgrad"), ("company_activation_share", "virksomhedsrettet andel"),
+    ("conversations_held", "samtaler afholdt"), ("company_contacts", "virksomhedskontakter"),
+    ("timeliness", "rettidighed"),
+]
+
+
+@router.get("/ledelsesinformation.csv", include_in_schema=False)
+def management_csv(as_of: date | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
+    rows = steering.management_information(db, user.municipality_code, as_of or date.today())
+    return csv_response(f"ledelsesinformation-{user.municipality_code}.csv", [h for _, h in MANAGEMENT_COLUMNS],
+                        ([r["month"].isoformat()[:7] if k == "month" else r[k] for k, _ in MANAGEMENT_COLUMNS]
+                         for r in rows))
+
+
+@router.get("/styring.csv", include_in_schema=False)
+def goals_csv(plan: str | None = None, as_of: date | None = None, user: User = Depends(leaders),
+              db: Database = Depends(get_db)):
+    the_plan, views = _goals(db, user, plan, as_of)
+    header = ["mål", "målepunkt", "frist", "udgangspunkt", "mål (værdi)", "målsti nu", "resultat", "målopfyldelse",
+              "status"]
+    rows = ([v.goal.title, v.goal.measure, v.goal.deadline.isoformat(), v.attainment.baseline, v.attainment.target,
+             v.attainment.trajectory, v.attainment.actual, v.attainment.attainment, v.attainment.status_da]
+            for v in views)
+    return csv_response(f"maal-og-resultater-{user.municipality_code}.csv", header, rows)
 
 
 @router.get("/api/ledelsesinformation")
