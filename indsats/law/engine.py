@@ -1,8 +1,9 @@
 """The law engine: a citizen's timeline in, obligations out (shared/contracts/obligations.md).
 
 Pure: no database, no web framework. The regime of a period is chosen by the date the
-period starts; a period whose first six months cross a change of the law gets a
-``regime.transition`` obligation for a person to decide (convention 8).
+period starts; a period that runs into a change of the law affecting its benefit (its first
+six months cross it, or it is still running, or ran, after it) gets a ``regime.transition``
+obligation for a person to decide (convention 8).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .calendar import within_months_end
+from .calendar import ONE_DAY, within_months_end
 from .context import Context
 from .facts import Facts, build_facts
 from .local_rhythm import ContactRhythm, local_obligations, local_sickness_obligations, rhythm_for
@@ -53,8 +54,20 @@ class Result:
         }
 
 
-def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, window_end: date, period) -> Obligation | None:
-    changes = regimes.changes_between(start, window_end, benefit)
+def _runs_until(window_end: date, end: date | None, as_of: date) -> date:
+    """The last day a period or spell runs, as far as it matters for a change of the law.
+
+    Convention 8: a case that started under one regime and *runs into* the next. An ended
+    case ran until the day before its end; an open one runs at least to the end of its first
+    six months (so a coming change is flagged in time) and at least to ``as_of``.
+    """
+    if end is not None:
+        return end - ONE_DAY
+    return max(window_end, as_of)
+
+
+def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, last_day: date, period) -> Obligation | None:
+    changes = regimes.changes_between(start, last_day, benefit)
     if not changes:
         return None
     new = changes[0]
@@ -119,7 +132,8 @@ def compute(
         found = regime.logic.period_obligations(ctx, period)
         if period.benefit in LAB_BENEFITS:
             window_end = period.months_end(ctx.value("contact.window_months", period.start))
-            transition = _transition(ctx, regimes, period.benefit, period.start, window_end, period)
+            transition = _transition(ctx, regimes, period.benefit, period.start,
+                                     _runs_until(window_end, period.end, timeline.as_of), period)
             if transition:
                 found.append(transition)
             if rhythms:
@@ -161,7 +175,8 @@ def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: Sicknes
                                target_group="6", action="review")]
     ctx = Context(facts, params, regime.name)
     found = regime.logic.sickness_obligations(ctx, spell)
-    transition = _transition(ctx, regimes, "sickness_benefit", spell.start, within_months_end(spell.start, 6), None)
+    last_day = _runs_until(within_months_end(spell.start, 6), spell.end, facts.as_of)
+    transition = _transition(ctx, regimes, "sickness_benefit", spell.start, last_day, None)
     if transition:
         transition.target_group = "6"
         found.append(transition)

@@ -59,6 +59,12 @@ class Facts:
 _PERIOD_EVENTS = frozenset({"benefit_start", "benefit_change", "benefit_end", "readiness_change"})
 
 
+def _open_interval(intervals: list[tuple[date, date | None]], day: date) -> None:
+    """A start while the same state already runs is the same state recorded twice: ignored."""
+    if not intervals or intervals[-1][1] is not None:
+        intervals.append((day, None))
+
+
 def _close_interval(open_list: list[tuple[date, date | None]], day: date) -> None:
     for i in range(len(open_list) - 1, -1, -1):
         start, end = open_list[i]
@@ -76,9 +82,12 @@ def build_facts(timeline: Timeline) -> Facts:
         if kind in _PERIOD_EVENTS:
             continue  # read by periods.build_segments
         if kind == "conversation":
-            (facts.joint if data.get("joint") else facts.individual).append(day)
+            held = facts.joint if data.get("joint") else facts.individual
+            if not held or held[-1] != day:  # the same conversation recorded twice counts once
+                held.append(day)
         elif kind == "followup":
-            facts.followups.append(day)
+            if not facts.followups or facts.followups[-1] != day:
+                facts.followups.append(day)
         elif kind == "offer_given":
             facts.offers.append(OfferSpan(data["offer"], data["start"], given_on=day))
         elif kind == "offer_start":
@@ -86,11 +95,11 @@ def build_facts(timeline: Timeline) -> Facts:
         elif kind == "offer_end":
             _end_offer(facts.offers, data["offer"], day)
         elif kind == "exemption_start":
-            facts.exemptions.append((day, None))
+            _open_interval(facts.exemptions, day)
         elif kind == "exemption_end":
             _close_interval(facts.exemptions, day)
         elif kind == "employment_start":
-            facts.employments.append((day, None))
+            _open_interval(facts.employments, day)
         elif kind == "employment_end":
             _close_interval(facts.employments, day)
         elif kind == "first_contact":

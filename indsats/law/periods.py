@@ -182,8 +182,27 @@ def build_segments(timeline: Timeline) -> list[Segment]:
     return [s for s in segments if s.end is None or s.end > s.start]
 
 
-def _first_contact_for(seg: Segment, previous_end: date | None, first_contacts: list[date]) -> date | None:
-    candidates = [d for d in first_contacts if d <= seg.start and (previous_end is None or d >= previous_end)]
+def _first_contact_for(seg: Segment, previous: Segment | None, first_contacts: list[date]) -> date | None:
+    """The first contact (første henvendelse) that opened a cash or education benefit period.
+
+    § 9, stk. 2, nr. 2: the period runs from the first contact. It is the latest first contact
+    on or before the segment's start that came after the previous cash/education segment ended,
+    or after any other benefit ended; when the citizen moves straight from another benefit
+    (e.g. unemployment benefit running out), after that benefit started: one may ask for help
+    while the old benefit still runs.
+    A change from education to cash benefit (or back) starts the new period at the change
+    itself (§ 9, stk. 2, nr. 2, 2. pkt.), so no first contact is looked for then.
+    """
+    if previous is None:
+        candidates = [d for d in first_contacts if d <= seg.start]
+    elif previous.benefit in (CASH, EDUCATION):
+        if previous.end is None or (seg.started_by == "benefit_change" and previous.end == seg.start):
+            return None
+        candidates = [d for d in first_contacts if previous.end <= d <= seg.start]
+    elif previous.ended_by == "benefit_end":
+        candidates = [d for d in first_contacts if previous.end <= d <= seg.start]
+    else:
+        candidates = [d for d in first_contacts if previous.start < d <= seg.start]
     return candidates[-1] if candidates else None
 
 
@@ -234,8 +253,8 @@ def build_periods(timeline: Timeline, facts: Facts, segments: list[Segment] | No
         else:
             first_contact = None
             start = seg.start
-            if seg.benefit in (CASH, EDUCATION) and seg.started_by == "benefit_start":
-                first_contact = _first_contact_for(seg, previous.end if previous else None, facts.first_contacts)
+            if seg.benefit in (CASH, EDUCATION):
+                first_contact = _first_contact_for(seg, previous, facts.first_contacts)
                 if first_contact is not None:
                     start = first_contact
             period = Period(seg.benefit, start, seg.started_by, first_contact, [seg])

@@ -33,7 +33,7 @@ class Lab2020:
         if period.benefit == INTEGRATION:
             out.append(offers.integration_first_offer(ctx, period))
             return out
-        if period.benefit in (CASH, EDUCATION) and period.started_by == "benefit_start":
+        if period.benefit in (CASH, EDUCATION) and (period.started_by == "benefit_start" or period.first_contact):
             out.append(contact.first_conversation(ctx, period))
         out.extend(self.contact_process(ctx, period))
         out.extend(self.offer_duty(ctx, period))

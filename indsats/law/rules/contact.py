@@ -107,7 +107,9 @@ def joint_conversations(ctx: Context, period: Period) -> list[Obligation]:
                          met_on=j2 or late2, action="joint")
     if declined is not None:
         for ob in (ob1, ob2):
-            if ob.status not in (MET, NOT_APPLICABLE) and not (ob.met_on and ob.met_on <= declined):
+            # A decline waives what was still open on that day; a deadline already missed stays missed.
+            if (ob.status not in (MET, NOT_APPLICABLE) and not (ob.met_on and ob.met_on <= declined)
+                    and declined <= ob.deadline):
                 ob.status = WAIVED
                 ob.note = f"Borgeren har fravalgt a-kassens deltagelse ({declined.isoformat()})"
     return [ob1, ob2]

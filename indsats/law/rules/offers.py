@@ -38,7 +38,11 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
     start = period.start
     deadline = period.months_end(months)
     note = ""
+    types = ctx.value("offer.qualifying_types", start)
+    offers = _qualifying(ctx, period, types, ctx.value("offer.minimum_days", start))
     exemption = ctx.facts.exemption_at(deadline)
+    if exemption is not None and any(o.start <= deadline for o in offers):
+        exemption = None  # the duty was met before the exemption mattered
     if exemption is not None:
         exemption_end = exemption[1]
         source = f"{source}; {ctx.source('offer.after_exemption_months', start)}"
@@ -49,8 +53,6 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
                                   note="Fritagelse løber; tilbud senest 1 måned efter fritagelsens ophør")
         deadline = within_months_end(exemption_end, ctx.value("offer.after_exemption_months", start))
         note = "Frist flyttet: fritaget ved fristens udløb (tilbud senest 1 måned efter ophør)"
-    types = ctx.value("offer.qualifying_types", start)
-    offers = _qualifying(ctx, period, types, ctx.value("offer.minimum_days", start))
     on_time = next((o.start for o in offers if o.start <= deadline), None)
     try:
         grace = ctx.value("offer.wage_subsidy_grace_days", start)
