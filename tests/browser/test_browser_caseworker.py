@@ -2,61 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
-
 import pytest
-import uvicorn
-
-from indsats.web.app import create_app
 
 from ..foundation.builders import PASSWORD, build_world
+from ..livesite import chromium_page, log_in, serve
 
-CHROMIUM = os.environ.get("INDSATS_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def live_server(sqlite_database):
     world = build_world(sqlite_database)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(sqlite_database, secret_key="browser-test"),
-                                          host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield world, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(sqlite_database) as base:
+        yield world, base
 
 
 @pytest.fixture
 def page():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        yield browser.new_page()
-        browser.close()
+    with chromium_page() as page:
+        yield page
 
 
 def test_caseworker_logs_in_searches_and_opens_the_case(live_server, page):
@@ -81,10 +45,7 @@ def test_caseworker_logs_in_searches_and_opens_the_case(live_server, page):
 
 def test_a_caseworker_of_another_municipality_is_shown_no_access(live_server, page):
     world, base = live_server
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "hanne")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, base, "hanne", PASSWORD)
     page.wait_for_url(f"{base}/sager")
     response = page.goto(f"{base}/borgere/{world.anna_id}")
     assert response.status == 403
@@ -93,10 +54,7 @@ def test_a_caseworker_of_another_municipality_is_shown_no_access(live_server, pa
 
 def test_the_case_page_loads_the_citizens_legal_deadlines(live_server, page):
     world, base = live_server
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "mette")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, base, "mette", PASSWORD)
     page.wait_for_url(f"{base}/sager")
     page.goto(f"{base}/borgere/{world.anna_id}")
     # Anna: unemployment benefit since 2026-05-04 — the four conversations of the first six months are due

@@ -3,20 +3,11 @@ the company sees the anonymous summary; another company's login does not get the
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
-
 import pytest
-import uvicorn
 
-from indsats.web.app import create_app
-
+from ..livesite import chromium_page, serve
 from .company_world import LAGER, PASSWORD, build_company_world
 
-CHROMIUM = os.environ.get("INDSATS_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 pytestmark = pytest.mark.browser
 
 
@@ -24,35 +15,14 @@ pytestmark = pytest.mark.browser
 def site(sqlite_database, monkeypatch):
     monkeypatch.setenv("INDSATS_EMBEDDER", "hashing")
     world = build_company_world(sqlite_database)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(sqlite_database, secret_key="browser-test"),
-                                          host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield world, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(sqlite_database) as base:
+        yield world, base
 
 
 @pytest.fixture
 def page():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-        yield browser.new_page()
-        browser.close()
+    with chromium_page() as page:
+        yield page
 
 
 def login(page, base, username):
@@ -81,7 +51,7 @@ def test_consultant_to_company_in_the_browser(site, page):
     page.click("text=Opret jobordre")
     page.locator("h1", has_text="Lagermedarbejder").wait_for()
     row = page.locator("tr", has_text="Anna Jensen")
-    assert "same occupation: lagermedarbejder" in row.inner_text()
+    assert "samme fag: lagermedarbejder" in row.inner_text() and "same occupation" not in row.inner_text()
     row.locator("button", has_text="Foreslå").click()
     page.locator("p.notice", has_text="Kandidaten er foreslået").wait_for()
     job_url = page.url.split("?")[0]
