@@ -10,18 +10,6 @@ from indsats.domain import cpr as cpr_rules
 from indsats.services.citizens import CaseFile
 
 
-class CitizenSummaryOut(BaseModel):
-    id: int
-    cpr: str
-    name: str
-    birth_date: date
-    benefit: str | None
-    readiness: str | None
-    spell_start: date | None
-    caseworker: str | None
-    synthetic: bool
-
-
 class SpellOut(BaseModel):
     benefit: str
     readiness: str | None

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from fastapi import APIRouter, Depends, Query, Request
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services import citizens as citizen_service
+from indsats.services.citizens import CitizenSummary
 from indsats.services.errors import InvalidInput
 from indsats.store.db import Database
 
 from ..deps import current_user, get_db, render, require_roles
-from ..schemas import CaseFileOut, CitizenSummaryOut, case_file_out
+from ..schemas import CaseFileOut, case_file_out
 
 router = APIRouter(tags=["borgere"])
 
@@ -52,17 +51,17 @@ def own_case_page(request: Request, user: User = Depends(require_roles(Role.CITI
     return render(request, "citizens/own_case.html", user=user, case=case)
 
 
-@router.get("/api/caseload", response_model=list[CitizenSummaryOut])
+@router.get("/api/caseload", response_model=list[CitizenSummary])
 def api_caseload(user: User = Depends(caseworkers), db: Database = Depends(get_db)):
     """The caseworker's (team leader's: the team's) active citizens."""
-    return [asdict(r) for r in citizen_service.caseload(db, user)]
+    return citizen_service.caseload(db, user)
 
 
-@router.get("/api/citizens", response_model=list[CitizenSummaryOut])
+@router.get("/api/citizens", response_model=list[CitizenSummary])
 def api_search(q: str = Query(..., min_length=2, description="Navn eller CPR-nummer"),
                user: User = Depends(staff), db: Database = Depends(get_db)):
     """Search citizens of the user's municipality by name or CPR number."""
-    return [asdict(r) for r in citizen_service.search(db, user, q)]
+    return citizen_service.search(db, user, q)
 
 
 @router.get("/api/citizens/{citizen_id}", response_model=CaseFileOut)
