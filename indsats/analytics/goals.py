@@ -10,8 +10,10 @@ line from its baseline (date, value) to its target at the deadline. The status a
 * ``no_data`` (ingen data): no actual value.
 
 After the deadline the actual at the deadline decides (met → on_track, else off_track).
-A comparison goal (klynge / RAR) is judged on the comparison alone: ``level`` compares
-the values, ``excess_decline`` (merfald) the relative change since the baseline.
+A goal with a comparison group (klynge / RAR) but no target of its own is judged on the
+comparison: ``level`` compares the values, ``excess_decline`` (merfald) the relative change
+since the baseline. A goal with both a target and a comparison (Frederikssund 2014: "højst
+323", shown against the cluster) is judged by its target; the comparison is reported beside it.
 """
 
 from __future__ import annotations
@@ -104,11 +106,12 @@ def assess(
         result.trajectory = round(trajectory_value(baseline, goal.baseline.date, target, goal.deadline, as_of), 2)
     if goal.comparison is not None:
         compared = _assess_comparison(goal, result, lower, comparison_value, comparison_baseline)
-        if target is None or compared.status != "no_data":
+        if target is None:
             return compared
+        # A goal with its own target is judged by the target; the comparison is shown beside it.
         result.notes.clear()
-        result.notes.append("Uden sammenligningstal vurderes målet alene mod målværdien.")
-    assert target is not None
+        if comparison_value is None:
+            result.notes.append("Ingen tal for sammenligningsgruppen; målet vurderes mod målværdien.")
     if baseline is not None and baseline != target:
         result.attainment = round((baseline - actual) / (baseline - target), 4)
     elif actual:

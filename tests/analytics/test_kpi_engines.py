@@ -38,7 +38,9 @@ def test_spark_runs_the_same_definitions(tmp_path):
     from pyspark.sql import SparkSession
 
     panel, _ = random_panel(5, persons=10, first="2022-W01", weeks=30)
-    session = SparkSession.builder.master("local[1]").getOrCreate()
+    session = (SparkSession.builder.master("local[1]")
+               .config("spark.sql.warehouse.dir", str(tmp_path / "spark-warehouse"))
+               .config("spark.ui.enabled", "false").getOrCreate())
     con = ibis.pyspark.connect(session)
     con.create_table("kpi_panel", panel, overwrite=True)
     assert pyspark is not None

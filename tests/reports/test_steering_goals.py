@@ -35,6 +35,13 @@ result_goals:
     comparison: {group: klynge, kind: excess_decline, margin: 0.01}
     better: lower
     deadline: 2017-12-31
+  - id: ltu-with-cluster
+    title: "Højst 323 langtidsledige, vist mod klyngen"
+    measure: long_term_unemployed
+    baseline: {date: 2012-12-31, value: 360}
+    target: {value: 323, bound: at_most}
+    comparison: {group: klynge, kind: excess_decline}
+    deadline: 2014-12-31
   - id: relative
     title: "Minus 10 pct."
     measure: youth_on_public_support
@@ -77,6 +84,18 @@ def test_excess_decline_against_the_comparison_group(plan):
     bad = assess(goal, date(2017, 12, 31), 990, measured_baseline=1000, comparison_value=97, comparison_baseline=100)
     assert bad.status == "off_track"
     assert assess(goal, date(2017, 12, 31), 990, measured_baseline=1000).status == "no_data"
+
+
+def test_a_goal_with_a_target_is_judged_by_the_target_and_shows_the_comparison(plan):
+    """Frederikssund 2014: 'højst 323' is the goal; the cluster is shown beside it, it does not decide."""
+    goal = plan.goal("ltu-with-cluster")
+    # the municipality rose 5 % while the cluster rose 10 %: better than the cluster, but far above the target path
+    worse = assess(goal, date(2013, 12, 31), 378, comparison_value=110, comparison_baseline=100)
+    assert worse.status == "off_track"
+    assert (worse.comparison_value, worse.comparison_change) == (110, 0.1)
+    better = assess(goal, date(2013, 12, 31), 340, comparison_value=90, comparison_baseline=100)
+    assert better.status == "on_track" and better.comparison_change == -0.1
+    assert assess(goal, date(2013, 12, 31), 340).status == "on_track"  # no comparison figures needed
 
 
 def test_relative_target_uses_the_measured_baseline(plan):
