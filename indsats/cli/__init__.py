@@ -12,12 +12,14 @@ app = typer.Typer(
 )
 
 # Each module adds its commands to `app` when imported.
-from . import app_commands  # noqa: E402,F401
-from . import db_commands  # noqa: E402,F401
-from . import kpi_commands  # noqa: E402,F401
-from . import law_commands  # noqa: E402,F401
-from . import match_commands  # noqa: E402,F401
-from . import synth_commands  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    app_commands,
+    db_commands,
+    kpi_commands,
+    law_commands,
+    match_commands,
+    synth_commands,
+)
 
 
 def main() -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from indsats.store.db import database_url
-from indsats.store.migrations import upgrade
+from indsats.services.database import database_url, upgrade
 
 from . import app
 

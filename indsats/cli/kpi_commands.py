@@ -8,12 +8,10 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.exc import DBAPIError
 
-from indsats.analytics.engine import kpis_for_file
-from indsats.analytics.jobindsats import JobindsatsError
-from indsats.analytics.panel import PanelError
-from indsats.plan.measures import MEASURES
+from indsats.services import kpi_files
+from indsats.services.database import Database, DatabaseError
+from indsats.services.kpi_files import JobindsatsError, PanelError, PlanError
 
 from . import app
 
@@ -45,13 +43,15 @@ def kpi(
     if first is None and as_of is None:
         _fail("Angiv --as-of YYYY-Www eller --series FROM TO.")
     try:
-        result = kpis_for_file(panel, persons, first or as_of, last if first else None, code_map)
+        if first is not None:
+            result = kpi_files.series(panel, persons, first, last, code_map)
+        else:
+            obj = kpi_files.kpi(panel, persons, as_of, code_map)
     except (PanelError, ValueError) as exc:
         _fail(str(exc))
     if first is not None:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    obj = result[0]
     if as_json:
         typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
         return
@@ -61,7 +61,7 @@ def kpi(
     for key, value in obj.items():
         if key in ("week", "by_benefit"):
             continue
-        label = MEASURES[key].label_da if key in MEASURES else key
+        label = kpi_files.measure_label(key)
         table.add_row(label, "–" if value is None else str(value).replace(".", ","))
     Console().print(table)
 
@@ -77,7 +77,6 @@ def result_review(
     comparison_measure: str = typer.Option(None, "--comparison-measure", help="Målepunktet tallene i --comparison er."),
 ) -> None:
     """Resultatrevision: mål, udgangspunkt, resultat, målopfyldelse og sammenligning."""
-    from indsats.plan import PlanError
     from indsats.services.steering import ReviewInputError, write_result_review
 
     try:
@@ -85,7 +84,7 @@ def result_review(
                                       comparison_measure=comparison_measure)
     except (PlanError, PanelError, ReviewInputError, JobindsatsError, ValueError) as exc:
         _fail(str(exc))
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         _db_error(exc)
     for path in written:
         typer.echo(f"Skrevet: {path}")
@@ -95,9 +94,7 @@ comparison_app = typer.Typer(help="Sammenligningstal: jobindsats-eksporter og de
 app.add_typer(comparison_app, name="comparison")
 
 
-def _database(url: str | None):
-    from indsats.store.db import Database
-
+def _database(url: str | None) -> Database:
     return Database(url) if url else Database()
 
 
@@ -117,7 +114,7 @@ def comparison_import(
         n = import_jobindsats(_database(url), municipality, export, measure, area)
     except (JobindsatsError, ServiceError) as exc:
         _fail(str(exc))
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         _db_error(exc)
     typer.echo(f"Indlæst: {n} sammenligningstal ({measure}) for kommune {municipality}.")
 
@@ -134,8 +131,8 @@ def comparison_demo(
     """Demo: syntetisér en klynge af sammenlignelige kommuner og gem deres nøgletal."""
     from datetime import date
 
-    from indsats.plan import PlanError, load_plan
     from indsats.services.comparison import synthesize_cluster
+    from indsats.services.steering import load_plan
 
     try:
         the_plan = load_plan(plan)
@@ -145,7 +142,7 @@ def comparison_demo(
     try:
         n = synthesize_cluster(_database(url), municipality or the_plan.municipality.code, the_plan, day, members,
                                citizens)
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         _db_error(exc)
     typer.echo(f"Gemt: {n} sammenligningstal for {members} syntetiske kommuner.")
 
@@ -172,6 +169,6 @@ def panel_export(
         _fail("--to ligger før --from")
     try:
         panel_path, persons_path = write_panel(_database(url), municipality, start, end, out)
-    except DBAPIError as exc:
+    except DatabaseError as exc:
         _db_error(exc)
     typer.echo(f"Skrevet: {panel_path} og {persons_path}")

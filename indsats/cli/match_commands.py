@@ -6,9 +6,7 @@ from pathlib import Path
 
 import typer
 
-from indsats.matching.batch import match_all
-from indsats.matching.embedder import get_embedder
-from indsats.matching.jsonl import BadLine, dumps, read_candidates, read_jobs, results_json
+from indsats.services.batch_matching import BadLine, choose_embedder, match_files, read_files, results_as_json
 
 from . import app
 
@@ -23,19 +21,18 @@ def match(
 ) -> None:
     """Find de bedste kandidater til hver jobordre: hårde krav først, så fag og kompetencer, så prioriteter."""
     try:
-        candidate_list = read_candidates(candidates)
-        job_list = read_jobs(jobs)
+        candidate_list, job_list = read_files(candidates, jobs)
     except BadLine as exc:
         typer.echo(f"Fejl: {exc}", err=True)
         raise typer.Exit(code=2) from exc
     try:
-        chosen = get_embedder(embedder)
+        chosen = choose_embedder(embedder)
     except ValueError as exc:
         typer.echo(f"Fejl: {exc}", err=True)
         raise typer.Exit(code=2) from exc
-    results = match_all(candidate_list, job_list, top, chosen)
+    results = match_files(candidate_list, job_list, top, chosen)
     if as_json:
-        typer.echo(dumps(results_json(results)))
+        typer.echo(results_as_json(results))
         return
     for job, matches in results:
         typer.echo(f"{job.id}  {job.title}")
@@ -57,8 +54,8 @@ def companies_import(
 ) -> None:
     """Importér virksomheder og produktionsenheder; én fejl afviser hele filen."""
     from indsats.services.cvr_import import import_companies
+    from indsats.services.database import Database
     from indsats.services.errors import InvalidInput
-    from indsats.store.db import Database
 
     try:
         report = import_companies(Database(url), file, municipality)

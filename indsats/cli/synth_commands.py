@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import date
 from pathlib import Path
@@ -11,14 +10,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from indsats.store.db import Database, database_url
-from indsats.store.migrations import upgrade
-from indsats.synth.build import DEFAULT_MUNICIPALITIES, build
-from indsats.synth.generator import generate_municipality, split_citizens
-from indsats.synth.measure import measure
-from indsats.synth.panel import write_panel
-from indsats.synth.profiles import PROFILES
-from indsats.synth.writer import SynthWriteError, write_municipalities
+from indsats.services.database import Database, database_url, upgrade
+from indsats.services.synthetic import (
+    DEFAULT_MUNICIPALITIES,
+    SynthWriteError,
+    build_synthetic,
+    known_municipalities,
+)
 
 from . import app
 
@@ -50,9 +48,10 @@ def synth(
 ) -> None:
     """Byg en syntetisk kommune (borgere, forløb, samtaler, tilbud, virksomheder) i databasen."""
     codes = tuple(municipality) if municipality else DEFAULT_MUNICIPALITIES
-    unknown = [c for c in codes if c not in PROFILES]
+    names = known_municipalities()
+    unknown = [c for c in codes if c not in names]
     if unknown:
-        known = ", ".join(f"{p.code} ({p.name})" for p in PROFILES.values())
+        known = ", ".join(f"{code} ({name})" for code, name in names.items())
         console.print(f"[red]Ukendt kommunekode {unknown[0]!r}[/red]; kendte koder: {known}")
         raise typer.Exit(2)
     day = _parse_date(as_of)
@@ -68,41 +67,17 @@ def synth(
             def step(name: str, done: int, total: int) -> None:
                 bar.update(task, description=f"Borgere ({name})", completed=done, total=total)
 
-            if panel is None:
-                summary = build(db, seed=seed, as_of=day, codes=codes, citizens=citizens, workers=workers,
-                                progress=step)
-                count, rows = summary.citizens, summary.rows
-            else:
-                count, rows = _build_with_panel(db, seed, day, codes, citizens, workers, panel, step)
+            count, rows = build_synthetic(db, seed=seed, as_of=day, codes=codes, citizens=citizens,
+                                          workers=workers, progress=step, panel=panel)
     except (SynthWriteError, ValueError) as exc:
         console.print(f"[red]Fejl:[/red] {exc}")
         raise typer.Exit(2) from None
     seconds = time.perf_counter() - started
-    names = ", ".join(f"{PROFILES[c].name} ({c})" for c in codes)
-    typer.echo(f"Syntetiske data bygget: {_n(count)} borgere, {_n(rows)} rækker i {names} "
+    built = ", ".join(f"{names[c]} ({c})" for c in codes)
+    typer.echo(f"Syntetiske data bygget: {_n(count)} borgere, {_n(rows)} rækker i {built} "
                f"pr. {day.isoformat()} på {seconds:.1f} s → {url}")
 
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
-
-def _build_with_panel(db, seed, day, codes, citizens, workers, directory: Path, step) -> tuple[int, int]:
-    sizes = split_citizens(list(codes), citizens)
-    taken_cvr: set[str] = set()
-    total, done = sum(sizes.values()), 0
-    figures, generated = {}, []
-    for code in codes:
-        base = done
-
-        def progress(n: int, _total: int, name: str = PROFILES[code].name, base: int = base) -> None:
-            step(name, base + n, total)
-
-        muni = generate_municipality(code, seed, day, sizes[code], workers or 1, progress, taken_cvr=taken_cvr)
-        generated.append(muni)
-        done += sizes[code]
-        write_panel(muni, directory)
-        figures[code] = measure(muni)
-    rows = write_municipalities(db, generated)
-    (directory / "calibration.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False), encoding="utf-8")
-    return total, rows

@@ -55,6 +55,14 @@ ROLE_DA = {
     Role.COMPANY: "Virksomhed",
 }
 
+#: Language codes (as profiles and job orders store them) to Danish names; ``matching.text.language_code``
+#: reads the names back.
+LANGUAGE_DA = {
+    "da": "dansk", "en": "engelsk", "de": "tysk", "sv": "svensk", "no": "norsk", "pl": "polsk", "ar": "arabisk",
+    "tr": "tyrkisk", "fr": "fransk", "es": "spansk", "uk": "ukrainsk", "ro": "rumænsk", "lt": "litauisk",
+    "so": "somali", "fa": "persisk", "ur": "urdu", "ti": "tigrinya", "ru": "russisk",
+}
+
 
 def label(mapping: dict[str, str], value: str | None) -> str:
     if value is None or value == "":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .reasons import Reason
+
 NO_HEAVY_LIFTING = "no_heavy_lifting"
 NO_NIGHT_WORK = "no_night_work"
 ACCOMMODATION_NEEDS = (NO_HEAVY_LIFTING, NO_NIGHT_WORK)
@@ -52,9 +54,16 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """A ranked candidate; ``why`` holds the structured reasons (``Reason.en()``/``.da()`` render them)."""
+
     id: str | int
     score: float
-    reasons: list[str]
+    why: tuple[Reason, ...] = ()
+
+    @property
+    def reasons(self) -> list[str]:
+        """The reasons as English phrases, as the batch contract prints them."""
+        return [r.en() for r in self.why]
 
     def as_json(self) -> dict:
         return {"id": self.id, "score": self.score, "reasons": list(self.reasons)}

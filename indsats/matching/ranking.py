@@ -26,6 +26,17 @@ from . import constraints
 from .embedder import scaled
 from .index import CandidateIndex, titles_of
 from .profiles import Job, Match
+from .reasons import (
+    DISTANCE,
+    DISTANCE_BY_POSTCODE,
+    LONG_TERM_UNEMPLOYED,
+    RELATED_OCCUPATION,
+    SAME_OCCUPATION,
+    SIMILAR_TITLE,
+    SKILLS,
+    WEEKS_UNEMPLOYED,
+    Reason,
+)
 from .taxonomy import Resolved, esco_labels
 from .text import normalise
 
@@ -120,35 +131,36 @@ class Matcher:
         key = {normalise(s) for r in occupations for s in r.occupation.skills}
         return np.array([s in key or f" {s} " in text for s in self.index.skills] + [False], dtype=bool)
 
-    def _reasons(self, row, occupations, per_occupation, per_text, skill_hits, km, km_exact, same_uri) -> list[str]:
+    def _reasons(self, row, occupations, per_occupation, per_text, skill_hits, km, km_exact,
+                 same_uri) -> tuple[Reason, ...]:
         index = self.index
         reasons = []
         slots = per_occupation[index.occupation_ids[:, row]] * index.occupation_conf[:, row]
         title_slots = per_text[index.text_ids[:, row]]
         titles = titles_of(index.candidates[row])
         if same_uri is not None and same_uri[row] > 0:
-            reasons.append(f"same occupation: {titles[0] if titles else 'same ESCO URI'}")
+            reasons.append(Reason(SAME_OCCUPATION, titles[0] if titles else None))
         elif slots.max() > 0 and occupations:
             theirs = self.taxonomy.occupations[index.occupation_ids[int(slots.argmax()), row]]
             job_occ = max(occupations, key=lambda r: self.taxonomy.similarity[r.occupation.index, theirs.index])
             level = self.taxonomy.shared_isco_level(job_occ.occupation, theirs)
             if theirs.index == job_occ.occupation.index:
-                reasons.append(f"same occupation: {theirs.label_da}")
+                reasons.append(Reason(SAME_OCCUPATION, theirs.label_da))
             else:
-                reasons.append(f"related occupation: {theirs.label_da} (ISCO {theirs.isco[:level]})")
+                reasons.append(Reason(RELATED_OCCUPATION, theirs.label_da, theirs.isco[:level]))
         elif title_slots.max() >= 0.3:
-            reasons.append(f"similar title: {titles[int(title_slots.argmax())]}")
+            reasons.append(Reason(SIMILAR_TITLE, titles[int(title_slots.argmax())]))
         matched = [index.skills[i] for i in index.skill_ids[:, row] if i >= 0 and skill_hits[i]]
         if matched:
-            reasons.append("skills: " + ", ".join(matched[:3]))
+            reasons.append(Reason(SKILLS, tuple(matched[:3])))
         if not np.isnan(km[row]):
-            reasons.append(f"{km[row]:.0f} km" if km_exact[row] else f"about {km[row]:.0f} km (postcode)")
+            reasons.append(Reason(DISTANCE if km_exact[row] else DISTANCE_BY_POSTCODE, float(km[row])))
         weeks = int(index.weeks[row])
         if weeks:
-            reasons.append(f"{weeks} weeks unemployed")
+            reasons.append(Reason(WEEKS_UNEMPLOYED, weeks))
         if weeks >= LONG_TERM_WEEKS:
-            reasons.append("long-term unemployed: a priority of the plan")
-        return reasons
+            reasons.append(Reason(LONG_TERM_UNEMPLOYED))
+        return tuple(reasons)
 
 
 def _slot_max(columns) -> np.ndarray:

@@ -25,12 +25,18 @@ from indsats.store.tables import BenefitSpellRow, CitizenRow
 
 from .access import ensure_role
 from .audit import record_read, record_reads
-from .errors import InvalidInput, NotFound
+from .errors import NotFound
+from .validation_da import invalid_input
 
 PROFILE_STAFF = (Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT)
 #: Benefits whose weeks count as unemployment for the plan's priority (ledighed).
 UNEMPLOYMENT_BENEFITS = frozenset({Benefit.UNEMPLOYMENT_BENEFIT, Benefit.CASH_BENEFIT, Benefit.EDUCATION_BENEFIT,
                                    Benefit.INTEGRATION_BENEFIT, Benefit.FLEXJOB_WAITING_BENEFIT})
+FIELDS_DA = {"occupations": "stillinger", "occupation_uris": "stillinger (ESCO)", "skills": "kompetencer",
+             "education": "uddannelse", "driving_licence": "kørekort", "languages": "sprog",
+             "accommodation_needs": "skånebehov", "max_hours": "højst timer pr. uge",
+             "max_commute_km": "højst transport (km)", "available_from": "ledig fra", "consent": "samtykke",
+             "summary": "resumé til virksomheder"}
 
 
 class ProfileIn(BaseModel):
@@ -71,8 +77,7 @@ def parse_profile(data: dict) -> ProfileIn:
     try:
         return ProfileIn.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise InvalidInput(f"Feltet '{'.'.join(map(str, error['loc']))}': {error['msg']}") from exc
+        raise invalid_input(exc, FIELDS_DA) from exc
 
 
 @dataclass(frozen=True)

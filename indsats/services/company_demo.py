@@ -33,7 +33,7 @@ from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CitizenRow, MunicipalityRow
 
 from .candidates import UNEMPLOYMENT_BENEFITS, matching_candidates
-from .job_orders import as_match_job
+from .job_orders import as_match_job, company_safe_reasons
 
 PROPOSALS_PER_ORDER = 3
 
@@ -128,5 +128,5 @@ def _propose_best(session: Session, code: str, orders: list[JobOrderRow], as_of:
         for rank, m in enumerate(matches):
             status = "hired" if row.status == "filled" and rank == 0 else "proposed"
             session.add(JobProposalRow(job_order_id=row.id, citizen_id=m.id, proposed_on=row.created,
-                                       score=m.score, reasons=[r for r in m.reasons if "unemployed" not in r],
+                                       score=m.score, reasons=company_safe_reasons(m),
                                        status=status))

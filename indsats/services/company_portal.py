@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
+from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, Reason
 from indsats.store.company_tables import CandidateProfileRow, CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
@@ -31,7 +32,7 @@ COMPANY_ANSWERS = ("interview", "declined")
 class ProposedCandidate:
     proposal_id: int
     status: str
-    reasons: list[str]
+    reasons: tuple[Reason, ...]
     candidate: CandidateSummary
 
 
@@ -75,7 +76,9 @@ def own_job_order(db: Database, user: User, job_id: int) -> tuple[JobOrderRow, l
         out = []
         for proposal, profile, citizen in rows:
             record_read(session, user, citizen.id, f"virksomhedsportal: kandidatresumé til jobordre {job_id}")
-            out.append(ProposedCandidate(proposal.id, proposal.status, list(proposal.reasons),
+            stored = (Reason.from_json(r) for r in proposal.reasons)
+            reasons = tuple(r for r in stored if r.kind not in ABOUT_UNEMPLOYMENT)
+            out.append(ProposedCandidate(proposal.id, proposal.status, reasons,
                                          summary_for_company(profile, citizen, f"K-{proposal.id}")))
         return job, out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,9 @@ from indsats.domain.models import User
 from indsats.matching.batch import jobs_for_candidate, match_all
 from indsats.matching.embedder import get_embedder
 from indsats.matching.profiles import JOB_KINDS, Job, Match
-from indsats.matching.taxonomy import default_taxonomy
+from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, Reason
+from indsats.matching.taxonomy import Taxonomy, default_taxonomy
+from indsats.matching.text import language_code
 from indsats.store.company_tables import CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
@@ -28,12 +30,17 @@ from .audit import record_reads
 from .candidates import matching_candidates
 from .companies import COMPANY_STAFF, company_in_scope
 from .errors import InvalidInput, NotFound
+from .validation_da import invalid_input
 
 STATUSES = {"open": "Åben", "in_progress": "I gang", "filled": "Besat", "cancelled": "Annulleret"}
 TRANSITIONS = {"open": {"in_progress", "filled", "cancelled"}, "in_progress": {"open", "filled", "cancelled"},
                "filled": set(), "cancelled": set()}
 KIND_LABELS = {"ordinary": "Ordinært job", "flexjob": "Fleksjob", "small_job": "Småjob",
                "internship": "Virksomhedspraktik", "wage_subsidy": "Løntilskud"}
+FIELDS_DA = {"title": "titel", "description": "beskrivelse", "occupation_uri": "stilling", "kind": "type",
+             "hours_per_week": "timer pr. uge", "positions": "antal stillinger", "address": "adresse",
+             "postcode": "postnummer", "requires_driving_licence": "kræver kørekort", "requires_languages": "sprog",
+             "heavy_lifting": "tunge løft", "night_work": "natarbejde", "requirements": "krav"}
 PROPOSAL_STATUSES = {"proposed": "Foreslået", "interview": "Til samtale", "hired": "Ansat", "declined": "Ikke valgt"}
 
 
@@ -53,13 +60,18 @@ class JobOrderIn(BaseModel):
     night_work: bool = False
     requirements: str = Field(default="", max_length=2000)
 
+    @field_validator("requires_languages")
+    @classmethod
+    def _codes(cls, values: list[str]) -> list[str]:
+        """'dansk', 'Engelsk' → 'da', 'en' (as candidate profiles store them)."""
+        return list(dict.fromkeys(language_code(v) for v in values if v.strip()))
+
 
 def parse_job_order(data: dict) -> JobOrderIn:
     try:
         order = JobOrderIn.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        raise InvalidInput(f"Feltet '{'.'.join(map(str, error['loc']))}': {error['msg']}") from exc
+        raise invalid_input(exc, FIELDS_DA) from exc
     if order.kind not in JOB_KINDS:
         raise InvalidInput(f"Feltet 'kind': ukendt jobtype {order.kind!r}; tilladt: {', '.join(JOB_KINDS)}")
     if order.occupation_uri and order.occupation_uri not in default_taxonomy().by_uri:
@@ -72,7 +84,7 @@ class RankedCandidate:
     citizen_id: int
     name: str
     score: float
-    reasons: list[str]
+    reasons: tuple[Reason, ...]
     proposal_status: str | None
 
 
@@ -156,7 +168,7 @@ def rank_candidates(db: Database, user: User, job_id: int, as_of: date, top: int
         proposed = dict(session.execute(select(JobProposalRow.citizen_id, JobProposalRow.status)
                                         .where(JobProposalRow.job_order_id == job_id)).all())
         record_reads(session, user, [m.id for m in matches], f"match til jobordre {job_id}")
-        return [RankedCandidate(m.id, names.get(m.id, ""), m.score, m.reasons, proposed.get(m.id)) for m in matches]
+        return [RankedCandidate(m.id, names.get(m.id, ""), m.score, m.why, proposed.get(m.id)) for m in matches]
 
 
 def propose(db: Database, user: User, job_id: int, citizen_id: int, on: date) -> int:
@@ -180,7 +192,7 @@ def propose(db: Database, user: User, job_id: int, citizen_id: int, on: date) ->
         if existing is not None:
             return existing.id
         proposal = JobProposalRow(job_order_id=job_id, citizen_id=citizen_id, proposed_on=on,
-                                  score=matches[0].score, reasons=_company_safe(matches[0]), status="proposed")
+                                  score=matches[0].score, reasons=company_safe_reasons(matches[0]), status="proposed")
         session.add(proposal)
         if row.status == "open":
             row.status = "in_progress"
@@ -188,9 +200,10 @@ def propose(db: Database, user: User, job_id: int, citizen_id: int, on: date) ->
         return proposal.id
 
 
-def _company_safe(match: Match) -> list[str]:
-    """Reasons a company may read: occupation, skills and distance; never weeks of unemployment."""
-    return [r for r in match.reasons if "unemployed" not in r]
+def company_safe_reasons(match: Match) -> list[dict]:
+    """The reasons stored with a proposal, which the company reads: occupation, skills and distance;
+    never the candidate's unemployment (``Reason.as_json``, read back with ``Reason.from_json``)."""
+    return [r.as_json() for r in match.why if r.kind not in ABOUT_UNEMPLOYMENT]
 
 
 def set_proposal_status(db: Database, user: User, proposal_id: int, status: str) -> None:
@@ -235,3 +248,8 @@ def job_orders_for_candidate(db: Database, user: User, citizen_id: int, as_of: d
         candidate.consent = True
         ranked = jobs_for_candidate(candidate, [as_match_job(j) for j, _ in rows], top, get_embedder())
         return [(*by_id[job.id], match) for job, match in ranked]
+
+
+def occupation_taxonomy() -> Taxonomy:
+    """The curated occupation list (ESCO URI, ISCO-08 group, Danish and English label, aliases)."""
+    return default_taxonomy()

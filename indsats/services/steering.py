@@ -20,9 +20,12 @@ from indsats.analytics import weeks
 from indsats.analytics.engine import kpis_for_file
 from indsats.analytics.goals import Attainment, assess
 from indsats.analytics.jobindsats import Figure, read_export, value_for
-from indsats.plan import EmploymentPlan, ResultGoal
+from indsats.plan import EmploymentPlan, ResultGoal, load_plan
+from indsats.plan import PlanError as PlanError  # for the interfaces: a plan YAML that does not validate
 from indsats.plan.library import plan_files
 from indsats.plan.measures import MEASURES
+from indsats.reports.svg import bar_chart as bar_chart  # the dashboard's charts
+from indsats.reports.svg import line_chart
 from indsats.store.db import Database
 
 from . import kpis as store_kpis
@@ -183,8 +186,7 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
     """``indsats report result-review``: load the plan and write the review as HTML and PDF.
 
     ``code`` is the municipality whose data are reviewed (default: the plan's)."""
-    from indsats.plan import load_plan
-    from indsats.reports.result_review import write_review
+    from .result_review import write_review
 
     plan = load_plan(plan_path)
     if not 2000 <= year <= 2100:
@@ -214,8 +216,6 @@ def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str,
 
 def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
     """The goals of a plan against the municipality's own data at ``as_of``."""
-    from indsats.plan import load_plan
-
     files = plan_files()
     if not files:
         raise ReviewInputError("Der er ingen planer at vise.")
@@ -227,6 +227,12 @@ def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tu
 
     actuals = Actuals(cached_weekly(db, code, first, as_of), db, code, as_of - timedelta(days=730), as_of)
     return plan, goal_views(plan, actuals, as_of, stored_figures(db, code), first=as_of - timedelta(days=730))
+
+
+def goal_charts(views: list[GoalView]) -> dict[str, str]:
+    """Goal id → SVG line chart of its series, trajectory and comparison, for the goals with data."""
+    return {v.goal.id: line_chart(v.series, v.unit, v.trajectory, v.comparison, title=v.goal.title)
+            for v in views if v.series and v.available}
 
 
 def _rate(cell) -> float | None:

@@ -13,8 +13,8 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
+from indsats.services.database import Database
 from indsats.services.errors import AuthenticationFailed, Forbidden, InvalidInput, NotFound, ServiceError
-from indsats.store.db import Database
 
 from .deps import LoginRequired, is_api, render
 

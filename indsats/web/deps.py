@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.auth import load_user
-from indsats.store.db import Database
+from indsats.services.database import Database
 
 from . import formatting
 

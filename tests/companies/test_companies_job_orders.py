@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, SAME_OCCUPATION, Reason
 from indsats.services import company_centres, company_portal, job_orders
 from indsats.services.candidates import get_profile, parse_profile, save_profile
 from indsats.services.errors import Forbidden, InvalidInput, NotFound
@@ -67,7 +68,7 @@ def test_ranking_proposes_only_consenting_candidates_who_meet_the_hard_constrain
     assert ids[0] == world.anna
     assert world.bo not in ids  # no consent
     assert world.carla not in ids  # no heavy lifting
-    assert "same occupation: lagermedarbejder" in ranked[0].reasons
+    assert Reason(SAME_OCCUPATION, "lagermedarbejder") in ranked[0].reasons
     with pytest.raises(InvalidInput, match="samtykke"):
         job_orders.propose(database, world.consultant, job_id, world.bo, TODAY)
     with pytest.raises(InvalidInput, match="krav"):
@@ -91,6 +92,7 @@ def test_the_portal_shows_a_company_its_own_orders_and_summaries_and_nothing_els
     assert shown["occupations"] == ["lagermedarbejder"] and shown["reference"].startswith("K-")
     text = repr(shown) + repr(proposed[0].reasons)
     assert "Anna" not in text and "Jensen" not in text and "unemployed" not in text
+    assert proposed[0].reasons and not {r.kind for r in proposed[0].reasons} & ABOUT_UNEMPLOYMENT
     assert "no_heavy_lifting" not in repr(company_portal.own_job_order(database, world.pleje_user, pleje_job))
     with pytest.raises(NotFound):
         company_portal.own_job_order(database, world.pleje_user, lager_job)

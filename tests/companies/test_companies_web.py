@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -51,13 +52,47 @@ def test_a_consultant_registers_a_visit_orders_candidates_and_proposes_one(site)
         "requires_languages": "da", "heavy_lifting": "true"})
     assert response.status_code == 200 and "Jobordren er oprettet" in response.text
     job_id = int(re.search(r"/jobordrer/(\d+)/status", response.text).group(1))
-    assert "Anna Jensen" in response.text and "same occupation: lagermedarbejder" in response.text
+    assert "Anna Jensen" in response.text and "samme fag: lagermedarbejder" in response.text
     assert "Bo Jensen" not in response.text  # no consent
     assert "Carla Jensen" not in response.text  # no heavy lifting
 
     response = client.post(f"/jobordrer/{job_id}/forslag", data={"csrf_token": token, "citizen_id": world.anna})
     assert "Kandidaten er foreslået" in response.text and "Foreslået" in response.text
     assert client.get("/jobordrer?status=in_progress").text.count("Lagermedarbejder til nathold") == 1
+
+
+ENGLISH_REASONS = ("same occupation", "related occupation", "similar title", "skills:", "weeks unemployed",
+                   "long-term", "postcode)", "about ")
+
+
+def test_the_job_order_page_explains_the_candidates_in_danish(site):
+    world, client, database = site
+    job_id = job_orders.create_job_order(database, world.consultant, LAGER, job_orders.parse_job_order(
+        {"title": "Lagermedarbejder", "description": "Plukning og truckkørsel", "hours_per_week": 37,
+         "requires_languages": ["Dansk"]}), TODAY)
+    login(client, "konsulent")
+    page = client.get(f"/jobordrer/{job_id}").text
+    row = next(r for r in page.split("<tr>") if "Anna Jensen" in r)
+    assert "samme fag: lagermedarbejder" in row and "kompetencer: truckkørsel" in row
+    assert "ugers ledighed" in row and "langtidsledig: prioriteret i planen" in row
+    assert not [e for e in ENGLISH_REASONS if e in page]
+    assert "sprog: dansk" in page
+
+
+def test_the_portal_and_the_candidate_page_explain_in_danish_without_unemployment(site):
+    world, client, database = site
+    lager, _ = _proposed_orders(database, world)
+    login(client, "lagerhuset")
+    page = client.get(f"/portal/jobordrer/{lager}").text
+    assert "samme fag: lagermedarbejder" in page and "ledighed" not in page and "langtidsledig" not in page
+    assert "<dt>Sprog</dt><dd>dansk</dd>" in page
+    assert not [e for e in ENGLISH_REASONS if e in page]
+    api = client.get(f"/api/portal/job-orders/{lager}").json()["candidates"][0]
+    assert "samme fag: lagermedarbejder" in api["reasons_da"] and "same occupation: lagermedarbejder" in api["reasons"]
+    client.post("/logout", data={"csrf_token": csrf(client, "/portal")})
+    login(client, "konsulent")
+    page = client.get(f"/kandidater/{world.anna}").text
+    assert "samme fag: lagermedarbejder" in page and not [e for e in ENGLISH_REASONS if e in page]
 
 
 def test_a_form_post_without_csrf_is_refused(site):
@@ -74,6 +109,19 @@ def test_bad_form_input_gets_a_danish_message(site):
     response = client.post(f"/virksomheder/{LAGER}/kontakter", data={
         "csrf_token": token, "on": "30-10-2026", "kind": "visit"})
     assert response.status_code == 422 and "skal være en dato" in response.text
+
+
+def test_bad_job_order_input_gets_a_danish_message(site):
+    _, client, _ = site
+    login(client, "konsulent")
+    token = csrf(client, f"/virksomheder/{LAGER}")
+    for fields, message in [({"title": "L"}, "Feltet 'title' (titel): skal have mindst 2 tegn."),
+                            ({"hours_per_week": "ca. 37"}, "Feltet 'hours_per_week' (timer pr. uge): skal være et tal."),
+                            ({"hours_per_week": "80"}, "Feltet 'hours_per_week' (timer pr. uge): må højst være 60.")]:
+        data = {"csrf_token": token, "title": "Lagermedarbejder", "kind": "ordinary", **fields}
+        response = client.post(f"/virksomheder/{LAGER}/jobordrer", data=data)
+        assert response.status_code == 422 and message in html.unescape(response.text), response.text
+        assert "should" not in response.text and "Input" not in response.text
 
 
 def _proposed_orders(database, world):

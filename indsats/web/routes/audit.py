@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.audit import AuditFilter, list_audit
-from indsats.store.db import Database
+from indsats.services.database import Database
 
 from ..deps import get_db, render, require_roles
 

@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from indsats.domain.enums import Role
 from indsats.services.auth import authenticate
+from indsats.services.database import Database
 from indsats.services.errors import AuthenticationFailed
-from indsats.store.db import Database
 
 from ..deps import current_user, get_db, render, verify_csrf
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
 from indsats.domain.models import User
 from indsats.services import casework
-from indsats.store.db import Database
+from indsats.services.database import Database
 
 from ..deps import get_db, require_roles, verify_csrf
 

@@ -8,8 +8,8 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services import citizens as citizen_service
 from indsats.services.citizens import CitizenSummary
+from indsats.services.database import Database
 from indsats.services.errors import InvalidInput
-from indsats.store.db import Database
 
 from ..deps import current_user, get_db, render, require_roles
 from ..schemas import CaseFileOut, case_file_out

@@ -13,8 +13,8 @@ from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA
 from indsats.domain.models import User
 from indsats.services import companies, company_centres, job_orders
+from indsats.services.database import Database
 from indsats.services.errors import InvalidInput
-from indsats.store.db import Database
 
 from ..deps import get_db, render, require_roles, verify_csrf
 

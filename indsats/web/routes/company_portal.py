@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services import company_portal, job_orders
-from indsats.store.db import Database
+from indsats.services.database import Database
 
 from ..deps import get_db, render, require_roles, verify_csrf
 
@@ -54,6 +54,9 @@ def api_portal_job_orders(user: User = Depends(company), db: Database = Depends(
 
 @router.get("/api/portal/job-orders/{job_id}")
 def api_portal_job_order(job_id: int, user: User = Depends(company), db: Database = Depends(get_db)):
-    """One of the company's job orders with the consented candidate summaries proposed to it (404 for others')."""
+    """One of the company's job orders with the consented candidate summaries proposed to it (404 for others');
+    ``reasons`` in English, ``reasons_da`` in Danish."""
     job, proposed = company_portal.own_job_order(db, user, job_id)
-    return {"job_order": _job_out(job), "candidates": [asdict(p) for p in proposed]}
+    return {"job_order": _job_out(job), "candidates": [
+        dict(asdict(p), reasons=[r.en() for r in p.reasons], reasons_da=[r.da() for r in p.reasons])
+        for p in proposed]}

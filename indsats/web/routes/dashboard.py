@@ -11,13 +11,12 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from indsats.domain.enums import Role
+from indsats.domain.formatting import format_value
 from indsats.domain.models import User
-from indsats.plan import PlanError
-from indsats.reports import svg
-from indsats.reports.result_review import format_value
 from indsats.services import kpis as store_kpis
 from indsats.services import steering
-from indsats.store.db import Database
+from indsats.services.database import Database
+from indsats.services.steering import PlanError
 
 from ..csv_export import csv_response
 from ..deps import get_db, render, require_roles
@@ -48,8 +47,7 @@ def _goal_json(view) -> dict:
 def goals_page(request: Request, plan: str | None = None, as_of: date | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
     the_plan, views = _goals(db, user, plan, as_of)
-    charts = {v.goal.id: svg.line_chart(v.series, v.unit, v.trajectory, v.comparison, title=v.goal.title)
-              for v in views if v.series and v.available}
+    charts = steering.goal_charts(views)
     return render(request, "dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
                   plans=list(steering.plan_files()), plan_name=plan or "", as_of=as_of or date.today())
 
@@ -69,7 +67,7 @@ def drilldown_page(request: Request, dimension: str = "team", as_of: date | None
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
     rows = store_kpis.production_figures(db, user.municipality_code, as_of or date.today(), dimension)
-    chart = svg.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
+    chart = steering.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
     return render(request, "dashboard/drilldown.html", user=user, rows=rows, dimension=dimension,
                   dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or date.today())
 
@@ -88,7 +86,7 @@ def management_page(request: Request, as_of: date | None = None, user: User = De
                     db: Database = Depends(get_db)):
     rows = steering.management_information(db, user.municipality_code, as_of or date.today())
     series = [(r["month"], r["activation_rate"]) for r in rows]
-    chart = svg.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
+    chart = steering.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
     return render(request, "dashboard/management.html", user=user, rows=rows, chart=chart)
 
 

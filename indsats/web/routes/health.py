@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
-from indsats.store.db import Database
+from indsats.services.database import Database, health
 
 from ..deps import get_db
 
@@ -15,9 +14,7 @@ router = APIRouter(tags=["drift"])
 
 @router.get("/healthz")
 def healthz(db: Database = Depends(get_db)):
-    try:
-        with db.engine.connect() as conn:
-            conn.execute(text("SELECT 1 FROM citizens LIMIT 1"))
-    except Exception as exc:  # the database is not ready (missing schema, unreachable)
-        return JSONResponse({"status": "fejl", "detail": str(exc).splitlines()[0]}, status_code=503)
+    problem = health(db)
+    if problem is not None:
+        return JSONResponse({"status": "fejl", "detail": problem}, status_code=503)
     return {"status": "ok"}

@@ -10,9 +10,9 @@ from pydantic import BaseModel
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.matching.taxonomy import default_taxonomy
 from indsats.services import candidates, companies, job_orders
-from indsats.store.db import Database
+from indsats.services.database import Database
+from indsats.services.job_orders import occupation_taxonomy as default_taxonomy
 
 from ..deps import get_db, render, require_roles, verify_csrf
 from .companies import back, csrf, day, staff
@@ -24,6 +24,11 @@ NEEDS_DA = {"no_heavy_lifting": "Ingen tunge løft", "no_night_work": "Intet nat
 
 def _lines(text: str) -> list[str]:
     return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+
+
+def _number(value: str) -> str | None:
+    """A form's number with a decimal comma, left for the service to parse (and to refuse in Danish)."""
+    return value.strip().replace(",", ".") or None
 
 
 def _order_fields(row) -> dict:
@@ -46,7 +51,7 @@ def job_order_form(cvr: str, title: str = Form(...), description: str = Form("")
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     order = job_orders.parse_job_order(dict(
         title=title, description=description, occupation_uri=occupation_uri or None, kind=kind,
-        hours_per_week=float(hours_per_week.replace(",", ".")) if hours_per_week.strip() else None,
+        hours_per_week=_number(hours_per_week),
         positions=positions, postcode=postcode, requires_driving_licence=requires_driving_licence,
         requires_languages=_lines(requires_languages), heavy_lifting=heavy_lifting, night_work=night_work,
         requirements=requirements))
@@ -100,13 +105,10 @@ def candidate_form(citizen_id: int, occupations: str = Form(""), skills: str = F
                    accommodation_needs: list[str] = Form(default=[]), max_hours: str = Form(""),
                    max_commute_km: str = Form(""), available_from: str = Form(""), consent: bool = Form(False),
                    summary: str = Form(""), user: User = Depends(profile_staff), db: Database = Depends(get_db)):
-    def number(value: str) -> float | None:
-        return float(value.replace(",", ".")) if value.strip() else None
-
     profile = candidates.parse_profile(dict(
         occupations=_lines(occupations), skills=_lines(skills), education=education, driving_licence=driving_licence,
-        languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=number(max_hours),
-        max_commute_km=number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
+        languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=_number(max_hours),
+        max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
         summary=summary))
     candidates.save_profile(db, user, citizen_id, profile, date.today())
     return back(f"/kandidater/{citizen_id}", "Profilen er gemt.")
@@ -135,8 +137,10 @@ def api_create_job_order(cvr: str, body: job_orders.JobOrderIn, user: User = Dep
 @router.get("/api/job-orders/{job_id}/matches")
 def api_matches(job_id: int, top: int = Query(20, ge=1, le=200), user: User = Depends(staff),
                 db: Database = Depends(get_db)):
-    """The best candidates for the job order with score and reasons (hard constraints first)."""
-    return [asdict(r) for r in job_orders.rank_candidates(db, user, job_id, date.today(), top)]
+    """The best candidates for the job order with score and reasons (hard constraints first);
+    ``reasons`` in English as in the batch contract, ``reasons_da`` the same in Danish."""
+    return [dict(asdict(r), reasons=[x.en() for x in r.reasons], reasons_da=[x.da() for x in r.reasons])
+            for r in job_orders.rank_candidates(db, user, job_id, date.today(), top)]
 
 
 @router.post("/api/job-orders/{job_id}/proposals", status_code=201, dependencies=csrf)

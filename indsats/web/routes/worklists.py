@@ -9,10 +9,10 @@ from fastapi.responses import Response
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
+from indsats.services.database import Database
 from indsats.services.obligations import citizen_obligations, rhythms_for_municipality
 from indsats.services.timeliness import compute_timeliness
 from indsats.services.worklists import RULE_DA, STATUS_DA, build_worklist, worklist_csv, worklist_scopes
-from indsats.store.db import Database
 
 from ..deps import current_user, get_db, render, require_roles
 

@@ -1,0 +1,41 @@
+"""Danish notation (Babel) for dates, numbers, percentages and measure values; shared by the
+web's templates and the result review, which is why it lives in the domain."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "da_DK"
+
+
+def dato(value: date | datetime | None, fmt: str = "d. MMM yyyy") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value, "d. MMM yyyy HH:mm", locale=LOCALE)
+    return format_date(value, fmt, locale=LOCALE)
+
+
+def tal(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "–"
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=fmt, locale=LOCALE)
+
+
+def procent(value: float | None, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    return format_percent(value, format="#,##0." + "0" * decimals + " %", locale=LOCALE)
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A measure's value in Danish notation: shares as per cent, FTE with 2 decimals."""
+    if value is None:
+        return "–"
+    if unit == "share":
+        return procent(value)
+    return tal(value, 2 if unit in ("fte", "kr") or value != int(value) else 0)
