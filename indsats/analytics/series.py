@@ -105,8 +105,10 @@ def compute_series(
             "new_flexjobs": int(flex[i]),
             "activation_rate": _share(roll["main_offer_weeks"][i], roll["main_weeks"][i]),
             "company_activation_share": _share(roll["company_offer_weeks"][i], roll["offer_weeks"][i]),
+            # the benefits someone received within the year (a benefit nobody had is left out)
             "by_benefit": {
-                b: {"persons": int(dense[f"b_{b}"].iat[i]), "fte": _fte(roll[f"b_{b}"][i])} for b in BENEFITS
+                b: {"persons": int(dense[f"b_{b}"].iat[i]), "fte": _fte(roll[f"b_{b}"][i])}
+                for b in BENEFITS if roll[f"b_{b}"][i] > 0
             },
         })
     return out

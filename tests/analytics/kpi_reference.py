@@ -81,7 +81,7 @@ def kpis(panel: pd.DataFrame, persons: pd.DataFrame | None, week: str) -> dict:
         "company_activation_share": share(int(offers["offer"].isin(COMPANY).sum()), len(offers)),
         "by_benefit": {
             b: {"persons": int((cur["benefit"] == b).sum()), "fte": round(int((year["benefit"] == b).sum()) / 52, 2)}
-            for b in BENEFITS
+            for b in sorted(set(year["benefit"]))
         },
     }
 
