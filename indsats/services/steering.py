@@ -214,14 +214,33 @@ def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str,
     return weekly
 
 
+def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
+    """The plan asked for; else the municipality's own plan for ``year`` (a ``demo-`` plan first); else the
+    demo plan (Frederikssund's goals moved to the demo's year); else the municipality's newest plan."""
+    files = plan_files()
+    if plan_name in files:
+        return plan_name
+    own = []
+    for name, path in files.items():
+        try:
+            plan = load_plan(path)
+        except PlanError:
+            continue
+        if plan.municipality.code == code:
+            own.append((plan.year == year, name.startswith("demo-"), plan.year, name))
+    if own and max(own)[0]:
+        return max(own)[3]
+    if "demo-frederikssund" in files:
+        return "demo-frederikssund"
+    return max(own)[3] if own else next(iter(files))
+
+
 def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
     """The goals of a plan against the municipality's own data at ``as_of``."""
     files = plan_files()
     if not files:
         raise ReviewInputError("Der er ingen planer at vise.")
-    name = plan_name if plan_name in files else ("demo-frederikssund" if "demo-frederikssund" in files
-                                                 else next(iter(files)))
-    plan = load_plan(files[name])
+    plan = load_plan(files[resolve_plan_name(plan_name, code, as_of.year)])
     first = min([g.baseline.date for g in plan.result_goals if g.baseline] + [as_of - timedelta(days=730)])
     from .comparison import stored_figures
 

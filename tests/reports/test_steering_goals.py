@@ -125,3 +125,17 @@ def test_jobindsats_periods_and_export(tmp_path):
     path.write_text('{"Variables": ["a"], "Data": [["x"]]}')
     with pytest.raises(JobindsatsError, match="no column holds periods"):
         read_export(path)
+
+
+def test_the_dashboard_picks_the_municipalitys_plan_for_the_year(tmp_path, monkeypatch):
+    from indsats.services.steering import resolve_plan_name
+
+    for name, code, year in [("a-2026", "250", 2026), ("demo-x", "250", 2026), ("old", "766", 2019),
+                             ("demo-frederikssund", "250", 2026)]:
+        (tmp_path / f"{name}.yaml").write_text(
+            f'municipality: {{code: "{code}", name: "K"}}\ntitle: "P"\nyear: {year}\n', encoding="utf-8")
+    monkeypatch.setenv("INDSATS_PLANS_DIR", str(tmp_path))
+    assert resolve_plan_name(None, "250", 2026) == "demo-x"  # own plan for the year, the demo one first
+    assert resolve_plan_name("old", "250", 2026) == "old"  # asked for by name
+    assert resolve_plan_name(None, "766", 2026) == "demo-frederikssund"  # own plan is stale: the demo plan
+    assert resolve_plan_name(None, "101", 2026) == "demo-frederikssund"

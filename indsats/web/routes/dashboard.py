@@ -46,10 +46,12 @@ def _goal_json(view) -> dict:
 @router.get("/styring", include_in_schema=False)
 def goals_page(request: Request, plan: str | None = None, as_of: date | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
-    the_plan, views = _goals(db, user, plan, as_of)
+    day = as_of or date.today()
+    the_plan, views = _goals(db, user, plan, day)
     charts = steering.goal_charts(views)
     return render(request, "dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
-                  plans=list(steering.plan_files()), plan_name=plan or "", as_of=as_of or date.today())
+                  plans=list(steering.plan_files()), as_of=day,
+                  plan_name=steering.resolve_plan_name(plan, user.municipality_code, day.year))
 
 
 @router.get("/api/styring/goals")
@@ -132,10 +134,10 @@ def review_pdf(plan: str | None = None, year: int | None = None, user: User = De
                db: Database = Depends(get_db)):
     """The result review of a plan for a year, from the municipality's own data, as PDF."""
     files = steering.plan_files()
-    name = plan if plan in files else "demo-frederikssund"
-    if name not in files:
+    if plan and plan not in files:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or date.today().year
+    name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
     with tempfile.TemporaryDirectory() as tmp:
         try:
             _, pdf = steering.write_result_review(files[name], the_year, Path(tmp) / "resultatrevision", db=db,
