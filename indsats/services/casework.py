@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
 from indsats.domain.models import User
 from indsats.store.db import Database
-from indsats.store.tables import CaseEventRow, CitizenRow, ConversationRow, OfferRow
+from indsats.store.tables import CaseEventRow, CitizenPlanRow, CitizenRow, ConversationRow, OfferRow
 
 from . import audit
 from .access import ensure_may_read_citizen, ensure_role
@@ -75,4 +76,35 @@ def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEven
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"registrerede hændelse {event_type.value}")
+        return row.id
+
+
+def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities: list[str]) -> None:
+    """Min Plan: the caseworker records the goal and the agreed activities the citizen sees."""
+    goal = goal.strip()
+    if len(goal) < 3:
+        raise InvalidInput("Skriv borgerens mål (mindst tre tegn).")
+    activities = [a.strip() for a in activities if a.strip()]
+    with db.unit_of_work() as session:
+        _citizen_for_write(session, user, citizen_id)
+        plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
+        if plan is None:
+            plan = CitizenPlanRow(citizen_id=citizen_id, goal=goal)
+            session.add(plan)
+        plan.goal, plan.activities, plan.updated = goal, activities, date.today()
+        audit.record_read(session, user, citizen_id, "opdaterede planen")
+
+
+def request_conversation(db: Database, user: User, day: date | None = None, wish: str = "") -> int:
+    """Selvbetjening: the citizen asks for a conversation (LAB § 32, stk. 1: the right to one on request)."""
+    ensure_role(user, Role.CITIZEN)
+    if user.citizen_id is None:
+        raise NotFound("Din bruger er ikke knyttet til en sag.")
+    with db.unit_of_work() as session:
+        row = CaseEventRow(citizen_id=user.citizen_id, date=day or date.today(),
+                           type=CaseEventType.CONVERSATION_REQUESTED.value,
+                           data={"by": "citizen", **({"wish": wish.strip()[:300]} if wish.strip() else {})})
+        session.add(row)
+        session.flush()
+        audit.record_read(session, user, user.citizen_id, "borgeren bad om en samtale")
         return row.id

@@ -121,3 +121,28 @@ def test_menu_shows_the_pages_of_the_users_role(world_client):
     client.post("/logout", data={"csrf_token": _csrf(client, "/sager")})
     login(client, "leder250")
     assert 'href="/logning"' in client.get("/borgere").text
+
+
+def test_caseworker_updates_the_plan_and_the_citizen_sees_it_and_asks_for_a_conversation(world_client):
+    world, client = world_client
+    login(client, "mette")
+    token = _csrf(client, f"/borgere/{world.anna_id}")
+    response = client.post(f"/borgere/{world.anna_id}/plan", data={
+        "goal": "Job som truckfører", "activities": "Truckcertifikat\nVirksomhedspraktik hos Lager A/S",
+        "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    client.post("/logout", data={"csrf_token": token})
+    login(client, "anna")
+    own = client.get("/min-sag").text
+    assert "Job som truckfører" in own and "Truckcertifikat" in own
+    response = client.post("/min-sag/samtale", data={"wish": "Om praktik", "csrf_token": _csrf(client, "/min-sag")})
+    assert response.status_code == 200 and "Din anmodning om en samtale er sendt" in response.text
+    assert "Borgeren har bedt om en samtale" in response.text  # on the citizen's own timeline
+
+
+def test_a_plan_without_a_goal_is_refused_in_danish(world_client):
+    world, client = world_client
+    login(client, "mette")
+    token = _csrf(client, f"/borgere/{world.anna_id}")
+    response = client.post(f"/borgere/{world.anna_id}/plan", data={"goal": " ", "csrf_token": token})
+    assert response.status_code == 422 and "Skriv borgerens mål" in response.text

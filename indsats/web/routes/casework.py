@@ -39,6 +39,20 @@ def offer_form(citizen_id: int, offer_type: OfferType = Form(...), start: date =
     return _back(citizen_id, "Tilbuddet er registreret.")
 
 
+@router.post("/borgere/{citizen_id}/plan", include_in_schema=False)
+def plan_form(citizen_id: int, goal: str = Form(...), activities: str = Form(""),
+              user: User = Depends(writers), db: Database = Depends(get_db)):
+    casework.update_plan(db, user, citizen_id, goal, activities.splitlines())
+    return _back(citizen_id, "Planen er gemt.")
+
+
+@router.post("/min-sag/samtale", include_in_schema=False)
+def request_conversation_form(wish: str = Form(""), user: User = Depends(require_roles(Role.CITIZEN)),
+                              db: Database = Depends(get_db)):
+    casework.request_conversation(db, user, wish=wish)
+    return RedirectResponse("/min-sag?besked=Din anmodning om en samtale er sendt til jobcentret.", status_code=303)
+
+
 class ConversationIn(BaseModel):
     date: date
     kind: ConversationKind = ConversationKind.INDIVIDUAL
