@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from indsats.domain.models import User
 from indsats.law import Result, RhythmError, TimelineError, compute, parse_rhythms, parse_timeline
 from indsats.law.local_rhythm import ContactRhythm
-from indsats.law.timeline import Timeline, parse_event, sort_key
+from indsats.law.timeline import Timeline, parse_event, trusted_timeline
 from indsats.store.db import Database
 from indsats.store.tables import (
     BenefitSpellRow,
@@ -154,18 +154,19 @@ def _offer_events(rows: list) -> list[dict]:
     return out
 
 
-def _to_timeline(citizen: CitizenRef, as_of: date, raw_events: list[dict]) -> Timeline:
-    """Spells, conversations and offers are typed by the store; case events carry free JSON
-    data, so each is checked like a contract event and one the engine cannot read is left out
-    (and logged) rather than stopping a whole worklist."""
-    events = []
-    for i, raw in enumerate(raw_events, start=1):
+def _to_timeline(citizen: CitizenRef, as_of: date, typed: list[dict], case_events: list[dict]) -> Timeline:
+    """Spells, conversations and offers are typed by the store and go in as they are; case events
+    carry free JSON data, so each is checked like a contract event and one the engine cannot
+    read is left out (and logged) rather than stopping a whole worklist."""
+    rows = [(e["date"], e["type"], {k: v for k, v in e.items() if k != "date" and k != "type"}) for e in typed]
+    for i, raw in enumerate(case_events, start=1):
         try:
-            events.append(parse_event(i, raw))
+            event = parse_event(i, raw)
         except TimelineError as exc:
             log.warning("citizen %s: case event left out of the law engine: %s", citizen.id, exc)
-    events.sort(key=sort_key)
-    return Timeline(str(citizen.id), citizen.birth_date, as_of, tuple(events))
+            continue
+        rows.append((event.date, event.type, event.data))
+    return trusted_timeline(str(citizen.id), citizen.birth_date, as_of, rows)
 
 
 def load_timelines(
@@ -209,12 +210,13 @@ def load_timelines(
     ):
         spells[row.citizen_id].append(row)
     events: dict[int, list[dict]] = defaultdict(list)
+    conversations: dict[int, list[dict]] = defaultdict(list)
     for row in session.execute(
         select(ConversationRow.citizen_id, ConversationRow.date, ConversationRow.kind)
         .where(ConversationRow.citizen_id.in_(select(ids_sub)), ConversationRow.status == "held",
                ConversationRow.date <= as_of)
     ):
-        events[row.citizen_id].append({"date": row.date, "type": "conversation", "joint": row.kind == "joint"})
+        conversations[row.citizen_id].append({"date": row.date, "type": "conversation", "joint": row.kind == "joint"})
     offers: dict[int, list] = defaultdict(list)
     for row in session.execute(
         select(OfferRow.citizen_id, OfferRow.offer_type, OfferRow.start, OfferRow.end, OfferRow.given_on)
@@ -233,8 +235,8 @@ def load_timelines(
         events[row.citizen_id].append(event)
     out: dict[int, tuple[CitizenRef, Timeline]] = {}
     for cid, citizen in citizens.items():
-        raw = _spell_events(spells.get(cid, [])) + _offer_events(offers.get(cid, [])) + events.get(cid, [])
-        out[cid] = (citizen, _to_timeline(citizen, as_of, raw))
+        typed = _spell_events(spells.get(cid, [])) + _offer_events(offers.get(cid, [])) + conversations.get(cid, [])
+        out[cid] = (citizen, _to_timeline(citizen, as_of, typed, events.get(cid, [])))
     return out
 
 
