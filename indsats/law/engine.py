@@ -34,7 +34,8 @@ from .timeline import Timeline
 NOT_COVERED_SOURCE = "Perioder før 1. juli 2015 er ikke dækket af motoren"
 EXEMPTION_RULES = frozenset(
     {"contact.first_conversation", "contact.first_six_months", "contact.joint_1", "contact.joint_2",
-     "contact.joint_16_months", "local.contact_rhythm"}
+     "contact.joint_16_months", "contact.fund_first_conversation", "contact.fund_first_three_months",
+     "local.contact_rhythm"}
 )
 
 
@@ -154,7 +155,7 @@ def compute(
             latest = max(latest or (spell.start, regime.name), (spell.start, regime.name))
 
     obligations.extend(_requests(facts, params, regimes, periods, spells))
-    obligations.extend(_loose_first_contacts(facts, params, regimes, periods))
+    obligations.extend(_loose_first_contacts(facts, params, regimes, periods, spells))
     _apply_exemptions(obligations, facts)
     obligations.sort(key=_sort_key)
     if latest is None:
@@ -206,14 +207,21 @@ def _requests(facts, params, regimes, periods, spells) -> list[Obligation]:
     return out
 
 
-def _loose_first_contacts(facts, params, regimes, periods) -> list[Obligation]:
-    """A first contact not yet followed by any benefit: the first conversation is still due."""
+def _loose_first_contacts(facts, params, regimes, periods, spells=()) -> list[Obligation]:
+    """A first contact not yet followed by any benefit: the first conversation is still due.
+
+    One that led to a benefit, or came while one (sick pay included) was running, is not loose:
+    § 31, stk. 3 (2024: stk. 5) covers groups 2-5 only, so a first contact that led to sick pay
+    (group 6) brings no first-conversation duty.
+    """
     if not facts.first_contacts:
         return []
     starts = [p.start for p in periods] + [s.start for p in periods for s in p.segments]
+    starts += [s.start for s in spells]
     out = []
     for day in facts.first_contacts:
-        if any(s >= day for s in starts) or any(p.covers(day) for p in periods):
+        if (any(s >= day for s in starts) or any(p.covers(day) for p in periods)
+                or any(s.start <= day and (s.end is None or day < s.end) for s in spells)):
             continue  # the contact led to a benefit, or came while one was running
         regime = regimes.at(day)
         if regime is None:

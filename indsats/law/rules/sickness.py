@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from ..calendar import ONE_DAY, end_of_month, end_of_week, within_months_end
 from ..context import Context, between
 from ..obligation import (
+    CLOSED,
     DUE,
     MANUAL_REVIEW,
     MET,
@@ -39,9 +40,17 @@ def _week8(ctx: Context, spell: SicknessSpell) -> tuple[date, str]:
 
 
 def _category_2_or_3_by(spell: SicknessSpell, day: date) -> bool:
+    """Whether S1/S3 apply: category 2 or 3 from the start, or re-assessed to it by ``day``.
+
+    A spell whose category was unknown at the start (sick pay without ``sick_leave_start``)
+    takes the first category recorded for it as its visitation (§ 12), whenever it came.
+    """
     if spell.category in (2, 3):
         return True
-    return any(c in (2, 3) and d <= day for d, c in spell.categories)
+    changes = spell.categories
+    if spell.category is None and changes and changes[0][1] in (2, 3):
+        return True
+    return any(c in (2, 3) and d <= day for d, c in changes)
 
 
 def first_followup(ctx: Context, spell: SicknessSpell) -> list[Obligation]:
@@ -52,17 +61,26 @@ def first_followup(ctx: Context, spell: SicknessSpell) -> list[Obligation]:
     out: list[Obligation] = []
     request = next((d for d in ctx.facts.early_requests if d >= spell.start and (spell.end is None or d < spell.end)), None)
     if request is not None:
-        days = ctx.value("sickness.early_followup_days", spell.start)
-        deadline = request + timedelta(days=days)
-        on_time = next((d for d in followups if d <= deadline), None)
-        late = next((d for d in followups if d > deadline), None)
-        status = single_status(on_time, late, deadline, ctx.as_of, spell.end)
-        out.append(_ob(ctx, spell, "sickness.early_followup", status, deadline,
-                       ctx.source("sickness.early_followup_days", spell.start), window_start=request,
-                       met_on=on_time or late))
-        out.append(_ob(ctx, spell, "sickness.first_followup", NOT_APPLICABLE, week8, source,
-                       note="Erstattet af tidlig opfølgning (§ 13 b, stk. 2)"))
-        return out
+        early_source = ctx.source("sickness.early_followup_days", spell.start)
+        held_before = next((d for d in followups if d < request), None)
+        if held_before is not None:
+            # § 13 b, stk. 2 concerns the *first* follow-up: once it was held, a request is moot.
+            out.append(_ob(ctx, spell, "sickness.early_followup", NOT_APPLICABLE, None, early_source,
+                           window_start=request, note=f"Første opfølgning allerede holdt {held_before.isoformat()}"))
+        else:
+            days = ctx.value("sickness.early_followup_days", spell.start)
+            deadline = request + timedelta(days=days)
+            on_time = next((d for d in followups if d <= deadline), None)
+            late = next((d for d in followups if d > deadline), None)
+            status = single_status(on_time, late, deadline, ctx.as_of, spell.end)
+            out.append(_ob(ctx, spell, "sickness.early_followup", status, deadline, early_source,
+                           window_start=request, met_on=on_time or late))
+            if request <= week8:
+                # "jf. dog stk. 2": a request made while the week-8 deadline still runs replaces it.
+                out.append(_ob(ctx, spell, "sickness.first_followup", NOT_APPLICABLE, week8, source,
+                               note="Erstattet af tidlig opfølgning (§ 13 b, stk. 2)"))
+                return out
+        # A request after the first follow-up or after week 8 cannot undo the week-8 duty.
     if spell.category is None and not spell.categories:
         out.append(_ob(ctx, spell, "sickness.first_followup", MANUAL_REVIEW, week8, source,
                        note="Visitationskategori ukendt"))
@@ -130,7 +148,12 @@ def category_1_past_8_weeks(ctx: Context, spell: SicknessSpell) -> Obligation | 
         return None
     followup = next((d for d in _followups(ctx, spell) if d >= past), None)
     reassessed = any(c in (2, 3) and d >= past for d, c in spell.categories)
-    status = MET if followup and reassessed else DUE
+    if followup and reassessed:
+        status = MET
+    elif spell.end is not None:
+        status = CLOSED  # back at work or off sick pay: nothing left to re-assess
+    else:
+        status = DUE
     return _ob(ctx, spell, "sickness.category_1_past_8_weeks", status, None, "Sygedagpengeloven § 13 a",
                window_start=past, met_on=followup if status == MET else None)
 
@@ -140,7 +163,10 @@ def reassessment(ctx: Context, spell: SicknessSpell) -> Obligation | None:
     month; the employer period (first 30 days) is not counted [2nd]."""
     weeks = ctx.value("sickness.reassessment_weeks", spell.start)
     skip = ctx.value("sickness.employer_period_days", spell.start)
-    limit_day = spell.start + timedelta(days=skip + 7 * weeks - 1)
+    # Days 1-30 are the employer period; counted days start on day 31. "More than 22 weeks":
+    # the 155th counted day is the first beyond the limit; the re-assessment point is the end
+    # of the month in which it falls (§ 24, stk. 1: "ved udgangen af en måned").
+    limit_day = spell.start + timedelta(days=skip + 7 * weeks)
     deadline = end_of_month(limit_day)
     window_start = deadline - timedelta(weeks=8) + ONE_DAY
     if spell.end is not None and spell.end <= window_start:
