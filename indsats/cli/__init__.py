@@ -19,6 +19,7 @@ from . import (  # noqa: E402,F401
     law_commands,
     match_commands,
     synth_commands,
+    user_commands,
 )
 
 
