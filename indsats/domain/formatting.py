@@ -39,3 +39,31 @@ def format_value(value: float | None, unit: str) -> str:
     if unit == "share":
         return procent(value)
     return tal(value, 2 if unit in ("fte", "kr") or value != int(value) else 0)
+
+
+def csv_cell(value) -> str:
+    """One spreadsheet cell: ISO dates, ja/nej, decimal comma, empty for nothing."""
+    import datetime as _dt
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return str(value)
+
+
+def spreadsheet_csv(header, rows) -> str:
+    """CSV a Danish spreadsheet opens as it is: ';' between fields, CRLF (the download adds a BOM)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return buffer.getvalue()

@@ -6,14 +6,13 @@ conversation, offer or event shows at once). Every citizen shown is written to t
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from indsats.domain.enums import Role
+from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.labels import BENEFIT_DA
 from indsats.domain.models import User
 from indsats.law.local_rhythm import ContactRhythm
@@ -231,27 +230,17 @@ CSV_COLUMNS = [
 
 def worklist_csv(worklist: Worklist) -> str:
     """Semicolon-separated (Danish Excel) with a header row; one line per obligation or booking."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    rows = []
     sections = (("overskredet", worklist.overdue), ("inden 14 dage", worklist.due_soon),
                 ("til vurdering", worklist.review))
     for label, items in sections:
         for item in items:
-            row = [label]
-            for _, attr in CSV_COLUMNS[1:]:
-                value = getattr(item, attr)
-                if isinstance(value, date):
-                    value = value.isoformat()
-                elif isinstance(value, bool):
-                    value = "ja" if value else "nej"
-                row.append("" if value is None else value)
-            writer.writerow(row)
+            rows.append([label] + [getattr(item, attr) for _, attr in CSV_COLUMNS[1:]])
     for booking in worklist.to_book:
-        writer.writerow(["book", booking.citizen_id, booking.citizen_name, booking.caseworker, "", booking.reason,
-                         "overskredet" if booking.overdue else "skal nås",
-                         booking.by.isoformat() if booking.by else "", "", booking.action_label, "", "", "", ""])
-    return buffer.getvalue()
+        rows.append(["book", booking.citizen_id, booking.citizen_name, booking.caseworker, "", booking.reason,
+                     "overskredet" if booking.overdue else "skal nås", booking.by, "", booking.action_label,
+                     "", "", "", ""])
+    return spreadsheet_csv([name for name, _ in CSV_COLUMNS], rows)
 
 
 @dataclass(slots=True)

@@ -1,27 +1,19 @@
-"""CSV responses a Danish spreadsheet opens as it is: UTF-8 with BOM, ';' between fields, decimal comma."""
+"""CSV downloads a Danish spreadsheet opens as it is (see ``domain.formatting.spreadsheet_csv``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 
 from fastapi.responses import Response
 
-
-def cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
-    return str(value)
+from indsats.domain.formatting import spreadsheet_csv
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell(v) for v in row])
-    return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+    return csv_text_response(filename, spreadsheet_csv(header, rows))
+
+
+def csv_text_response(filename: str, text: str) -> Response:
+    """The text with a byte-order mark, so Excel reads æ, ø and å as UTF-8."""
+    return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.audit import AuditFilter, list_audit
 from indsats.services.database import Database
 
+from ..csv_export import csv_response
 from ..deps import get_db, render, require_roles
 
 router = APIRouter(tags=["logning"])
@@ -39,13 +37,9 @@ def audit_page(request: Request, username: str | None = None, citizen_id: int | 
 def audit_csv(username: str | None = None, citizen_id: int | None = None, date_from: date | None = None,
               date_to: date | None = None, user: User = Depends(managers), db: Database = Depends(get_db)):
     page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=100_000))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune"])
-    for r in page.records:
-        writer.writerow([r.at.isoformat(), r.username, r.role, r.citizen_id or "", r.action, r.municipality_code])
-    return Response("\ufeff" + buffer.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": "attachment; filename=logning.csv"})
+    return csv_response("logning.csv", ["tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune"],
+                        ([r.at, r.username, r.role, r.citizen_id, r.action, r.municipality_code]
+                         for r in page.records))
 
 
 @router.get("/api/audit")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
@@ -14,6 +13,7 @@ from indsats.services.obligations import citizen_obligations, rhythms_for_munici
 from indsats.services.timeliness import compute_timeliness
 from indsats.services.worklists import RULE_DA, STATUS_DA, build_worklist, worklist_csv, worklist_scopes
 
+from ..csv_export import csv_text_response
 from ..deps import current_user, get_db, render, require_roles
 
 router = APIRouter(tags=["frister"])
@@ -40,10 +40,7 @@ def worklist_page(request: Request, sagsbehandler: int | None = None, team: int 
 def worklist_csv_export(sagsbehandler: int | None = None, team: int | None = None, dato: date | None = None,
                         user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = _worklist(db, user, sagsbehandler, team, dato)
-    body = "\ufeff" + worklist_csv(worklist)
-    filename = f"frister-{worklist.as_of.isoformat()}.csv"
-    return Response(body, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", worklist_csv(worklist))
 
 
 @router.get("/api/worklists")
