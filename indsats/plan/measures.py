@@ -49,7 +49,7 @@ MEASURES: dict[str, Measure] = {
         Measure("company_contacts", "Virksomhedskontakter", "count", "store",
                 "Antal registrerede virksomhedskontakter i perioden."),
         Measure("jobs_filled", "Ordinære job besat med jobcentrets medvirken", "count", "store",
-                "Antal jobordrer med status besat i perioden."),
+                "Antal ordinære jobordrer med status besat i perioden."),
         Measure("cooperation_rate", "Samarbejdsgrad", "share", "store",
                 "Virksomheder med mindst én ansat og en kontakt om en ordning i året ÷ alle "
                 "virksomheder med mindst én ansat."),

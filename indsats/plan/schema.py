@@ -34,6 +34,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def known(kind: str, allowed) -> object:
+    """A field validator: each value (one, a list, or None) must be one of ``allowed``."""
+
+    def check(cls, value):
+        for item in value if isinstance(value, list) else ([] if value is None else [value]):
+            if item not in allowed:
+                raise ValueError(f"unknown {kind} {item!r}; known: {', '.join(sorted(allowed))}")
+        return value
+
+    return classmethod(check)
+
+
 class Municipality(_Strict):
     code: str = Field(pattern=r"^\d{3}$")
     name: str = Field(min_length=1)
@@ -102,20 +114,9 @@ class ResultGoal(_Strict):
     comparison: GoalComparison | None = None
     source: str = ""
 
-    @field_validator("measure")
-    @classmethod
-    def _known_measure(cls, value: str | None) -> str | None:
-        if value is not None and value not in MEASURES:
-            raise ValueError(f"unknown measure {value!r}; known: {', '.join(sorted(MEASURES))}")
-        return value
+    _known_measure = field_validator("measure")(known("measure", MEASURES))
 
-    @field_validator("benefits")
-    @classmethod
-    def _known_benefits(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if item not in ALL_BENEFITS:
-                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(ALL_BENEFITS))}")
-        return value
+    _known_benefits = field_validator("benefits")(known("benefit", ALL_BENEFITS))
 
     @model_validator(mode="after")
     def _consistent(self) -> ResultGoal:
@@ -161,12 +162,7 @@ class PaletteItem(_Strict):
     hours_per_week: float | None = Field(default=None, ge=0, le=60)
     max_weeks: int | None = Field(default=None, ge=1)
 
-    @field_validator("offer")
-    @classmethod
-    def _known_offer(cls, value: str) -> str:
-        if value not in OFFERS:
-            raise ValueError(f"unknown offer {value!r}; known: {', '.join(sorted(OFFERS))}")
-        return value
+    _known_offer = field_validator("offer")(known("offer", OFFERS))
 
 
 class Strategy(_Strict):
@@ -182,21 +178,9 @@ class Strategy(_Strict):
     actions: list[str] = Field(default_factory=list)
     offer_palette: list[PaletteItem] = Field(default_factory=list)
 
-    @field_validator("benefits")
-    @classmethod
-    def _benefits(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if item not in ALL_BENEFITS:
-                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(ALL_BENEFITS))}")
-        return value
+    _benefits = field_validator("benefits")(known("benefit", ALL_BENEFITS))
 
-    @field_validator("readiness")
-    @classmethod
-    def _readiness(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if item not in READINESS:
-                raise ValueError(f"unknown readiness {item!r}; known: {', '.join(sorted(READINESS))}")
-        return value
+    _readiness = field_validator("readiness")(known("readiness", READINESS))
 
 
 class ContactRhythm(_Strict):
@@ -209,21 +193,9 @@ class ContactRhythm(_Strict):
     interval_days: int = Field(ge=1, le=366)
     source: str = Field(min_length=1)
 
-    @field_validator("benefits")
-    @classmethod
-    def _benefits(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if item not in CONTACT_BENEFITS:
-                raise ValueError(f"unknown benefit {item!r}; known: {', '.join(sorted(CONTACT_BENEFITS))}")
-        return value
+    _benefits = field_validator("benefits")(known("benefit", CONTACT_BENEFITS))
 
-    @field_validator("readiness")
-    @classmethod
-    def _readiness(cls, value: list[str] | None) -> list[str] | None:
-        for item in value or []:
-            if item not in READINESS:
-                raise ValueError(f"unknown readiness {item!r}; known: {', '.join(sorted(READINESS))}")
-        return value
+    _readiness = field_validator("readiness")(known("readiness", READINESS))
 
 
 class ComparisonGroup(_Strict):
