@@ -13,21 +13,15 @@ import hashlib
 import random
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from multiprocessing import get_context
 
 from indsats.domain.models import (
-    BenefitSpell,
-    CaseEvent,
     Caseworker,
-    Citizen,
-    CitizenPlan,
     Company,
     CompanyContact,
-    Conversation,
     Municipality,
-    Offer,
     Team,
 )
 
@@ -54,9 +48,10 @@ def three_years_before(day: date) -> date:
         return day.replace(year=day.year - 3, day=28)
 
 
-@dataclass(slots=True)
-class SyntheticMunicipality:
-    """Every record of one generated municipality, shaped as the domain's dataclasses."""
+@dataclass(slots=True, kw_only=True)
+class SyntheticMunicipality(Chunk):
+    """Every record of one generated municipality, shaped as the domain's dataclasses: the
+    organisation below, and the citizens' records of ``Chunk`` (citizens, spells, ...)."""
 
     municipality: Municipality
     as_of: date
@@ -65,20 +60,10 @@ class SyntheticMunicipality:
     caseworkers: list[Caseworker] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
     company_contacts: list[CompanyContact] = field(default_factory=list)
-    citizens: list[Citizen] = field(default_factory=list)
-    spells: list[BenefitSpell] = field(default_factory=list)
-    conversations: list[Conversation] = field(default_factory=list)
-    offers: list[Offer] = field(default_factory=list)
-    events: list[CaseEvent] = field(default_factory=list)
-    plans: list[CitizenPlan] = field(default_factory=list)
 
     def extend(self, chunk: Chunk) -> None:
-        self.citizens += chunk.citizens
-        self.spells += chunk.spells
-        self.conversations += chunk.conversations
-        self.offers += chunk.offers
-        self.events += chunk.events
-        self.plans += chunk.plans
+        for record_list in fields(Chunk):
+            getattr(self, record_list.name).extend(getattr(chunk, record_list.name))
 
 
 def entry_tracks(profile: MunicipalityProfile, citizens: int, seed: int) -> list[str]:
@@ -104,8 +89,9 @@ def skeleton(profile: MunicipalityProfile, seed: int, as_of: date, citizens: int
     companies = build_companies(rng, profile, n_companies, taken_cvr if taken_cvr is not None else set())
     staff = build_staff(rng, profile, citizens, n_companies, 0, 0)
     contacts = build_contacts(rng, profile, companies, staff.consultants, window, 0)
-    muni = SyntheticMunicipality(Municipality(profile.code, profile.name), as_of, seed, staff.teams,
-                                 staff.caseworkers, companies, contacts)
+    muni = SyntheticMunicipality(municipality=Municipality(profile.code, profile.name), as_of=as_of, seed=seed,
+                                 teams=staff.teams, caseworkers=staff.caseworkers, companies=companies,
+                                 company_contacts=contacts)
     cvrs, cum = company_picker(companies)
     ctx = ChunkContext(profile, window[1], window[0], staff.by_track, cvrs, cum)
     return muni, ctx

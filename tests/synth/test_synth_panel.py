@@ -21,7 +21,7 @@ def _muni(spells, offers=(), births=None) -> SyntheticMunicipality:
     births = births or {}
     citizens = [Citizen(i, f"01019{i:01d}1234", "Test", "Person", births.get(i, date(1980, 1, 1)), "250",
                         synthetic=True) for i in ids]
-    m = SyntheticMunicipality(Municipality("250", "Frederikssund"), AS_OF, 1, citizens=citizens)
+    m = SyntheticMunicipality(municipality=Municipality("250", "Frederikssund"), as_of=AS_OF, seed=1, citizens=citizens)
     m.spells = [BenefitSpell(n, s.citizen_id, s.benefit, s.start, s.end, s.readiness) for n, s in enumerate(spells, 1)]
     m.offers = list(offers)
     return m
