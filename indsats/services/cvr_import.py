@@ -13,8 +13,6 @@ bad row — named by file, line and field — refuses the whole import, nothing 
 
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from indsats.store.db import Database
 from indsats.store.tables import MunicipalityRow
 
 from .errors import InvalidInput
+from .import_files import read_csv, read_json
 
 
 class CvrImportRefused(InvalidInput):
@@ -78,33 +77,25 @@ def _blank_to_none(row: dict) -> dict:
 
 
 def _parse(path: Path) -> list[tuple[int, CompanyIn]]:
-    if not path.exists():
-        raise CvrImportRefused(f"{path}: filen findes ikke")
     if path.suffix.lower() == ".json":
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise CvrImportRefused(f"{path.name}, linje {exc.lineno}: ugyldig JSON ({exc.msg})") from exc
+        document = read_json(path, CvrImportRefused)
         if not isinstance(document, list):
             raise CvrImportRefused(f"{path.name}: JSON skal være en liste af virksomheder")
         return [(n, _validated(path, "virksomhed nr.", n, item)) for n, item in enumerate(document, start=1)]
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        reader = csv.DictReader(handle, delimiter=";" if sample.count(";") > sample.count(",") else ",")
-        if not reader.fieldnames or "cvr" not in [f.strip() for f in reader.fieldnames]:
-            raise CvrImportRefused(f"{path.name}, linje 1: kolonnen 'cvr' mangler")
-        rows = []
-        for row in reader:
-            data = {k: v for k, v in _blank_to_none(row).items() if v is not None}
-            p_number = data.pop("p_number", None)
-            company = _validated(path, "linje", reader.line_num, data)
-            if p_number is not None:
-                unit = {"p_number": p_number, **{k: data[k] for k in ("address", "postcode", "city", "employees")
-                                                  if k in data}, "name": data.get("name", "")}
-                company.production_units = [_validated_unit(path, reader.line_num, unit)]
-            rows.append((reader.line_num, company))
-        return rows
+    header, lines = read_csv(path, CvrImportRefused)
+    if "cvr" not in header:
+        raise CvrImportRefused(f"{path.name}, linje 1: kolonnen 'cvr' mangler")
+    rows = []
+    for line, row in lines:
+        data = {k: v for k, v in _blank_to_none(row).items() if v is not None}
+        p_number = data.pop("p_number", None)
+        company = _validated(path, "linje", line, data)
+        if p_number is not None:
+            unit = {"p_number": p_number, **{k: data[k] for k in ("address", "postcode", "city", "employees")
+                                              if k in data}, "name": data.get("name", "")}
+            company.production_units = [_validated_unit(path, line, unit)]
+        rows.append((line, company))
+    return rows
 
 
 def _validated(path: Path, where: str, number: int, data) -> CompanyIn:

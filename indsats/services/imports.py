@@ -6,8 +6,6 @@ the first error — named by file, line and field — refuses the import with no
 
 from __future__ import annotations
 
-import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from indsats.store.tables import (
 )
 
 from .errors import InvalidInput
+from .import_files import read_csv, read_json
 from .import_rows import CONVERSATION, OFFER, CitizenIn, EventIn, SpellIn
 
 KINDS: dict[str, type[BaseModel]] = {"citizens": CitizenIn, "benefit_spells": SpellIn, "events": EventIn}
@@ -54,24 +53,13 @@ def _kind_of(path: Path) -> str:
 
 def _raw_rows(path: Path) -> dict[str, list[tuple[int, dict]]]:
     """Rows with their line numbers (CSV: the file's line; JSON: the item's 1-based index)."""
-    if not path.exists():
-        raise ImportRefused(f"{path}: filen findes ikke")
     if path.suffix.lower() == ".json":
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise ImportRefused(f"{path.name}, linje {exc.lineno}: ugyldig JSON ({exc.msg})") from exc
+        document = read_json(path, ImportRefused)
         if not isinstance(document, dict) or not set(document) <= set(KINDS):
             raise ImportRefused(f"{path.name}: JSON skal være et objekt med listerne {', '.join(KINDS)}")
         return {kind: list(enumerate(document.get(kind, []), start=1)) for kind in KINDS}
     kind = _kind_of(path)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        reader = csv.DictReader(handle, delimiter=delimiter)
-        rows = [(reader.line_num, row) for row in reader]
-    return {kind: rows}
+    return {kind: read_csv(path, ImportRefused)[1]}
 
 
 def _validate(path: Path, kind: str, rows: list[tuple[int, dict]]) -> list[BaseModel]:
