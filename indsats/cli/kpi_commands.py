@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from indsats.domain import clock
 from indsats.services import kpi_files
 from indsats.services.database import Database, DatabaseError
 from indsats.services.kpi_files import JobindsatsError, PanelError, PlanError
@@ -136,7 +137,7 @@ def comparison_demo(
 
     try:
         the_plan = load_plan(plan)
-        day = date.fromisoformat(as_of) if as_of else date.today()
+        day = date.fromisoformat(as_of) if as_of else clock.today()
     except (PlanError, ValueError) as exc:
         _fail(str(exc))
     try:
@@ -162,7 +163,7 @@ def panel_export(
 
     try:
         start = date.fromisoformat(first)
-        end = date.fromisoformat(last) if last else date.today()
+        end = date.fromisoformat(last) if last else clock.today()
     except ValueError as exc:
         _fail(f"--from/--to: {exc}")
     if end < start:

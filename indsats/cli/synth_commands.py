@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from indsats.domain import clock
 from indsats.services.database import Database, database_url, upgrade
 from indsats.services.synthetic import (
     DEFAULT_MUNICIPALITIES,
@@ -25,7 +26,7 @@ console = Console(stderr=True)
 
 def _parse_date(value: str | None) -> date:
     if value is None:
-        return date.today()
+        return clock.today()
     try:
         return date.fromisoformat(value)
     except ValueError:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import AuditRecord, User
 from indsats.store.db import Database
@@ -17,13 +18,13 @@ from .access import ensure_role
 
 
 def record_read(session: Session, user: User, citizen_id: int | None, action: str) -> None:
-    session.add(AuditRow(at=datetime.now(UTC), username=user.username, role=user.role.value,
+    session.add(AuditRow(at=clock.now(), username=user.username, role=user.role.value,
                          citizen_id=citizen_id, action=action[:200], municipality_code=user.municipality_code))
 
 
 def record_reads(session: Session, user: User, citizen_ids: list[int], action: str) -> None:
     """One record per citizen, for list views that show personal data (CPR numbers, names)."""
-    now = datetime.now(UTC)
+    now = clock.now()
     session.add_all([
         AuditRow(at=now, username=user.username, role=user.role.value, citizen_id=cid,
                  action=action[:200], municipality_code=user.municipality_code)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from indsats.domain import clock
 from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
 from indsats.domain.models import User
 from indsats.store.db import Database
@@ -36,7 +37,7 @@ def _citizen_for_write(session: Session, user: User, citizen_id: int) -> Citizen
 def record_conversation(db: Database, user: User, citizen_id: int, day: date, kind: ConversationKind,
                         status: ConversationStatus, note: str = "") -> int:
     """Register a job conversation (samtale) held, booked, cancelled or missed."""
-    if status == ConversationStatus.HELD and day > date.today():
+    if status == ConversationStatus.HELD and day > clock.today():
         raise InvalidInput("En afholdt samtale kan ikke ligge i fremtiden; vælg status «Booket».")
     with db.unit_of_work() as session:
         _citizen_for_write(session, user, citizen_id)
@@ -60,7 +61,7 @@ def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferTyp
     with db.unit_of_work() as session:
         _citizen_for_write(session, user, citizen_id)
         row = OfferRow(citizen_id=citizen_id, offer_type=offer_type.value, start=start, end=end,
-                       hours_per_week=hours_per_week, company_cvr=company_cvr or None, given_on=date.today())
+                       hours_per_week=hours_per_week, company_cvr=company_cvr or None, given_on=clock.today())
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"registrerede tilbud {offer_type.value}")
@@ -91,7 +92,7 @@ def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities
         if plan is None:
             plan = CitizenPlanRow(citizen_id=citizen_id, goal=goal)
             session.add(plan)
-        plan.goal, plan.activities, plan.updated = goal, activities, date.today()
+        plan.goal, plan.activities, plan.updated = goal, activities, clock.today()
         audit.record_read(session, user, citizen_id, "opdaterede planen")
 
 
@@ -101,7 +102,7 @@ def request_conversation(db: Database, user: User, day: date | None = None, wish
     if user.citizen_id is None:
         raise NotFound("Din bruger er ikke knyttet til en sag.")
     with db.unit_of_work() as session:
-        row = CaseEventRow(citizen_id=user.citizen_id, date=day or date.today(),
+        row = CaseEventRow(citizen_id=user.citizen_id, date=day or clock.today(),
                            type=CaseEventType.CONVERSATION_REQUESTED.value,
                            data={"by": "citizen", **({"wish": wish.strip()[:300]} if wish.strip() else {})})
         session.add(row)

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from indsats.domain import clock
 from indsats.matching import demo_data
 from indsats.matching.batch import match_all
 from indsats.matching.embedder import get_embedder
@@ -41,7 +42,7 @@ PROPOSALS_PER_ORDER = 3
 def seed_company_demo(db: Database, rng_seed: int = 1, municipality_code: str | None = None,
                       as_of: date | None = None) -> int:
     """Write the company demo for one municipality (or all); returns the number of profiles written."""
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     written = 0
     with db.unit_of_work() as session:
         codes = [municipality_code] if municipality_code else list(session.scalars(select(MunicipalityRow.code)))

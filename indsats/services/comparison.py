@@ -8,7 +8,7 @@ the dashboard and the result review benchmark the plan's comparison goals agains
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from indsats.analytics import weeks
 from indsats.analytics.engine import kpis_for_file
 from indsats.analytics.jobindsats import Figure, read_export
+from indsats.domain import clock
 from indsats.plan import EmploymentPlan
 from indsats.plan.measures import MEASURES, PANEL_MEASURES
 from indsats.store.db import Database
@@ -41,7 +42,7 @@ def import_jobindsats(db: Database, code: str, path: Path, measure: str, area: s
 
 
 def _store(db: Database, code: str, figures: list[Figure], source: str) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     with db.unit_of_work() as s:
         for f in figures:
             s.execute(delete(ComparisonFigureRow).where(

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from indsats.domain import clock
 from indsats.store.db import Database
 from indsats.store.migrations import upgrade
 from indsats.store.tables import CitizenRow
@@ -31,7 +32,7 @@ def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizen
     if not has_citizens(db):
         build(db, seed=seed, as_of=as_of, citizens=citizens, progress=progress)
         _seed_company_demo(db, seed)
-        _synthesize_comparison_clusters(db, as_of or date.today(), progress)
+        _synthesize_comparison_clusters(db, as_of or clock.today(), progress)
         built = True
     return built, ensure_demo_accounts(db)
 

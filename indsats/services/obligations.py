@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from indsats.domain import clock
 from indsats.domain.models import User
 from indsats.law import Result, RhythmError, TimelineError, compute, parse_rhythms, parse_timeline
 from indsats.law.local_rhythm import ContactRhythm
@@ -295,7 +296,7 @@ def _rhythms_cached(folder: str, code: str, _stamp: tuple) -> tuple[ContactRhyth
 
 def citizen_obligations(db: Database, user: User, citizen_id: int, as_of: date | None = None) -> Result:
     """One citizen's obligations, for the case page and the API (authorised and logged)."""
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with db.unit_of_work() as session:
         citizen = session.get(CitizenRow, citizen_id)
         if citizen is None:

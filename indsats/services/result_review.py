@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 from indsats.analytics import weeks
 from indsats.analytics.panel import load_panel
+from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA
 from indsats.plan import EmploymentPlan
 from indsats.reports.result_review import render_html, write_pdf
@@ -75,7 +76,7 @@ def _group_rows(panel_path: Path, persons: Path | None, as_of: date, headline: d
 def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | None, db: Database | None,
                  comparison: Path | None = None, source: str = "", comparison_measure: str | None = None,
                  code: str | None = None) -> Review:
-    as_of = min(date(year, 12, 31), date.today())
+    as_of = min(date(year, 12, 31), clock.today())
     code = code or plan.municipality.code
     first = date(year - 1, 12, 1) - timedelta(days=365)
     weekly = weekly_from_file(panel, persons, first, as_of)

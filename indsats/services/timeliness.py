@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.law.local_rhythm import ContactRhythm
@@ -104,7 +105,7 @@ def compute_timeliness(db: Database, user: User, date_from: date, as_of: date | 
                        rhythms: list[ContactRhythm] | None = None) -> Timeliness:
     """Timeliness for the user's municipality (team leaders and managers)."""
     ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with db.unit_of_work() as session:
         teams = {row.id: row.name for row in session.execute(
             select(TeamRow.id, TeamRow.name).where(TeamRow.municipality_code == user.municipality_code))}

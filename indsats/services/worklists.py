@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.labels import BENEFIT_DA
@@ -175,7 +176,7 @@ def _booking_for(items: list[WorkItem]) -> list[Booking]:
 
 def build_worklist(db: Database, user: User, as_of: date | None = None, *, caseworker_id: int | None = None,
                    team_id: int | None = None, rhythms: list[ContactRhythm] | None = None) -> Worklist:
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with db.unit_of_work() as session:
         title, caseworker_ids = _scope(session, user, caseworker_id, team_id)
         names = {row.id: row.initials for row in session.execute(select(CaseworkerRow.id, CaseworkerRow.initials))}

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA
 from indsats.domain.models import User
@@ -45,7 +46,7 @@ def companies_page(request: Request, q: str = "", user: User = Depends(staff), d
 
 @router.get("/virksomheder/opfoelgning", include_in_schema=False)
 def followups_page(request: Request, alle: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
-    today = date.today()
+    today = clock.today()
     todo = companies.followups(db, user, today, mine_only=not alle)
     orders = job_orders.list_job_orders(db, user, mine=not alle and user.role == Role.COMPANY_CONSULTANT)
     pipeline = {status: sum(1 for j, _ in orders if j.status == status) for status in job_orders.STATUSES}
@@ -59,14 +60,14 @@ def company_page(request: Request, cvr: str, user: User = Depends(staff), db: Da
     overview = companies.company_overview(db, user, cvr)
     return render(request, "companies/company.html", user=user, o=overview, kinds=companies.CONTACT_KINDS,
                   schemes=companies.SCHEMES, statuses=job_orders.STATUSES, job_kinds=job_orders.KIND_LABELS,
-                  offer_labels=OFFER_DA, today=date.today())
+                  offer_labels=OFFER_DA, today=clock.today())
 
 
 @router.post("/virksomheder/{cvr}/kontakter", include_in_schema=False, dependencies=csrf)
 def contact_form(cvr: str, on: str = Form(...), kind: str = Form(...), purpose: str = Form(""),
                  schemes: list[str] = Form(default=[]), result: str = Form(""), next_followup: str = Form(""),
                  person_id: str = Form(""), user: User = Depends(staff), db: Database = Depends(get_db)):
-    companies.record_contact(db, user, cvr, day(on, "dato") or date.today(), kind, purpose, schemes, result,
+    companies.record_contact(db, user, cvr, day(on, "dato") or clock.today(), kind, purpose, schemes, result,
                              day(next_followup, "næste opfølgning"), int(person_id) if person_id.strip() else None)
     return back(f"/virksomheder/{cvr}", "Kontakten er registreret.")
 
@@ -81,7 +82,7 @@ def person_form(cvr: str, name: str = Form(...), title: str = Form(""), email: s
 @router.post("/virksomheder/{cvr}/centre", include_in_schema=False, dependencies=csrf)
 def centre_form(cvr: str, name: str = Form(...), places: int = Form(...), mentor_name: str = Form(""),
                 start: str = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
-    company_centres.create_centre(db, user, cvr, name, places, mentor_name, day(start, "start") or date.today())
+    company_centres.create_centre(db, user, cvr, name, places, mentor_name, day(start, "start") or clock.today())
     return back(f"/virksomheder/{cvr}", "Virksomhedscentret er oprettet.")
 
 
@@ -93,21 +94,21 @@ def followup_done_form(contact_id: int, user: User = Depends(staff), db: Databas
 
 @router.get("/virksomhedscentre", include_in_schema=False)
 def centres_page(request: Request, user: User = Depends(staff), db: Database = Depends(get_db)):
-    rows = company_centres.centres(db, user, date.today())
-    return render(request, "companies/centres.html", user=user, rows=rows, today=date.today())
+    rows = company_centres.centres(db, user, clock.today())
+    return render(request, "companies/centres.html", user=user, rows=rows, today=clock.today())
 
 
 @router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
 def placement_form(centre_id: int, citizen_id: int = Form(...), start: str = Form(""),
                    user: User = Depends(staff), db: Database = Depends(get_db)):
-    company_centres.place(db, user, centre_id, citizen_id, day(start, "start") or date.today())
+    company_centres.place(db, user, centre_id, citizen_id, day(start, "start") or clock.today())
     return back("/virksomhedscentre", "Borgeren er placeret.")
 
 
 @router.post("/virksomhedscentre/placeringer/{placement_id}/afslut", include_in_schema=False, dependencies=csrf)
 def placement_end_form(placement_id: int, end: str = Form(""), user: User = Depends(staff),
                        db: Database = Depends(get_db)):
-    company_centres.end_placement(db, user, placement_id, day(end, "slut") or date.today())
+    company_centres.end_placement(db, user, placement_id, day(end, "slut") or clock.today())
     return back("/virksomhedscentre", "Placeringen er afsluttet.")
 
 
@@ -153,4 +154,4 @@ def api_contact(cvr: str, body: ContactIn, user: User = Depends(staff), db: Data
 @router.get("/api/company-followups")
 def api_followups(all: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Open follow-ups, earliest first (the consultant's own unless all=true)."""
-    return [asdict(f) for f in companies.followups(db, user, date.today(), mine_only=not all)]
+    return [asdict(f) for f in companies.followups(db, user, clock.today(), mine_only=not all)]

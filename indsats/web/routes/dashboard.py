@@ -10,6 +10,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import format_value
 from indsats.domain.models import User
@@ -27,7 +28,7 @@ leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 
 def _goals(db: Database, user: User, plan: str | None, as_of: date | None):
     try:
-        return steering.dashboard(db, user.municipality_code, plan, as_of or date.today())
+        return steering.dashboard(db, user.municipality_code, plan, as_of or clock.today())
     except (PlanError, steering.ReviewInputError) as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
 
@@ -46,7 +47,7 @@ def _goal_json(view) -> dict:
 @router.get("/styring", include_in_schema=False)
 def goals_page(request: Request, plan: str | None = None, as_of: date | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
-    day = as_of or date.today()
+    day = as_of or clock.today()
     the_plan, views = _goals(db, user, plan, day)
     charts = steering.goal_charts(views)
     return render(request, "dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
@@ -60,7 +61,7 @@ def goals_api(plan: str | None = None, as_of: date | None = None, user: User = D
     """Planens mål mod kommunens egne data: status, udgangspunkt, mål, resultat og serie."""
     the_plan, views = _goals(db, user, plan, as_of)
     return {"plan": the_plan.title, "municipality": user.municipality_code,
-            "as_of": (as_of or date.today()).isoformat(), "goals": [_goal_json(v) for v in views]}
+            "as_of": (as_of or clock.today()).isoformat(), "goals": [_goal_json(v) for v in views]}
 
 
 @router.get("/styring/fordeling", include_in_schema=False)
@@ -68,10 +69,10 @@ def drilldown_page(request: Request, dimension: str = "team", as_of: date | None
                    user: User = Depends(leaders), db: Database = Depends(get_db)):
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    rows = store_kpis.production_figures(db, user.municipality_code, as_of or date.today(), dimension)
+    rows = store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
     chart = steering.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
     return render(request, "dashboard/drilldown.html", user=user, rows=rows, dimension=dimension,
-                  dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or date.today())
+                  dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or clock.today())
 
 
 @router.get("/api/styring/fordeling")
@@ -80,13 +81,13 @@ def drilldown_api(dimension: str = "team", as_of: date | None = None, user: User
     """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    return store_kpis.production_figures(db, user.municipality_code, as_of or date.today(), dimension)
+    return store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
 
 
 @router.get("/ledelsesinformation", include_in_schema=False)
 def management_page(request: Request, as_of: date | None = None, user: User = Depends(leaders),
                     db: Database = Depends(get_db)):
-    rows = steering.management_information(db, user.municipality_code, as_of or date.today())
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     series = [(r["month"], r["activation_rate"]) for r in rows]
     chart = steering.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
     return render(request, "dashboard/management.html", user=user, rows=rows, chart=chart)
@@ -103,7 +104,7 @@ MANAGEMENT_COLUMNS = [
 
 @router.get("/ledelsesinformation.csv", include_in_schema=False)
 def management_csv(as_of: date | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
-    rows = steering.management_information(db, user.municipality_code, as_of or date.today())
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     return csv_response(f"ledelsesinformation-{user.municipality_code}.csv", [h for _, h in MANAGEMENT_COLUMNS],
                         ([r["month"].isoformat()[:7] if k == "month" else r[k] for k, _ in MANAGEMENT_COLUMNS]
                          for r in rows))
@@ -125,7 +126,7 @@ def goals_csv(plan: str | None = None, as_of: date | None = None, user: User = D
 def management_api(as_of: date | None = None, user: User = Depends(leaders),
                    db: Database = Depends(get_db)) -> list[dict]:
     """Månedlig ledelsesinformation: forsørgelse, ledighed, aktivering, samtaler, virksomhedskontakter."""
-    rows = steering.management_information(db, user.municipality_code, as_of or date.today())
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     return [{**r, "month": r["month"].isoformat()[:7]} for r in rows]
 
 
@@ -136,7 +137,7 @@ def review_pdf(plan: str | None = None, year: int | None = None, user: User = De
     files = steering.plan_files()
     if plan and plan not in files:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
-    the_year = year or date.today().year
+    the_year = year or clock.today().year
     name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
     with tempfile.TemporaryDirectory() as tmp:
         try:

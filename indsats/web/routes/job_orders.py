@@ -8,6 +8,7 @@ from datetime import date
 from fastapi import APIRouter, Depends, Form, Query, Request
 from pydantic import BaseModel
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services import candidates, companies, job_orders
@@ -55,45 +56,45 @@ def job_order_form(cvr: str, title: str = Form(...), description: str = Form("")
         positions=positions, postcode=postcode, requires_driving_licence=requires_driving_licence,
         requires_languages=_lines(requires_languages), heavy_lifting=heavy_lifting, night_work=night_work,
         requirements=requirements))
-    job_id = job_orders.create_job_order(db, user, cvr, order, date.today())
+    job_id = job_orders.create_job_order(db, user, cvr, order, clock.today())
     return back(f"/jobordrer/{job_id}", "Jobordren er oprettet.")
 
 
 @router.get("/jobordrer/{job_id}", include_in_schema=False)
 def job_order_page(request: Request, job_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
     job = job_orders.get_job_order(db, user, job_id)
-    ranked = job_orders.rank_candidates(db, user, job_id, date.today()) if job.status in ("open", "in_progress") else []
+    ranked = job_orders.rank_candidates(db, user, job_id, clock.today()) if job.status in ("open", "in_progress") else []
     return render(request, "companies/job_order.html", user=user, job=job, ranked=ranked,
                   company_name=companies.company_name(db, user, job.company_cvr),
                   statuses=job_orders.STATUSES, kinds=job_orders.KIND_LABELS,
                   transitions=sorted(job_orders.TRANSITIONS[job.status]),
-                  proposal_statuses=job_orders.PROPOSAL_STATUSES, today=date.today())
+                  proposal_statuses=job_orders.PROPOSAL_STATUSES, today=clock.today())
 
 
 @router.post("/jobordrer/{job_id}/status", include_in_schema=False, dependencies=csrf)
 def status_form(job_id: int, status: str = Form(...), on: str = Form(""), user: User = Depends(staff),
                 db: Database = Depends(get_db)):
-    job_orders.set_status(db, user, job_id, status, day(on, "dato") or date.today())
+    job_orders.set_status(db, user, job_id, status, day(on, "dato") or clock.today())
     return back(f"/jobordrer/{job_id}", "Status er ændret.")
 
 
 @router.post("/jobordrer/{job_id}/forslag", include_in_schema=False, dependencies=csrf)
 def propose_form(job_id: int, citizen_id: int = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
-    job_orders.propose(db, user, job_id, citizen_id, date.today())
+    job_orders.propose(db, user, job_id, citizen_id, clock.today())
     return back(f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
 
 
 @router.get("/kandidater", include_in_schema=False)
 def candidates_page(request: Request, q: str = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
-    rows = candidates.list_profiles(db, user, date.today(), q)
+    rows = candidates.list_profiles(db, user, clock.today(), q)
     return render(request, "companies/candidates.html", user=user, rows=rows, q=q)
 
 
 @router.get("/kandidater/{citizen_id}", include_in_schema=False)
 def candidate_page(request: Request, citizen_id: int, user: User = Depends(profile_staff),
                    db: Database = Depends(get_db)):
-    view = candidates.get_profile(db, user, citizen_id, date.today())
-    fits = job_orders.job_orders_for_candidate(db, user, citizen_id, date.today()) \
+    view = candidates.get_profile(db, user, citizen_id, clock.today())
+    fits = job_orders.job_orders_for_candidate(db, user, citizen_id, clock.today()) \
         if user.role == Role.COMPANY_CONSULTANT else []
     return render(request, "companies/candidate.html", user=user, v=view, fits=fits, needs=NEEDS_DA,
                   kinds=job_orders.KIND_LABELS)
@@ -110,7 +111,7 @@ def candidate_form(citizen_id: int, occupations: str = Form(""), skills: str = F
         languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=_number(max_hours),
         max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
         summary=summary))
-    candidates.save_profile(db, user, citizen_id, profile, date.today())
+    candidates.save_profile(db, user, citizen_id, profile, clock.today())
     return back(f"/kandidater/{citizen_id}", "Profilen er gemt.")
 
 
@@ -131,7 +132,7 @@ def api_create_job_order(cvr: str, body: job_orders.JobOrderIn, user: User = Dep
                          db: Database = Depends(get_db)):
     """Create a job order for the company (kind: ordinary, flexjob, small_job, internship, wage_subsidy)."""
     order = job_orders.parse_job_order(body.model_dump())
-    return {"id": job_orders.create_job_order(db, user, cvr, order, date.today())}
+    return {"id": job_orders.create_job_order(db, user, cvr, order, clock.today())}
 
 
 @router.get("/api/job-orders/{job_id}/matches")
@@ -140,13 +141,13 @@ def api_matches(job_id: int, top: int = Query(20, ge=1, le=200), user: User = De
     """The best candidates for the job order with score and reasons (hard constraints first);
     ``reasons`` in English as in the batch contract, ``reasons_da`` the same in Danish."""
     return [dict(asdict(r), reasons=[x.en() for x in r.reasons], reasons_da=[x.da() for x in r.reasons])
-            for r in job_orders.rank_candidates(db, user, job_id, date.today(), top)]
+            for r in job_orders.rank_candidates(db, user, job_id, clock.today(), top)]
 
 
 @router.post("/api/job-orders/{job_id}/proposals", status_code=201, dependencies=csrf)
 def api_propose(job_id: int, body: ProposalIn, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Propose a consenting candidate who meets the hard constraints to the company."""
-    return {"id": job_orders.propose(db, user, job_id, body.citizen_id, date.today())}
+    return {"id": job_orders.propose(db, user, job_id, body.citizen_id, clock.today())}
 
 
 @router.get("/api/jobs-filled")

@@ -6,6 +6,7 @@ from datetime import date
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.database import Database
@@ -65,7 +66,7 @@ def _default_from(as_of: date) -> date:
 @router.get("/rettidighed", include_in_schema=False)
 def timeliness_page(request: Request, fra: date | None = None, dato: date | None = None, team: int | None = None,
                     lokal: bool = False, user: User = Depends(leaders), db: Database = Depends(get_db)):
-    as_of = dato or date.today()
+    as_of = dato or clock.today()
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal,
                                 rhythms=rhythms_for_municipality(user.municipality_code))
     scopes = worklist_scopes(db, user)
@@ -79,7 +80,7 @@ def api_timeliness(date_from: date | None = Query(None, alias="from"), as_of: da
                    team_id: int | None = None, local: bool = False, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):
     """Share of obligations met on time, by month, target group, team and rule."""
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     return compute_timeliness(db, user, date_from or _default_from(as_of), as_of, team_id=team_id, local=local,
                               rhythms=rhythms_for_municipality(user.municipality_code)).to_dict()
 
