@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 
 from indsats.law.obligation import STATUSES
-from indsats.services.obligations import deadlines_for_document
+from indsats.services.obligations import ObligationInputError, deadlines_for_document
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios_2025_2027"
 FILES = sorted(SCENARIOS.glob("*.json"))
@@ -161,3 +161,27 @@ def test_scenario_file_is_well_formed(path: Path) -> None:
 
 def test_contract_status_exempt_by_quota_is_known_to_the_engine() -> None:
     assert "exempt_by_quota" in STATUSES
+
+
+def test_category_3_on_a_2025_spell_is_rejected_or_read_as_category_2() -> None:
+    """Kategori 3 is repealed from 2025-01-01 (lov nr. 1657/2024 § 1 nr. 2-4; sygedagpengeloven § 12).
+
+    law-notes-2025-2027 leaves the choice to the project: reject the timeline, or read it as 2.
+    Either way the spell must not get rules that differ from category 2: the week-8 follow-up
+    (first day + 55 days, convention 3) and 4 follow-ups in the first half year.
+    """
+    timeline = {
+        "citizen": {"id": "cat3-2025", "birth_date": "1975-01-01"},
+        "as_of": "2025-04-01",
+        "events": [{"date": "2025-02-03", "type": "sick_leave_start", "category": 3}],
+    }
+    try:
+        result = deadlines_for_document(timeline)
+    except ObligationInputError as exc:
+        assert "category" in str(exc)
+        return
+    by_rule = {o["rule"]: o for o in result["obligations"]}
+    first = by_rule["sickness.first_followup"]
+    assert (first["deadline"], first["status"], first["deadline_on_non_workday"]) == ("2025-03-30", "overdue", True)
+    half = by_rule["sickness.followups_first_half_year"]
+    assert (half["deadline"], half["required"], half["status"]) == ("2025-08-02", 4, "due")
