@@ -186,3 +186,4 @@ class AuditRecord:
     citizen_id: int | None
     action: str
     municipality_code: str
+    kind: str = "read"

@@ -119,10 +119,12 @@ class UserRow(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     company_cvr: Mapped[str | None] = mapped_column(String(8))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditRow(Base):
-    """Logning: one row per read of a citizen's personal data."""
+    """Logning: one row per read of a citizen's personal data, and per log-in, failed log-in,
+    log-out and account change (``kind``, see ``services.accounts.audit.AuditKind``)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -132,3 +134,4 @@ class AuditRow(Base):
     citizen_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(200))
     municipality_code: Mapped[str] = mapped_column(String(3), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="read", index=True)

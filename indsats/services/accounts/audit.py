@@ -1,9 +1,11 @@
-"""Logning: every read of a citizen's personal data leaves a record, in the same transaction."""
+"""Logning: every read of a citizen's personal data leaves a record, in the same transaction;
+so do every log-in, failed log-in, log-out and account change (``AuditKind``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,6 +16,30 @@ from indsats.domain.models import AuditRecord, User
 from indsats.services.accounts.access import ensure_role
 from indsats.store.db import Database
 from indsats.store.tables import AuditRow
+
+
+class AuditKind(StrEnum):
+    READ = "read"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    ACCOUNT = "account"
+
+
+AUDIT_KIND_DA = {
+    AuditKind.READ: "opslag",
+    AuditKind.LOGIN: "log ind",
+    AuditKind.LOGIN_FAILED: "log ind afvist",
+    AuditKind.LOGOUT: "log ud",
+    AuditKind.ACCOUNT: "brugerkonto",
+}
+
+
+def record_event(session: Session, kind: AuditKind, *, username: str, role: str, municipality_code: str,
+                 action: str, citizen_id: int | None = None) -> None:
+    """A record that is not a read of a citizen: log-ins, log-outs, account changes."""
+    session.add(AuditRow(at=clock.now(), username=username[:80], role=role, citizen_id=citizen_id,
+                         action=action[:200], municipality_code=municipality_code, kind=kind.value))
 
 
 def record_read(session: Session, user: User, citizen_id: int | None, action: str) -> None:
@@ -38,6 +64,7 @@ class AuditFilter:
     date_from: date | None = None
     date_to: date | None = None
     limit: int = 200
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +78,8 @@ def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
     ensure_role(user, Role.MANAGER)
     with db.unit_of_work() as session:
         query = select(AuditRow).where(AuditRow.municipality_code == user.municipality_code)
+        if flt.kind:
+            query = query.where(AuditRow.kind == flt.kind)
         if flt.username:
             query = query.where(AuditRow.username == flt.username)
         if flt.citizen_id is not None:
@@ -64,6 +93,7 @@ def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
         rows = session.scalars(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(flt.limit)).all()
         return AuditPage(
             records=[AuditRecord(at=r.at, username=r.username, role=r.role, citizen_id=r.citizen_id,
-                                 action=r.action, municipality_code=r.municipality_code) for r in rows],
+                                 action=r.action, municipality_code=r.municipality_code, kind=r.kind)
+                     for r in rows],
             total=total,
         )
