@@ -89,3 +89,6 @@ class CaseEventType(StrEnum):
     FOLLOWUP = "followup"
     EARLY_FOLLOWUP_REQUESTED = "early_followup_requested"
     READINESS_CHANGE = "readiness_change"
+    QUOTA_EXEMPTION = "quota_exemption"  # one of the up to 25 % exempted (from 2026-07-01)
+    WORK_OBLIGATION_START = "work_obligation_start"  # arbejdspligt, LAB kapitel 16 a (from 2025)
+    WORK_OBLIGATION_END = "work_obligation_end"

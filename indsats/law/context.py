@@ -36,6 +36,12 @@ class Context:
         except KeyError:
             return self.params.value(name, day)  # raises ParameterError naming the parameter and day
 
+    def optional(self, name: str, day: date):
+        """The value in force on ``day``, or None where the parameter has none then (a rule that
+        only exists from a later date)."""
+        found = (self._snapshot if day == self._day else self._values_on(day)).get(name)
+        return None if found is None else found.value
+
     def source(self, name: str, day: date) -> str:
         try:
             return (self._snapshot if day == self._day else self._values_on(day))[name].source
@@ -46,7 +52,7 @@ class Context:
                    window_start: date | None = None, required: int | None = None, held: int | None = None,
                    local: bool = False, benefit: str | None = None, target_group: str | None = None,
                    period_start: date | None = None, action: str = "conversation", met_on: date | None = None,
-                   note: str = "") -> Obligation:
+                   note: str = "", quota: float | None = None) -> Obligation:
         """An obligation of this regime; the period fills in benefit, target group and start."""
         if period is not None:
             if benefit is None:
@@ -56,7 +62,7 @@ class Context:
             if period_start is None:
                 period_start = period.start
         return Obligation(rule, status, deadline, source, window_start, required, held, local, self.regime,
-                          benefit, target_group, period_start, action, met_on, note)
+                          benefit, target_group, period_start, action, met_on, note, quota)
 
 
 def between(days: list[date], first: date, last: date | None) -> list[date]:

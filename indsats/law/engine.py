@@ -16,7 +16,7 @@ from .calendar import ONE_DAY, within_months_end
 from .context import Context
 from .facts import Facts, build_facts
 from .local_rhythm import ContactRhythm, local_obligations, local_sickness_obligations, rhythm_for
-from .obligation import MANUAL_REVIEW, OPEN_STATUSES, SUSPENDED, WAIVED, Obligation
+from .obligation import EXEMPT_BY_QUOTA, MANUAL_REVIEW, OPEN_STATUSES, SUSPENDED, WAIVED, Obligation
 from .parameters import Parameters, default_parameters
 from .periods import (
     LAB_BENEFITS,
@@ -29,6 +29,7 @@ from .periods import (
 )
 from .regimes import Regimes, default_regimes
 from .rules import contact
+from .rules.work_obligation import work_obligation
 from .timeline import Timeline
 
 NOT_COVERED_SOURCE = "Perioder før 1. juli 2015 er ikke dækket af motoren"
@@ -67,8 +68,9 @@ def _runs_until(window_end: date, end: date | None, as_of: date) -> date:
     return max(window_end, as_of)
 
 
-def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, last_day: date, period) -> Obligation | None:
-    changes = regimes.changes_between(start, last_day, benefit)
+def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, last_day: date, period,
+                explicit: bool = False) -> Obligation | None:
+    changes = regimes.changes_between(start, last_day, benefit, explicit)
     if not changes:
         return None
     new = changes[0]
@@ -100,6 +102,52 @@ def _apply_exemptions(obligations: list[Obligation], facts: Facts) -> None:
             ob.note = "Fritaget ved fristen (LAB § 106)"
 
 
+def _apply_quota_exemptions(found: list[Obligation], facts: Facts, period: Period) -> None:
+    """A ``quota_exemption`` recorded during the period makes its open quota duties ``exempt_by_quota``.
+
+    Only obligations with a ``quota`` (the 2026-07-01 rules) are touched, so an exemption on a
+    period under earlier rules — or one that crosses a change of the law — is ignored. The first
+    conversation, the 16-month conversation, requests and the work obligation carry no quota.
+    """
+    exemptions = [q for q in facts.quota_exemptions if period.covers(q.day)]
+    if not exemptions or any(ob.rule == "regime.transition" for ob in found):
+        return
+    for ob in found:
+        if ob.quota is None or ob.status not in OPEN_STATUSES:
+            continue
+        scope = "offer" if ob.rule.startswith("offer.") else "conversations"
+        actor = "fund" if ob.rule.startswith("contact.fund_") else "municipality"
+        exemption = next((q for q in exemptions if q.covers(scope, actor)), None)
+        if exemption is not None:
+            ob.status = EXEMPT_BY_QUOTA
+            who = "a-kassen" if actor == "fund" else "kommunen"
+            ob.note = (f"Undtaget af {who} {exemption.day.isoformat()} som en af de højst 25 pct., "
+                       "der vurderes selv at kunne komme i job")
+
+
+def _apply_aliases(periods: list[Period], regimes: Regimes) -> None:
+    """From 2025-07-01 education benefit is paid as cash benefit with a readiness (lov 1655/2024)."""
+    for period in periods:
+        regime = regimes.at(period.start)
+        if regime is None or not regime.aliases:
+            continue
+        period.cash_system_2025 = True
+        if period.benefit in regime.aliases:
+            period.alias_of = period.benefit
+            period.benefit = regime.aliases[period.benefit]
+
+
+def _work_obligations(facts: Facts, params: Parameters, regimes: Regimes, periods: list[Period]) -> list[Obligation]:
+    out = []
+    for start, end in facts.work_obligations:
+        period = next((p for p in reversed(periods) if p.covers(start)), None)
+        benefit = period.benefit if period else None
+        named = regimes.named_for(start, benefit)
+        ctx = Context(facts, params, named.name if named else "ikke dækket")
+        out.append(work_obligation(ctx, period, start, end))
+    return out
+
+
 def _sort_key(ob: Obligation) -> tuple:
     return (ob.period_start or date.min, ob.window_start or date.min, ob.rule)
 
@@ -117,6 +165,7 @@ def compute(
     facts = build_facts(timeline)
     segments = build_segments(timeline)
     periods = build_periods(timeline, facts, segments)
+    _apply_aliases(periods, regimes)
     spells = build_sickness_spells(timeline, facts, segments)
     obligations: list[Obligation] = []
     latest: tuple[date, str] | None = None
@@ -128,15 +177,18 @@ def compute(
             obligations.append(ctx.obligation(period, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
                                               window_start=period.start, action="review"))
             continue
-        ctx = Context(facts, params, regime.name)
-        latest = max(latest or (period.start, regime.name), (period.start, regime.name))
+        name = regimes.named_for(period.start, period.alias_of or period.benefit).name
+        ctx = Context(facts, params, name)
+        latest = max(latest or (period.start, name), (period.start, name))
         found = regime.logic.period_obligations(ctx, period)
+        window_end = period.months_end(ctx.value("contact.window_months", period.start))
+        transition = _transition(ctx, regimes, period.benefit, period.start,
+                                 _runs_until(window_end, period.end, timeline.as_of), period,
+                                 explicit=period.benefit not in LAB_BENEFITS)
+        if transition:
+            found.append(transition)
+        _apply_quota_exemptions(found, facts, period)
         if period.benefit in LAB_BENEFITS:
-            window_end = period.months_end(ctx.value("contact.window_months", period.start))
-            transition = _transition(ctx, regimes, period.benefit, period.start,
-                                     _runs_until(window_end, period.end, timeline.as_of), period)
-            if transition:
-                found.append(transition)
             if rhythms:
                 rhythm = rhythm_for(rhythms, period.benefit, period.readiness_on(timeline.as_of))
                 if rhythm is not None and regime.logic.local_rhythm:
@@ -150,16 +202,18 @@ def compute(
 
     for spell in spells:
         obligations.extend(_sickness(facts, params, regimes, spell, rhythms))
-        regime = regimes.at(spell.start)
-        if regime is not None:
-            latest = max(latest or (spell.start, regime.name), (spell.start, regime.name))
+        named = regimes.named_for(spell.start, "sickness_benefit")
+        if named is not None:
+            latest = max(latest or (spell.start, named.name), (spell.start, named.name))
 
     obligations.extend(_requests(facts, params, regimes, periods, spells))
+    if facts.work_obligations:
+        obligations.extend(_work_obligations(facts, params, regimes, periods))
     obligations.extend(_loose_first_contacts(facts, params, regimes, periods, spells))
     _apply_exemptions(obligations, facts)
     obligations.sort(key=_sort_key)
     if latest is None:
-        at = regimes.at(timeline.as_of)
+        at = regimes.named_for(timeline.as_of, None)
         regime_name = at.name if at else "ikke dækket"
     else:
         regime_name = latest[1]
@@ -174,7 +228,7 @@ def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: Sicknes
         return [ctx.obligation(None, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
                                window_start=spell.start, benefit="sickness_benefit", period_start=spell.start,
                                target_group="6", action="review")]
-    ctx = Context(facts, params, regime.name)
+    ctx = Context(facts, params, regimes.named_for(spell.start, "sickness_benefit").name)
     found = regime.logic.sickness_obligations(ctx, spell)
     last_day = _runs_until(within_months_end(spell.start, 6), spell.end, facts.as_of)
     transition = _transition(ctx, regimes, "sickness_benefit", spell.start, last_day, None)
@@ -192,7 +246,7 @@ def _requests(facts, params, regimes, periods, spells) -> list[Obligation]:
     if not facts.conversation_requests:
         return out
     for request in facts.conversation_requests:
-        regime = regimes.at(request)
+        regime = regimes.named_for(request, None)
         ctx = Context(facts, params, regime.name if regime else "ikke dækket")
         period = next((p for p in reversed(periods) if p.start <= request), None)
         spell = next((s for s in reversed(spells) if s.start <= request), None)
@@ -223,7 +277,7 @@ def _loose_first_contacts(facts, params, regimes, periods, spells=()) -> list[Ob
         if (any(s >= day for s in starts) or any(p.covers(day) for p in periods)
                 or any(s.start <= day and (s.end is None or day < s.end) for s in spells)):
             continue  # the contact led to a benefit, or came while one was running
-        regime = regimes.at(day)
+        regime = regimes.named_for(day, "cash_benefit")
         if regime is None:
             continue
         ctx = Context(facts, params, regime.name)

@@ -21,6 +21,18 @@ class OfferSpan:
     started: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class QuotaExemption:
+    """One of the up to 25 % a municipality or fund exempts (lov 1750/2025, from 2026-07-01)."""
+
+    day: date
+    scope: str = "all"  # conversations, offer or all
+    by: str = "municipality"  # municipality or fund
+
+    def covers(self, scope: str, actor: str) -> bool:
+        return self.by == actor and self.scope in ("all", scope)
+
+
 @dataclass(slots=True)
 class Facts:
     as_of: date
@@ -39,6 +51,11 @@ class Facts:
     sick_starts: list[tuple[date, int]] = field(default_factory=list)
     category_changes: list[tuple[date, int]] = field(default_factory=list)
     all_conversations: list[date] = field(default_factory=list)  # individual and joint, sorted
+    # Additions for the rules in force from 2025
+    quota_exemptions: list[QuotaExemption] = field(default_factory=list)
+    work_obligations: list[tuple[date, date | None]] = field(default_factory=list)
+    sick_flags: dict[date, tuple[bool, bool]] = field(default_factory=dict)  # first day → (employed, < 26 weeks)
+    return_within_13_weeks: dict[date, bool] = field(default_factory=dict)  # follow-up day → § 13 f assessment
 
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:
@@ -88,6 +105,14 @@ def build_facts(timeline: Timeline) -> Facts:
         elif kind == "followup":
             if not facts.followups or facts.followups[-1] != day:
                 facts.followups.append(day)
+            if data.get("return_within_13_weeks") is not None:
+                facts.return_within_13_weeks[day] = data["return_within_13_weeks"]
+        elif kind == "quota_exemption":
+            facts.quota_exemptions.append(QuotaExemption(day, data.get("scope", "all"), data.get("by", "municipality")))
+        elif kind == "work_obligation_start":
+            _open_interval(facts.work_obligations, day)
+        elif kind == "work_obligation_end":
+            _close_interval(facts.work_obligations, day)
         elif kind == "offer_given":
             facts.offers.append(OfferSpan(data["offer"], data["start"], given_on=day))
         elif kind == "offer_start":
@@ -114,6 +139,8 @@ def build_facts(timeline: Timeline) -> Facts:
             facts.early_requests.append(day)
         elif kind == "sick_leave_start":
             facts.sick_starts.append((day, data["category"]))
+            if data.get("employed") or data.get("expected_under_26_weeks"):
+                facts.sick_flags[day] = (bool(data.get("employed")), bool(data.get("expected_under_26_weeks")))
         elif kind == "category_change":
             facts.category_changes.append((day, data["category"]))
     facts.all_conversations = sorted(facts.individual + facts.joint) if facts.joint else facts.individual

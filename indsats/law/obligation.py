@@ -1,7 +1,9 @@
 """One legal (or local) obligation and how its status is decided.
 
 Statuses (contract): ``due``, ``overdue``, ``met``, ``met_late``, ``not_applicable``,
-``waived``, ``suspended``, ``closed``, ``manual_review``.
+``waived``, ``suspended``, ``closed``, ``manual_review``; from the 2026-07-01 rules also
+``exempt_by_quota`` (one of the up to 25 % a municipality or fund exempts, LAB § 31/§ 102 as
+amended by lov 1750/2025; left out of timeliness like ``waived``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ WAIVED = "waived"
 SUSPENDED = "suspended"
 CLOSED = "closed"
 MANUAL_REVIEW = "manual_review"
+EXEMPT_BY_QUOTA = "exempt_by_quota"
 
-STATUSES = (DUE, OVERDUE, MET, MET_LATE, NOT_APPLICABLE, WAIVED, SUSPENDED, CLOSED, MANUAL_REVIEW)
+STATUSES = (DUE, OVERDUE, MET, MET_LATE, NOT_APPLICABLE, WAIVED, SUSPENDED, CLOSED, MANUAL_REVIEW, EXEMPT_BY_QUOTA)
 OPEN_STATUSES = frozenset({DUE, OVERDUE})
 FINAL_MET = frozenset({MET, MET_LATE})
 
@@ -44,6 +47,7 @@ class Obligation:
     action: str = "conversation"  # what a caseworker books to meet it: conversation, joint, offer, followup, review
     met_on: date | None = None
     note: str = ""
+    quota: float | None = None  # the cohort share the law asks for (0.75), when the duty is a quota
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rule": self.rule}
@@ -68,6 +72,8 @@ class Obligation:
             out["met_on"] = self.met_on.isoformat()
         if self.note:
             out["note"] = self.note
+        if self.quota is not None:
+            out["quota"] = self.quota
         return out
 
 

@@ -27,6 +27,7 @@ EDUCATION = "education_benefit"
 SICKNESS = "sickness_benefit"
 REHABILITATION = "rehabilitation"
 INTEGRATION = "integration_benefit"
+EDUCATION_READINESS = frozenset({"education_ready", "obviously_education_ready"})
 
 LAB_BENEFITS = frozenset(
     {UNEMPLOYMENT, CASH, EDUCATION, "job_clarification", "resource_programme", "flexjob_waiting_benefit", REHABILITATION}
@@ -86,6 +87,10 @@ class Period:
     pauses: list[tuple[date, date]] = field(default_factory=list)
     _target_group: str | None = None
     _months_end: dict[int, date] = field(default_factory=dict)
+    # The cash-benefit system from 2025-07-01 (lov 1655/2024): education benefit is paid as cash
+    # benefit with a readiness; ``alias_of`` keeps the name the timeline used.
+    alias_of: str | None = None
+    cash_system_2025: bool = False
 
     @property
     def end(self) -> date | None:
@@ -108,7 +113,17 @@ class Period:
         return current
 
     def target_group_on(self, day: date) -> str:
-        return target_group(self.benefit, self.readiness_on(day))
+        readiness = self.readiness_on(day)
+        if self.cash_system_2025 and self.benefit == CASH:
+            if readiness in EDUCATION_READINESS:
+                return "4"
+            if self.alias_of == EDUCATION:
+                return "5" if readiness == "activity_ready" else "4"
+        return target_group(self.benefit, readiness)
+
+    def education_like(self, as_of: date) -> bool:
+        """Education benefit, or (from 2025-07-01) cash benefit in the former education benefit's groups 4-5."""
+        return self.benefit == EDUCATION or (self.cash_system_2025 and self.current_target_group(as_of) in ("4", "5"))
 
     def current_target_group(self, as_of: date) -> str:
         """Target group on the period's last known day (cached: asked once per obligation)."""
@@ -143,6 +158,8 @@ class SicknessSpell:
     category: int | None
     end: date | None = None
     categories: list[tuple[date, int]] = field(default_factory=list)
+    employed: bool = False  # in an ansættelsesforhold (sick_leave_start.employed)
+    expected_under_26_weeks: bool = False  # person and employer expect < 26 weeks (from 2026-07-01)
 
     def category_on(self, day: date) -> int | None:
         current = self.category
@@ -300,5 +317,6 @@ def build_sickness_spells(timeline: Timeline, facts: Facts, segments: list[Segme
         if next_start is not None and (end is None or next_start < end):
             end = next_start
         changes = [(d, c) for d, c in facts.category_changes if d >= start and (end is None or d < end)]
-        spells.append(SicknessSpell(start, category, end, changes))
+        employed, under_26 = facts.sick_flags.get(start, (False, False))
+        spells.append(SicknessSpell(start, category, end, changes, employed, under_26))
     return spells

@@ -33,10 +33,14 @@ EVENT_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "employment_end": ((), ()),
     "exemption_start": ((), ("reason",)),
     "exemption_end": ((), ("reason",)),
-    "sick_leave_start": (("category",), ()),
+    "sick_leave_start": (("category",), ("employed", "expected_under_26_weeks")),
     "category_change": (("category",), ()),
-    "followup": ((), ()),
+    "followup": ((), ("return_within_13_weeks",)),
     "early_followup_requested": (("by",), ()),
+    # Additions for the rules in force from 2025 (contracts/obligations.md)
+    "quota_exemption": ((), ("scope", "by", "reason")),
+    "work_obligation_start": ((), ()),
+    "work_obligation_end": ((), ()),
 }
 
 # Same-day order: state changes first, then what happened within the new state.
@@ -52,12 +56,17 @@ _DAY_ORDER = {
     "employment_start": 8,
     "exemption_end": 9,
     "exemption_start": 10,
+    "work_obligation_end": 11,
+    "work_obligation_start": 12,
 }
 
 ALLOWED_BY = {
     "joint_conversation_requested": frozenset({"citizen", "jobcenter", "fund"}),
     "early_followup_requested": frozenset({"employer", "citizen"}),
+    "quota_exemption": frozenset({"municipality", "fund"}),
 }
+QUOTA_SCOPES = frozenset({"conversations", "offer", "all"})
+BOOLEAN_FIELDS = frozenset({"joint", "employed", "expected_under_26_weeks", "return_within_13_weeks"})
 
 
 class TimelineError(ValueError):
@@ -117,9 +126,13 @@ def _check_field(event_type: str, name: str, value: Any, where: str) -> Any:
         if isinstance(value, bool) or value not in (1, 2, 3):
             raise TimelineError(f"{where}: field 'category': must be 1, 2 or 3, got {value!r}")
         return value
-    if name == "joint":
+    if name in BOOLEAN_FIELDS:
         if not isinstance(value, bool):
-            raise TimelineError(f"{where}: field 'joint': must be true or false, got {value!r}")
+            raise TimelineError(f"{where}: field '{name}': must be true or false, got {value!r}")
+        return value
+    if name == "scope":
+        if value not in QUOTA_SCOPES:
+            raise TimelineError(f"{where}: field 'scope': must be one of {', '.join(sorted(QUOTA_SCOPES))}, got {value!r}")
         return value
     if name == "by":
         allowed = ALLOWED_BY[event_type]

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 from ..context import Context, in_period
 from ..obligation import (
+    CLOSED,
     DUE,
+    MANUAL_REVIEW,
     MET,
     NOT_APPLICABLE,
     WAIVED,
@@ -43,14 +45,43 @@ def _count(ctx: Context, period: Period, rule: str, dates: list[date], window_st
                           required=required, held=held, met_on=met_on, action=action)
 
 
+NO_DEADLINE_NOTE = ("Fristen for første samtale efter 1. juli 2026 kunne ikke fastslås (L 66 2025/26 bem. "
+                    "2.1.2.1.2 ændrer tidspunktet; lovteksten er ikke læst); en sagsbehandler vurderer")
+
+
+def _held_without_deadline(ctx: Context, period: Period, rule: str, dates: list[date], window_start: date,
+                           source: str, action: str = "conversation") -> Obligation:
+    """A duty to hold a conversation whose deadline the law text could not give (value null):
+    ``met`` once one was held, otherwise ``manual_review`` with the reason — never a guessed date."""
+    held = next((d for d in dates if d >= window_start), None)
+    if held is not None:
+        return ctx.obligation(period, rule, MET, None, source, window_start=window_start, met_on=held, action=action)
+    status = CLOSED if period.end is not None and period.end <= ctx.as_of else MANUAL_REVIEW
+    return ctx.obligation(period, rule, status, None, source, window_start=window_start, action=action,
+                          note=NO_DEADLINE_NOTE)
+
+
+def _quota(ctx: Context, period: Period, groups_parameter: str, share_parameter: str) -> float | None:
+    """The cohort share (0.75) when the period's target group's duty is a quota on its start day, else None."""
+    share = ctx.optional(share_parameter, period.start)
+    if share is None:
+        return None
+    groups = ctx.optional(groups_parameter, period.start) or ()
+    return share if period.current_target_group(ctx.as_of) in groups else None
+
+
 def first_conversation(ctx: Context, period: Period) -> Obligation:
-    """First job conversation no later than 1 week from the first contact (§ 31, stk. 3 / 2024: stk. 5)."""
+    """First job conversation no later than 1 week from the first contact (§ 31, stk. 3 / 2024: stk. 5).
+
+    Never a quota duty: from 2026-07-01 it is held with every job-ready person (not exemptible)."""
     anchor = period.first_contact or period.start
     days = ctx.value("contact.first_conversation_days", anchor)
-    deadline = anchor + timedelta(days=days)
+    source = ctx.source("contact.first_conversation_days", anchor)
     dates = in_period(ctx.facts.all_conversations, period, anchor)
-    return _single(ctx, period, "contact.first_conversation", dates, anchor, deadline,
-                   ctx.source("contact.first_conversation_days", anchor))
+    if days is None:
+        return _held_without_deadline(ctx, period, "contact.first_conversation", dates, anchor, source)
+    deadline = anchor + timedelta(days=days)
+    return _single(ctx, period, "contact.first_conversation", dates, anchor, deadline, source)
 
 
 def first_six_months(ctx: Context, period: Period) -> Obligation:
@@ -64,8 +95,10 @@ def first_six_months(ctx: Context, period: Period) -> Obligation:
     deadline = period.months_end(months)
     source_dates = ctx.facts.individual if period.benefit == UNEMPLOYMENT else ctx.facts.all_conversations
     dates = in_period(source_dates, period)
-    return _count(ctx, period, "contact.first_six_months", dates, period.start, deadline, required,
-                  ctx.source("contact.required_conversations", period.start))
+    ob = _count(ctx, period, "contact.first_six_months", dates, period.start, deadline, required,
+                ctx.source("contact.required_conversations", period.start))
+    ob.quota = _quota(ctx, period, "contact.quota_groups", "contact.quota_share")
+    return ob
 
 
 def _declined(ctx: Context, period: Period, first: date, last: date) -> date | None:
@@ -139,18 +172,27 @@ def fund_contact_2024(ctx: Context, period: Period) -> list[Obligation]:
     first_days = ctx.value("contact.fund_first_conversation_days", start)
     fund_months = ctx.value("contact.fund_months", start)
     fund_end = period.months_end(fund_months)
-    first = _single(ctx, period, "contact.fund_first_conversation", dates, start, start + timedelta(days=first_days),
-                    ctx.source("contact.fund_first_conversation_days", start), action="fund")
-    first.note = "A-kassens samtale"
+    first_source = ctx.source("contact.fund_first_conversation_days", start)
+    if first_days is None:
+        first = _held_without_deadline(ctx, period, "contact.fund_first_conversation", dates, start, first_source,
+                                       action="fund")
+        first.note = "A-kassens samtale" + (f". {first.note}" if first.note else "")
+    else:
+        first = _single(ctx, period, "contact.fund_first_conversation", dates, start,
+                        start + timedelta(days=first_days), first_source, action="fund")
+        first.note = "A-kassens samtale"
+    quota = ctx.optional("contact.quota_share", start)  # from 2026-07-01 both counts are quotas
     fund = _count(ctx, period, "contact.fund_first_three_months", [d for d in dates if d <= fund_end],
                   start, fund_end, ctx.value("contact.fund_required_conversations", start),
                   ctx.source("contact.fund_required_conversations", start), action="fund")
     fund.note = "A-kassens samtaler"
+    fund.quota = quota
     jobcenter_start = period.after_months(fund_months)
     jobcenter = _count(ctx, period, "contact.first_six_months", dates, jobcenter_start,
                        period.months_end(ctx.value("contact.window_months", start)),
                        ctx.value("contact.jobcenter_required_conversations", start),
                        ctx.source("contact.jobcenter_required_conversations", start))
+    jobcenter.quota = quota
     return [first, fund, jobcenter]
 
 

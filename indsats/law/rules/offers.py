@@ -53,6 +53,9 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
                                   note="Fritagelse løber; tilbud senest 1 måned efter fritagelsens ophør")
         deadline = within_months_end(exemption_end, ctx.value("offer.after_exemption_months", start))
         note = "Frist flyttet: fritaget ved fristens udløb (tilbud senest 1 måned efter ophør)"
+    unsettled = _unsettled(ctx, period, offers, deadline)
+    if unsettled:
+        offers = [o for o in offers if o.offer not in unsettled[0]]
     on_time = next((o.start for o in offers if o.start <= deadline), None)
     try:
         grace = ctx.value("offer.wage_subsidy_grace_days", start)
@@ -67,6 +70,9 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
             )
     late = next((o.start for o in offers if o.start > deadline), None)
     status = single_status(on_time, late, deadline, ctx.as_of, period.end)
+    if unsettled and status in ("due", "overdue") and unsettled[1]:
+        return ctx.obligation(period, "offer.right_and_duty", MANUAL_REVIEW, deadline, source, window_start=start,
+                              action="offer", note=unsettled[1])
     booked = _booked(ctx, period)
     if booked and status in ("due", "overdue"):
         note = (note + "; " if note else "") + f"Tilbud givet, starter {booked.start.isoformat()}"
@@ -75,6 +81,29 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
             status = "due"  # § 102, stk. 3: given in time, may start up to 3 weeks after the deadline
     return ctx.obligation(period, "offer.right_and_duty", status, deadline, source, window_start=start,
                           met_on=on_time or (late if status == "met_late" else None), action="offer", note=note)
+
+
+def _unsettled(ctx: Context, period: Period, counted: list[OfferSpan], deadline) -> tuple[frozenset, str] | None:
+    """Offers whose effect on the duty the law text does not settle, with the reason (Danish).
+
+    From 2026-02-01 job rotation is abolished (date unclear), so it no longer settles the duty;
+    from 2026-07-01 the new offer's minimum length and qualifying types were not read, so a
+    started offer that the old rules would not count goes to a person, not to ``overdue``.
+    """
+    start = period.start
+    dropped = frozenset(ctx.optional("offer.types_no_longer_counting", start) or ())
+    established = ctx.optional("offer.new_offer_rules_established", start)
+    if not dropped and established is not False:
+        return None
+    by_deadline = [o for o in ctx.facts.offers if o.started and period.covers(o.start) and o.start <= deadline]
+    reason = ""
+    if any(o.offer in dropped for o in counted if o.start <= deadline):
+        reason = ("Jobrotation er afskaffet ved lov 1750/2025, men datoen er uklar; om tilbuddet opfylder "
+                  "pligten vurderes af en sagsbehandler")
+    elif established is False and by_deadline and not any(o.start <= deadline for o in counted):
+        reason = ("Et tilbud er givet, men minimumsvarighed og tilbudstyper efter 1. juli 2026 kunne ikke "
+                  "fastslås; en sagsbehandler vurderer")
+    return dropped, reason
 
 
 def right_and_duty_not_applicable(ctx: Context, period: Period) -> Obligation:

@@ -108,6 +108,10 @@ def followups_first_half_year(ctx: Context, spell: SicknessSpell) -> Obligation 
     if not _category_2_or_3_by(spell, min(deadline, ctx.as_of)):
         return _ob(ctx, spell, "sickness.followups_first_half_year", NOT_APPLICABLE, deadline, source,
                    required=required, note="Kategori 1")
+    if required is None:
+        return _ob(ctx, spell, "sickness.followups_first_half_year", MANUAL_REVIEW, None, source,
+                   note="Antallet af opfølgninger efter 1. juli 2026 ('mere fleksible opfølgningsforløb') "
+                        "kunne ikke fastslås; en sagsbehandler vurderer")
     followups = _followups(ctx, spell)
     on_time = sum(1 for d in followups if d <= deadline)
     status = count_status(required, on_time, len(followups), deadline, ctx.as_of, spell.end)
