@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 16:51:11.518708
+Create Date: 2026-12-01 16:55:56.996836
 """
 from alembic import op
 import sqlalchemy as sa
