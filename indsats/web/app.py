@@ -36,6 +36,7 @@ ROUTE_MODULES = [
     "casework.citizens",
     "casework.recording",
     "accounts.audit_log",
+    "accounts.users",
     "casework.worklists",
     "steering.dashboard",
     "company.companies",

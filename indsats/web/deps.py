@@ -138,6 +138,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
+    ("/brugere", "Brugere", frozenset({Role.MANAGER})),
 ]
 
 
