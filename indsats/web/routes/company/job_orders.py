@@ -45,12 +45,13 @@ def job_orders_page(request: Request, status: Name = "", user: User = Depends(st
 
 
 @router.post("/virksomheder/{cvr}/jobordrer", include_in_schema=False, dependencies=csrf)
-def job_order_form(cvr: Cvr, title: Annotated[Name, Form()], description: Annotated[Note, Form()] = "",
-                   occupation_uri: Annotated[Name, Form()] = "", kind: Annotated[Name, Form()] = "ordinary",
-                   hours_per_week: Annotated[Name, Form()] = "", positions: Annotated[Places, Form()] = 1,
-                   postcode: Annotated[Name, Form()] = "", requires_driving_licence: bool = Form(False),
-                   requires_languages: Annotated[Name, Form()] = "da", heavy_lifting: bool = Form(False),
-                   night_work: bool = Form(False), requirements: Annotated[Note, Form()] = "",
+def job_order_form(request: Request, cvr: Cvr, title: Annotated[Name, Form()],
+                   description: Annotated[Note, Form()] = "", occupation_uri: Annotated[Name, Form()] = "",
+                   kind: Annotated[Name, Form()] = "ordinary", hours_per_week: Annotated[Name, Form()] = "",
+                   positions: Annotated[Places, Form()] = 1, postcode: Annotated[Name, Form()] = "",
+                   requires_driving_licence: bool = Form(False), requires_languages: Annotated[Name, Form()] = "da",
+                   heavy_lifting: bool = Form(False), night_work: bool = Form(False),
+                   requirements: Annotated[Note, Form()] = "",
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     order = job_orders.parse_job_order(dict(
         title=title, description=description, occupation_uri=occupation_uri or None, kind=kind,
@@ -59,7 +60,7 @@ def job_order_form(cvr: Cvr, title: Annotated[Name, Form()], description: Annota
         requires_languages=_lines(requires_languages), heavy_lifting=heavy_lifting, night_work=night_work,
         requirements=requirements))
     job_id = job_orders.create_job_order(db, user, cvr, order, clock.today())
-    return back(f"/jobordrer/{job_id}", "Jobordren er oprettet.")
+    return back(request, f"/jobordrer/{job_id}", "Jobordren er oprettet.")
 
 
 @router.get("/jobordrer/{job_id}", include_in_schema=False)
@@ -74,16 +75,16 @@ def job_order_page(request: Request, job_id: RowId, user: User = Depends(staff),
 
 
 @router.post("/jobordrer/{job_id}/status", include_in_schema=False, dependencies=csrf)
-def status_form(job_id: RowId, status: Annotated[Name, Form()], on: Annotated[Name, Form()] = "", user: User = Depends(staff),
+def status_form(request: Request, job_id: RowId, status: Annotated[Name, Form()], on: Annotated[Name, Form()] = "", user: User = Depends(staff),
                 db: Database = Depends(get_db)):
     job_orders.set_status(db, user, job_id, status, day(on, "dato") or clock.today())
-    return back(f"/jobordrer/{job_id}", "Status er ændret.")
+    return back(request, f"/jobordrer/{job_id}", "Status er ændret.")
 
 
 @router.post("/jobordrer/{job_id}/forslag", include_in_schema=False, dependencies=csrf)
-def propose_form(job_id: RowId, citizen_id: Annotated[RowId, Form()], user: User = Depends(staff), db: Database = Depends(get_db)):
+def propose_form(request: Request, job_id: RowId, citizen_id: Annotated[RowId, Form()], user: User = Depends(staff), db: Database = Depends(get_db)):
     job_orders.propose(db, user, job_id, citizen_id, clock.today())
-    return back(f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
+    return back(request, f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
 
 
 @router.get("/kandidater", include_in_schema=False)
@@ -103,7 +104,7 @@ def candidate_page(request: Request, citizen_id: RowId, user: User = Depends(pro
 
 
 @router.post("/kandidater/{citizen_id}", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def candidate_form(citizen_id: RowId, occupations: Annotated[Note, Form()] = "",
+def candidate_form(request: Request, citizen_id: RowId, occupations: Annotated[Note, Form()] = "",
                    skills: Annotated[Note, Form()] = "", education: Annotated[Name, Form()] = "",
                    driving_licence: bool = Form(False), languages: Annotated[Name, Form()] = "",
                    accommodation_needs: Annotated[list[Name], Form()] = [],  # noqa: B006
@@ -116,7 +117,7 @@ def candidate_form(citizen_id: RowId, occupations: Annotated[Note, Form()] = "",
         max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
         summary=summary))
     candidates.save_profile(db, user, citizen_id, profile, clock.today())
-    return back(f"/kandidater/{citizen_id}", "Profilen er gemt.")
+    return back(request, f"/kandidater/{citizen_id}", "Profilen er gemt.")
 
 
 # ---- JSON API -------------------------------------------------------------------------------------------
