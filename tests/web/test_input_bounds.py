@@ -74,11 +74,10 @@ def test_nul_characters_are_refused_in_query_and_body(api):
 
 def test_forms_are_bounded_too_and_answer_a_danish_page(api):
     world, client = api
-    page = client.post(f"/borgere/{world.anna_id}/samtaler", data={
-        "day": "9999-12-31", "kind": "individual", "status": "held", "note": "", "csrf_token":
-        client.headers["X-CSRF-Token"]})
+    page = client.post(f"/borgere/{world.anna_id}/plan", data={
+        "goal": "x" * 10_001, "csrf_token": client.headers["X-CSRF-Token"]})
     assert page.status_code == 422 and "text/html" in page.headers["content-type"]
-    assert re.search(r"Feltet &#39;day&#39;|Feltet 'day'", page.text) and "2100-12-31" in page.text
+    assert re.search(r"Feltet (&#39;|')goal(&#39;|')", page.text) and "10000 tegn" in page.text
 
 
 def test_the_openapi_documents_the_error_shape_for_every_operation(api):
