@@ -14,6 +14,8 @@ from indsats.law import compute, parse_timeline
 EXAMPLES = Path(__file__).resolve().parent / "contract_examples"
 SHARED_EXAMPLES = Path(__file__).resolve().parents[3] / "shared" / "contracts" / "examples"
 FILES = sorted(EXAMPLES.glob("*.json"))
+# Worked examples for the rules in force from 2025 (not in shared/ yet), in the same format.
+REFORM_FILES = sorted((EXAMPLES.parent / "contract_examples_2025_2027").glob("*.json"))
 
 
 @pytest.mark.skipif(not SHARED_EXAMPLES.is_dir(), reason="shared/ is not beside the repository")
@@ -27,7 +29,7 @@ def _matches(expected: dict, actual: dict) -> bool:
     return all(actual.get(key) == value for key, value in expected.items())
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES + REFORM_FILES, ids=lambda p: p.stem)
 def test_worked_example(path: Path) -> None:
     example = json.loads(path.read_text(encoding="utf-8"))
     result = compute(parse_timeline(example["timeline"])).to_dict()
@@ -38,6 +40,10 @@ def test_worked_example(path: Path) -> None:
         assert any(_matches(expected, o) for o in candidates), (
             f"{path.name}: no obligation matches {expected}; got {candidates}"
         )
+
+
+def test_the_reform_examples_are_there() -> None:
+    assert len(REFORM_FILES) >= 3
 
 
 def test_example_one_is_lab_2020() -> None:
