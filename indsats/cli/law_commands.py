@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from indsats.services.obligations import ObligationInputError, deadlines_for_document
+from indsats.services.casework.obligations import ObligationInputError, deadlines_for_document
 
 from . import app
 

@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 
 from indsats.law.obligation import STATUSES
-from indsats.services.obligations import ObligationInputError, deadlines_for_document
+from indsats.services.casework.obligations import ObligationInputError, deadlines_for_document
 
 SCENARIOS = Path(__file__).resolve().parent / "scenarios_2025_2027"
 FILES = sorted(SCENARIOS.glob("*.json"))
