@@ -9,7 +9,7 @@ from datetime import date
 
 from indsats.domain.cpr import synthetic
 from indsats.domain.enums import Role
-from indsats.services.auth import create_user
+from indsats.services.accounts.auth import create_user
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CitizenRow, MunicipalityRow, OfferRow
 

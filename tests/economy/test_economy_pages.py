@@ -13,18 +13,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from indsats.store.tables import AuditRow
-from indsats.web import app as web_app
+from indsats.web.app import create_app
 
 
 @pytest.fixture
 def client(database):
     world = build_economy_world(database)
-    app = web_app.create_app(database, secret_key="test")
-    if "economy" not in web_app.ROUTE_MODULES:  # until the route registration lands with the reorganisation
-        from indsats.web.routes import economy
-
-        app.include_router(economy.router)
-        app.state.paths.update(r.path for r in economy.router.routes)
+    app = create_app(database, secret_key="test")
     with time_machine.travel(TODAY, tick=False), TestClient(app) as c:
         yield world, c, database
 

@@ -26,8 +26,8 @@ from indsats.store.db import Database
 from indsats.store.economy_tables import CostEntryRow, OfferPriceRow
 from indsats.store.tables import CitizenRow, OfferRow
 
-from ..access import ensure_role
-from ..panel_export import export_panel
+from ..accounts.access import ensure_role
+from ..steering.panel_export import export_panel
 from .budget_records import READERS, budget
 
 HISTORY_YEARS = 5  # the panel reaches this far back, so the staircase sees earlier periods

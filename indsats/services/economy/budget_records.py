@@ -28,8 +28,8 @@ from indsats.economy.budget import (
 from indsats.store.db import Database
 from indsats.store.economy_tables import BudgetLineRow, CostEntryRow, OfferPriceRow
 
-from ..access import ensure_role
-from ..errors import InvalidInput
+from ..accounts.access import ensure_role
+from ..shared.errors import InvalidInput
 
 READERS = (Role.TEAM_LEADER, Role.MANAGER)
 WRITERS = (Role.MANAGER,)

@@ -23,9 +23,9 @@ from indsats.economy.staircase import STEP_KEYS, rule_at
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
 
-from ..access import ensure_role
-from ..audit import record_reads
-from ..panel_export import export_panel
+from ..accounts.access import ensure_role
+from ..accounts.audit import record_reads
+from ..steering.panel_export import export_panel
 from .budget_records import READERS
 
 HORIZON_WEEKS = 8

@@ -12,8 +12,8 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA, label
 from indsats.domain.models import User
-from indsats.services.database import Database
 from indsats.services.economy import budget_overview, budget_records
+from indsats.services.shared.database import Database
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles, verify_csrf

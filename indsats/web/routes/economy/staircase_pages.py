@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends, Request
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.database import Database
 from indsats.services.economy import staircase_now
 from indsats.services.economy.expenditure_files import step_label
+from indsats.services.shared.database import Database
 
 from ...deps import get_db, render, require_roles
 
