@@ -75,3 +75,22 @@ def steps_in_week(table: pa.Table, rates: list[Rate], week: str) -> pd.DataFrame
     finally:
         con.close()
     return rows.sort_values("person_id").reset_index(drop=True)
+
+
+def weekly_gross(table: pa.Table, rates: list[Rate], first_idx: int, last_idx: int) -> pd.DataFrame:
+    """Gross expenditure (sum of the weeks' rates) per week index and benefit:
+    columns ``idx, benefit, gross`` (float kroner). Needs no staircase."""
+    con, panel = _panel(table)
+    try:
+        lo = panel.aggregate(lo=panel.idx.min()).execute()["lo"].iat[0]
+        if lo is None or pd.isna(lo) or not rates:
+            return pd.DataFrame({"idx": [], "benefit": [], "gross": []})
+        wr = ibis.memtable(week_rates(rates, max(int(lo), first_idx), last_idx, load_rules()))
+        p = panel.filter((panel.idx >= first_idx) & (panel.idx <= last_idx))
+        j = p.join(wr, [p.benefit == wr.benefit, p.idx == wr.idx])
+        counts = j.group_by([p.idx, p.benefit, wr.rate_id]).aggregate(n=j.count()).execute()
+    finally:
+        con.close()
+    counts["gross"] = [float(rates[int(r)].weekly_rate) * int(n) for r, n in zip(counts["rate_id"], counts["n"],
+                                                                              strict=True)]
+    return counts.groupby(["idx", "benefit"], as_index=False)["gross"].sum()

@@ -12,7 +12,7 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA, label
 from indsats.domain.models import User
-from indsats.services.economy import budget_overview, budget_records
+from indsats.services.economy import budget_overview, budget_records, labour_force
 from indsats.services.shared.database import Database
 
 from ...csv_export import csv_response
@@ -92,3 +92,10 @@ def prices_save(offer_type: str = Form(...), provider: str = Form(""), valid_fro
                 weekly_price: str = Form(...), user: User = Depends(writers), db: Database = Depends(get_db)):
     budget_records.set_offer_price(db, user, offer_type, provider, valid_from, weekly_price)
     return RedirectResponse("/okonomi/priser?besked=Prisen er gemt.", status_code=303)
+
+
+@router.post("/okonomi/arbejdsstyrke", include_in_schema=False, dependencies=[Depends(verify_csrf)])
+async def labour_force_import(file: UploadFile = File(...), user: User = Depends(writers),
+                              db: Database = Depends(get_db)):
+    n = labour_force.import_labour_force_upload(db, user, await file.read(), file.filename or "arbejdsstyrke.csv")
+    return RedirectResponse(f"/okonomi?besked=Arbejdsstyrketallene er indlæst ({n} linjer).", status_code=303)
