@@ -8,7 +8,7 @@ start from the same rows and build each citizen's timeline inside the timed sect
 
 * baseline — the straightforward per-citizen loop: build the timeline, run the engine,
   one citizen after the other, in one process;
-* implementation — ``indsats.services.obligations.compute_parallel``: the rows are split
+* implementation — ``indsats.services.casework.obligations.compute_parallel``: the rows are split
   into chunks; forked worker processes (one per core, inheriting the rows, garbage
   collector frozen) build the timelines and compute them, and return only the tallies.
 
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from indsats.law import compute  # noqa: E402
 from indsats.law.timeline import trusted_timeline  # noqa: E402
-from indsats.services.obligations import compute_parallel  # noqa: E402
+from indsats.services.casework.obligations import compute_parallel  # noqa: E402
 
 AS_OF = date(2026, 6, 1)
 BENEFITS = [("unemployment_benefit", 0.35), ("cash_benefit", 0.22), ("education_benefit", 0.08),
@@ -140,7 +140,7 @@ def run_store(citizens: int, workers: int) -> None:
     """The store variant: synthetic municipality in SQLite → timelines → obligations, both ways."""
     import tempfile
 
-    from indsats.services.obligations import compute_all, load_timelines
+    from indsats.services.casework.obligations import compute_all, load_timelines
     from indsats.store.db import Database
     from indsats.store.migrations import upgrade
     from indsats.synth.build import build

@@ -3,7 +3,7 @@ under ``indsats/`` (top-level and inside functions), parsed with ``ast``.
 
 - ``indsats.web`` and ``indsats.cli`` import from indsats only ``indsats.services``,
   ``indsats.domain`` and their own package;
-- ``indsats.domain`` and ``indsats.law`` import no framework and nothing from
+- ``indsats.domain``, ``indsats.law`` and ``indsats.evidence`` import no framework and nothing from
   ``indsats.services``, ``store``, ``web`` or ``cli``;
 - ``indsats.services`` imports nothing from ``indsats.web`` or ``indsats.cli``;
 - no inner layer imports ``indsats.services``, ``indsats.web`` or ``indsats.cli``.
@@ -20,8 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "indsats"
 
 INTERFACES = ("indsats.web", "indsats.cli")
 INNER = ("indsats.law", "indsats.plan", "indsats.store", "indsats.analytics", "indsats.matching",
-         "indsats.synth", "indsats.reports", "indsats.domain")
-PURE = ("indsats.domain", "indsats.law")
+         "indsats.synth", "indsats.reports", "indsats.evidence", "indsats.domain")
+PURE = ("indsats.domain", "indsats.law", "indsats.evidence")
 FRAMEWORKS = ("fastapi", "starlette", "sqlalchemy", "alembic", "psycopg", "psycopg2", "typer", "jinja2")
 
 #: The one place where the interfaces meet: ``indsats serve``/``indsats demo`` start the web app
@@ -95,7 +95,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 
 def test_the_package_is_found():
     names = {_module_name(p) for p in MODULES}
-    assert {"indsats.web.app", "indsats.cli", "indsats.services.errors", "indsats.domain.enums"} <= names
+    assert {"indsats.web.app", "indsats.cli", "indsats.services.shared.errors", "indsats.domain.enums"} <= names
 
 
 @pytest.mark.parametrize("path", MODULES, ids=[_module_name(p) for p in MODULES])
@@ -107,7 +107,7 @@ def test_module_keeps_to_its_layer(path):
 def test_the_checker_catches_each_kind_of_violation(tmp_path):
     cases = {
         ("indsats.cli.x", "indsats.store.db"): True,
-        ("indsats.cli.x", "indsats.services.database"): False,
+        ("indsats.cli.x", "indsats.services.shared.database"): False,
         ("indsats.cli.x", "indsats.cli"): False,
         ("indsats.web.routes.x", "indsats.matching.taxonomy"): True,
         ("indsats.web.routes.x", "indsats.web.deps"): False,
@@ -118,7 +118,7 @@ def test_the_checker_catches_each_kind_of_violation(tmp_path):
         ("indsats.law.x", "indsats.domain.enums"): False,
         ("indsats.services.x", "indsats.web.formatting"): True,
         ("indsats.services.x", "indsats.store.db"): False,
-        ("indsats.reports.x", "indsats.services.steering"): True,
+        ("indsats.reports.x", "indsats.services.steering.goals"): True,
         ("indsats.plan.x", "indsats.cli"): True,
         ("indsats.synth.x", "indsats.store.db"): False,
     }

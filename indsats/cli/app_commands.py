@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.domain.labels import ROLE_DA
-from indsats.services.database import Database, database_url, upgrade
-from indsats.services.demo import prepare_demo
-from indsats.services.errors import InvalidInput
-from indsats.services.imports import import_files
+from indsats.services.casework.imports import import_files
+from indsats.services.demo.prepare import prepare_demo
+from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.errors import InvalidInput
 
 from . import app
 

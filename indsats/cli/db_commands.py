@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from indsats.services.database import database_url, upgrade
+from indsats.services.shared.database import database_url, upgrade
 
 from . import app
 

@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.table import Table
 
 from indsats.domain import clock
-from indsats.services import kpi_files
-from indsats.services.database import Database, DatabaseError
-from indsats.services.kpi_files import JobindsatsError, PanelError, PlanError
+from indsats.services.shared.database import Database, DatabaseError
+from indsats.services.steering import kpi_files
+from indsats.services.steering.kpi_files import JobindsatsError, PanelError, PlanError
 
 from . import app
 
@@ -78,7 +78,8 @@ def result_review(
     comparison_measure: str = typer.Option(None, "--comparison-measure", help="Målepunktet tallene i --comparison er."),
 ) -> None:
     """Resultatrevision: mål, udgangspunkt, resultat, målopfyldelse og sammenligning."""
-    from indsats.services.steering import ReviewInputError, write_result_review
+    from indsats.services.steering.goals import ReviewInputError
+    from indsats.services.steering.result_review import write_result_review
 
     try:
         written = write_result_review(plan, year, out, panel=panel, persons=persons, comparison=comparison,
@@ -108,8 +109,8 @@ def comparison_import(
     url: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
 ) -> None:
     """Indlæs officielle sammenligningstal fra jobindsats.dk: alt eller intet."""
-    from indsats.services.comparison import import_jobindsats
-    from indsats.services.errors import ServiceError
+    from indsats.services.shared.errors import ServiceError
+    from indsats.services.steering.comparison import import_jobindsats
 
     try:
         n = import_jobindsats(_database(url), municipality, export, measure, area)
@@ -132,8 +133,8 @@ def comparison_demo(
     """Demo: syntetisér en klynge af sammenlignelige kommuner og gem deres nøgletal."""
     from datetime import date
 
-    from indsats.services.comparison import synthesize_cluster
-    from indsats.services.steering import load_plan
+    from indsats.services.steering.comparison import synthesize_cluster
+    from indsats.services.steering.goals import load_plan
 
     try:
         the_plan = load_plan(plan)
@@ -159,7 +160,7 @@ def panel_export(
     """Eksportér ugepanelet (kontrakten i kpis.md) fra databasens ydelsesforløb og tilbud."""
     from datetime import date
 
-    from indsats.services.panel_export import write_panel
+    from indsats.services.steering.panel_export import write_panel
 
     try:
         start = date.fromisoformat(first)

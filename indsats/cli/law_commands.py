@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from indsats.services.law_changes import dated_changes
-from indsats.services.obligations import ObligationInputError, deadlines_for_document
+from indsats.services.casework.law_changes import dated_changes
+from indsats.services.casework.obligations import ObligationInputError, deadlines_for_document
 
 from . import app
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import typer
 
-from indsats.services.batch_matching import BadLine, choose_embedder, match_files, read_files, results_as_json
+from indsats.services.company.batch_matching import (
+    BadLine,
+    choose_embedder,
+    match_files,
+    read_files,
+    results_as_json,
+)
 
 from . import app
 
@@ -53,9 +59,9 @@ def companies_import(
     url: str = typer.Option(None, "--url", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
 ) -> None:
     """Importér virksomheder og produktionsenheder; én fejl afviser hele filen."""
-    from indsats.services.cvr_import import import_companies
-    from indsats.services.database import Database
-    from indsats.services.errors import InvalidInput
+    from indsats.services.company.cvr_import import import_companies
+    from indsats.services.shared.database import Database
+    from indsats.services.shared.errors import InvalidInput
 
     try:
         report = import_companies(Database(url), file, municipality)

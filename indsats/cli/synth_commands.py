@@ -11,13 +11,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.domain import clock
-from indsats.services.database import Database, database_url, upgrade
-from indsats.services.synthetic import (
+from indsats.services.demo.synthetic import (
     DEFAULT_MUNICIPALITIES,
     SynthWriteError,
     build_synthetic,
     known_municipalities,
 )
+from indsats.services.shared.database import Database, database_url, upgrade
 
 from . import app
 

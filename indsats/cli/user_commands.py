@@ -6,9 +6,9 @@ import typer
 
 from indsats.domain.enums import Role
 from indsats.domain.labels import ROLE_DA
-from indsats.services.accounts_admin import add_user, list_users
-from indsats.services.database import Database, database_url, upgrade
-from indsats.services.errors import InvalidInput
+from indsats.services.accounts.user_admin import add_user, list_users
+from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.errors import InvalidInput
 
 from . import app
 

@@ -13,23 +13,29 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from indsats.services.database import Database
-from indsats.services.errors import AuthenticationFailed, Forbidden, InvalidInput, NotFound, ServiceError
+from indsats.services.shared.database import Database
+from indsats.services.shared.errors import (
+    AuthenticationFailed,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    ServiceError,
+)
 
 from .deps import LoginRequired, is_api, render
 
 # One module per area under indsats/web/routes; each exposes `router`.
 ROUTE_MODULES = [
     "health",
-    "auth",
-    "citizens",
-    "casework",
-    "audit",
-    "worklists",
-    "dashboard",
-    "companies",
-    "job_orders",
-    "company_portal",
+    "accounts.login",
+    "casework.citizens",
+    "casework.recording",
+    "accounts.audit_log",
+    "casework.worklists",
+    "steering.dashboard",
+    "company.companies",
+    "company.job_orders",
+    "company.portal",
 ]
 
 _STATUS = {NotFound: 404, Forbidden: 403, InvalidInput: 422, AuthenticationFailed: 401}

@@ -11,8 +11,8 @@ from fastapi.templating import Jinja2Templates
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.auth import load_user
-from indsats.services.database import Database
+from indsats.services.accounts.auth import load_user
+from indsats.services.shared.database import Database
 
 from . import formatting
 

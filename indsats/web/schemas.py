@@ -7,7 +7,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from indsats.domain import cpr as cpr_rules
-from indsats.services.citizens import CaseFile
+from indsats.services.casework.citizens import CaseFile
 
 
 class SpellOut(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..foundation.builders import PASSWORD, build_world
+from ..casework.builders import PASSWORD, build_world
 from ..livesite import chromium_page, log_in, serve
 
 pytestmark = pytest.mark.browser

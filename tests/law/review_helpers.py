@@ -1,4 +1,4 @@
-"""Helpers for the independent review of the law engine (test_law_review_*.py).
+"""Helpers for the independent review of the law engine (test_law_scenarios_*.py).
 
 An expectation is a dict of obligation keys; only the keys written are checked.
 ``status_in`` accepts any of several statuses where law-notes leaves the outcome open, and

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
-from indsats.services.database import Database, health
+from indsats.services.shared.database import Database, health
 
 from ..deps import get_db
 

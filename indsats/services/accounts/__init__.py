@@ -1,0 +1,1 @@
+"""Accounts: users, log-in, sessions, who may read what, and the audit log."""

@@ -1,0 +1,1 @@
+"""Casework: the citizen's case — events, conversations, offers, obligations, worklists, timeliness, imports."""

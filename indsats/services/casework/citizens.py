@@ -1,0 +1,209 @@
+"""Caseload, citizen search and the citizen's case file — every read is authorised and audited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from indsats.domain import cpr as cpr_rules
+from indsats.domain.enums import Role
+from indsats.domain.labels import BENEFIT_DA, CONVERSATION_KIND_DA, CONVERSATION_STATUS_DA, OFFER_DA, label
+from indsats.domain.models import User
+from indsats.services.accounts import audit
+from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
+from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.store.db import Database
+from indsats.store.tables import (
+    BenefitSpellRow,
+    CaseEventRow,
+    CaseworkerRow,
+    CitizenPlanRow,
+    CitizenRow,
+    ConversationRow,
+    OfferRow,
+    TeamRow,
+)
+
+
+@dataclass(frozen=True)
+class CitizenSummary:
+    id: int
+    cpr: str
+    name: str
+    birth_date: date
+    benefit: str | None
+    readiness: str | None
+    spell_start: date | None
+    caseworker: str | None
+    synthetic: bool
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: date
+    kind: str  # benefit_start, benefit_end, conversation, offer_start, offer_end, event
+    text: str
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class CaseFile:
+    citizen: CitizenRow
+    caseworker: CaseworkerRow | None
+    team: TeamRow | None
+    spells: list[BenefitSpellRow]
+    conversations: list[ConversationRow]
+    offers: list[OfferRow]
+    events: list[CaseEventRow]
+    plan: CitizenPlanRow | None
+    timeline: list[TimelineEntry]
+
+    @property
+    def current_spell(self) -> BenefitSpellRow | None:
+        ongoing = [s for s in self.spells if s.end is None]
+        return ongoing[-1] if ongoing else None
+
+
+def _current_spells(session: Session, citizen_ids: list[int]) -> dict[int, BenefitSpellRow]:
+    if not citizen_ids:
+        return {}
+    rows = session.scalars(
+        select(BenefitSpellRow)
+        .where(BenefitSpellRow.citizen_id.in_(citizen_ids), BenefitSpellRow.end.is_(None))
+        .order_by(BenefitSpellRow.start)
+    ).all()
+    return {row.citizen_id: row for row in rows}
+
+
+def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]:
+    spells = _current_spells(session, [r.id for r in rows])
+    worker_ids = {r.caseworker_id for r in rows if r.caseworker_id}
+    workers = {w.id: w for w in session.scalars(select(CaseworkerRow).where(CaseworkerRow.id.in_(worker_ids)))}
+    out = []
+    for r in rows:
+        spell = spells.get(r.id)
+        worker = workers.get(r.caseworker_id) if r.caseworker_id else None
+        out.append(CitizenSummary(
+            id=r.id, cpr=cpr_rules.formatted(r.cpr), name=f"{r.first_name} {r.last_name}", birth_date=r.birth_date,
+            benefit=spell.benefit if spell else None, readiness=spell.readiness if spell else None,
+            spell_start=spell.start if spell else None, caseworker=worker.name if worker else None,
+            synthetic=r.synthetic,
+        ))
+    return out
+
+
+def caseload(db: Database, user: User, limit: int = 500) -> list[CitizenSummary]:
+    """Sagsstamme: the active citizens of a caseworker (a team leader: of the team)."""
+    ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER)
+    with db.unit_of_work() as session:
+        query = select(CitizenRow).where(CitizenRow.municipality_code == user.municipality_code)
+        if user.role == Role.CASEWORKER:
+            query = query.where(CitizenRow.caseworker_id == user.caseworker_id)
+        else:
+            team_id = session.scalar(select(CaseworkerRow.team_id).where(CaseworkerRow.id == user.caseworker_id))
+            members = select(CaseworkerRow.id).where(CaseworkerRow.team_id == team_id)
+            query = query.where(CitizenRow.caseworker_id.in_(members))
+        active = select(BenefitSpellRow.citizen_id).where(BenefitSpellRow.end.is_(None))
+        rows = session.scalars(
+            query.where(CitizenRow.id.in_(active)).order_by(CitizenRow.last_name, CitizenRow.first_name).limit(limit)
+        ).all()
+        result = _summaries(session, list(rows))
+        audit.record_reads(session, user, [r.id for r in rows], "sagsstamme")
+        return result
+
+
+_DIGITS = re.compile(r"[\d-]+")
+
+
+def search(db: Database, user: User, text: str, limit: int = 50) -> list[CitizenSummary]:
+    """Search the user's municipality by CPR number (whole or first six digits) or by name."""
+    ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
+    text = (text or "").strip()
+    if len(text) < 2:
+        raise InvalidInput("Skriv mindst to tegn: et navn eller et CPR-nummer.")
+    with db.unit_of_work() as session:
+        query = select(CitizenRow).where(CitizenRow.municipality_code == user.municipality_code)
+        if _DIGITS.fullmatch(text):
+            digits = text.replace("-", "")
+            if len(digits) == 10:
+                try:
+                    digits = cpr_rules.normalise(digits)
+                except cpr_rules.InvalidCpr as exc:
+                    raise InvalidInput(str(exc)) from exc
+                query = query.where(CitizenRow.cpr == digits)
+            else:
+                query = query.where(CitizenRow.cpr.startswith(digits))
+        else:
+            for word in text.split():
+                pattern = f"%{word}%"
+                query = query.where(or_(CitizenRow.first_name.ilike(pattern), CitizenRow.last_name.ilike(pattern)))
+        rows = session.scalars(query.order_by(CitizenRow.last_name, CitizenRow.first_name).limit(limit)).all()
+        result = _summaries(session, list(rows))
+        audit.record_reads(session, user, [r.id for r in rows], f"søgning: {text}")
+        return result
+
+
+def _timeline(spells, conversations, offers, events) -> list[TimelineEntry]:
+    entries: list[TimelineEntry] = []
+    for s in spells:
+        entries.append(TimelineEntry(s.start, "benefit_start", f"Start på {label(BENEFIT_DA, s.benefit).lower()}"))
+        if s.end:
+            entries.append(TimelineEntry(s.end, "benefit_end", f"Ophør af {label(BENEFIT_DA, s.benefit).lower()}"))
+    for c in conversations:
+        entries.append(TimelineEntry(
+            c.date, "conversation",
+            f"{label(CONVERSATION_KIND_DA, c.kind)} ({label(CONVERSATION_STATUS_DA, c.status).lower()})"))
+    for o in offers:
+        entries.append(TimelineEntry(o.start, "offer_start", f"Tilbud: {label(OFFER_DA, o.offer_type)} starter"))
+        if o.end:
+            entries.append(TimelineEntry(o.end, "offer_end", f"Tilbud: {label(OFFER_DA, o.offer_type)} slutter"))
+    for e in events:
+        entries.append(TimelineEntry(e.date, "event", EVENT_DA.get(e.type, e.type), dict(e.data or {})))
+    entries.sort(key=lambda e: e.date, reverse=True)
+    return entries
+
+
+EVENT_DA = {
+    "first_contact": "Første henvendelse",
+    "joint_conversation_requested": "Fællessamtale ønsket",
+    "joint_participation_declined": "A-kassens deltagelse frabedt",
+    "conversation_requested": "Borgeren har bedt om en samtale",
+    "offer_given": "Tilbud givet",
+    "employment_start": "Ansættelse starter",
+    "employment_end": "Ansættelse ophører",
+    "exemption_start": "Fritagelse starter",
+    "exemption_end": "Fritagelse ophører",
+    "sick_leave_start": "Første fraværsdag (sygemelding)",
+    "category_change": "Ny opfølgningskategori",
+    "followup": "Opfølgningssamtale (sygedagpenge)",
+    "early_followup_requested": "Tidlig opfølgning ønsket",
+    "readiness_change": "Ny visitation",
+}
+
+
+def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFile:
+    """The whole case of one citizen; raises NotFound or Forbidden; audits the read."""
+    with db.unit_of_work() as session:
+        citizen = session.get(CitizenRow, citizen_id)
+        if citizen is None:
+            raise NotFound("Borgeren findes ikke.")
+        ensure_may_read_citizen(user, citizen)
+        spells = list(session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
+                                      .order_by(BenefitSpellRow.start)))
+        conversations = list(session.scalars(select(ConversationRow).where(ConversationRow.citizen_id == citizen_id)
+                                             .order_by(ConversationRow.date.desc())))
+        offers = list(session.scalars(select(OfferRow).where(OfferRow.citizen_id == citizen_id)
+                                      .order_by(OfferRow.start.desc())))
+        events = list(session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id == citizen_id)
+                                      .order_by(CaseEventRow.date.desc())))
+        plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
+        worker = session.get(CaseworkerRow, citizen.caseworker_id) if citizen.caseworker_id else None
+        team = session.get(TeamRow, worker.team_id) if worker and worker.team_id else None
+        audit.record_read(session, user, citizen_id, action)
+        return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
+                        offers=offers, events=events, plan=plan,
+                        timeline=_timeline(spells, conversations, offers, events))

@@ -1,0 +1,110 @@
+"""Recording the daily casework: conversations held or booked, offers, other timeline events.
+
+Each use case is one transaction that checks the caseworker's access to the citizen and
+records what was done; the citizen's obligations are derived from these rows by the law
+engine, so a recorded event shows in the worklists at the next read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from indsats.domain import clock
+from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
+from indsats.domain.models import User
+from indsats.services.accounts import audit
+from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
+from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.store.db import Database
+from indsats.store.tables import CaseEventRow, CitizenPlanRow, CitizenRow, ConversationRow, OfferRow
+
+WRITERS = (Role.CASEWORKER, Role.TEAM_LEADER)
+
+
+def _citizen_for_write(session: Session, user: User, citizen_id: int) -> CitizenRow:
+    ensure_role(user, *WRITERS)
+    citizen = session.get(CitizenRow, citizen_id)
+    if citizen is None:
+        raise NotFound("Borgeren findes ikke.")
+    ensure_may_read_citizen(user, citizen)
+    return citizen
+
+
+def record_conversation(db: Database, user: User, citizen_id: int, day: date, kind: ConversationKind,
+                        status: ConversationStatus, note: str = "") -> int:
+    """Register a job conversation (samtale) held, booked, cancelled or missed."""
+    if status == ConversationStatus.HELD and day > clock.today():
+        raise InvalidInput("En afholdt samtale kan ikke ligge i fremtiden; vælg status «Booket».")
+    with db.unit_of_work() as session:
+        _citizen_for_write(session, user, citizen_id)
+        row = ConversationRow(citizen_id=citizen_id, date=day, kind=kind.value, status=status.value,
+                              caseworker_id=user.caseworker_id, note=note.strip())
+        session.add(row)
+        session.flush()
+        audit.record_read(session, user, citizen_id, f"registrerede samtale {day.isoformat()}")
+        return row.id
+
+
+def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferType, start: date,
+                 end: date | None, hours_per_week: float, company_cvr: str | None = None) -> int:
+    """Register an active offer (aktivt tilbud); ``end`` is the first day after the offer."""
+    if end is not None and end <= start:
+        raise InvalidInput("Slutdatoen skal ligge efter startdatoen.")
+    if not 0 <= hours_per_week <= 60:
+        raise InvalidInput("Timer pr. uge skal være mellem 0 og 60.")
+    if company_cvr and not (company_cvr.isdigit() and len(company_cvr) == 8):
+        raise InvalidInput("CVR-nummeret skal have 8 cifre.")
+    with db.unit_of_work() as session:
+        _citizen_for_write(session, user, citizen_id)
+        row = OfferRow(citizen_id=citizen_id, offer_type=offer_type.value, start=start, end=end,
+                       hours_per_week=hours_per_week, company_cvr=company_cvr or None, given_on=clock.today())
+        session.add(row)
+        session.flush()
+        audit.record_read(session, user, citizen_id, f"registrerede tilbud {offer_type.value}")
+        return row.id
+
+
+def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEventType, day: date,
+                 data: dict | None = None) -> int:
+    """Register another timeline event, e.g. a request for a conversation or an exemption."""
+    with db.unit_of_work() as session:
+        _citizen_for_write(session, user, citizen_id)
+        row = CaseEventRow(citizen_id=citizen_id, date=day, type=event_type.value, data=data or {})
+        session.add(row)
+        session.flush()
+        audit.record_read(session, user, citizen_id, f"registrerede hændelse {event_type.value}")
+        return row.id
+
+
+def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities: list[str]) -> None:
+    """Min Plan: the caseworker records the goal and the agreed activities the citizen sees."""
+    goal = goal.strip()
+    if len(goal) < 3:
+        raise InvalidInput("Skriv borgerens mål (mindst tre tegn).")
+    activities = [a.strip() for a in activities if a.strip()]
+    with db.unit_of_work() as session:
+        _citizen_for_write(session, user, citizen_id)
+        plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
+        if plan is None:
+            plan = CitizenPlanRow(citizen_id=citizen_id, goal=goal)
+            session.add(plan)
+        plan.goal, plan.activities, plan.updated = goal, activities, clock.today()
+        audit.record_read(session, user, citizen_id, "opdaterede planen")
+
+
+def request_conversation(db: Database, user: User, day: date | None = None, wish: str = "") -> int:
+    """Selvbetjening: the citizen asks for a conversation (LAB § 32, stk. 1: the right to one on request)."""
+    ensure_role(user, Role.CITIZEN)
+    if user.citizen_id is None:
+        raise NotFound("Din bruger er ikke knyttet til en sag.")
+    with db.unit_of_work() as session:
+        row = CaseEventRow(citizen_id=user.citizen_id, date=day or clock.today(),
+                           type=CaseEventType.CONVERSATION_REQUESTED.value,
+                           data={"by": "citizen", **({"wish": wish.strip()[:300]} if wish.strip() else {})})
+        session.add(row)
+        session.flush()
+        audit.record_read(session, user, user.citizen_id, "borgeren bad om en samtale")
+        return row.id

@@ -1,0 +1,120 @@
+"""Rettidighed: the share of legal obligations met on time, by target group, team and month.
+
+Computed from the same rules as the worklists. An obligation counts in the month of its
+deadline once the deadline has passed: ``met`` is on time; ``met_late`` and ``overdue``
+are not. Obligations that were not applicable, waived, suspended, closed by a benefit
+change or left to a person do not count, nor do the unemployment fund's own conversations
+(from 2024). Local (municipal) rhythms are reported apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from indsats.domain import clock
+from indsats.domain.enums import Role
+from indsats.domain.models import User
+from indsats.law.local_rhythm import ContactRhythm
+from indsats.law.periods import TARGET_GROUP_DA
+from indsats.services.accounts.access import ensure_role
+from indsats.services.casework.obligations import compute_all, load_timelines
+from indsats.store.db import Database
+from indsats.store.tables import CaseworkerRow, TeamRow
+
+COUNTED = ("met", "met_late", "overdue")
+
+
+@dataclass(slots=True)
+class Cell:
+    met: int = 0
+    late: int = 0
+    overdue: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.met + self.late + self.overdue
+
+    @property
+    def rate(self) -> float | None:
+        return self.met / self.total if self.total else None
+
+    def add(self, status: str) -> None:
+        if status == "met":
+            self.met += 1
+        elif status == "met_late":
+            self.late += 1
+        else:
+            self.overdue += 1
+
+    def to_dict(self) -> dict:
+        return {"met": self.met, "met_late": self.late, "overdue": self.overdue, "total": self.total,
+                "rate": None if self.rate is None else round(self.rate, 4)}
+
+
+@dataclass(slots=True)
+class Timeliness:
+    date_from: date
+    as_of: date
+    local: bool
+    overall: Cell = field(default_factory=Cell)
+    by_month: dict[str, Cell] = field(default_factory=lambda: defaultdict(Cell))
+    by_target_group: dict[str, Cell] = field(default_factory=lambda: defaultdict(Cell))
+    by_team: dict[str, Cell] = field(default_factory=lambda: defaultdict(Cell))
+    by_rule: dict[str, Cell] = field(default_factory=lambda: defaultdict(Cell))
+    cells: dict[tuple[str, str, str], Cell] = field(default_factory=lambda: defaultdict(Cell))
+
+    def to_dict(self) -> dict:
+        def table(d):
+            return {k: v.to_dict() for k, v in sorted(d.items())}
+
+        return {
+            "from": self.date_from.isoformat(), "as_of": self.as_of.isoformat(), "local": self.local,
+            "overall": self.overall.to_dict(), "by_month": table(self.by_month),
+            "by_target_group": table(self.by_target_group), "by_team": table(self.by_team),
+            "by_rule": table(self.by_rule),
+            "cells": [{"month": m, "target_group": g, "team": t, **c.to_dict()}
+                      for (m, g, t), c in sorted(self.cells.items())],
+        }
+
+
+def tally(results, team_of: dict[int | None, str], date_from: date, as_of: date, local: bool = False) -> Timeliness:
+    """Count the decided obligations of computed results (pure; also used by the benchmark)."""
+    out = Timeliness(date_from, as_of, local)
+    for _cid, (ref, result) in results.items():
+        team = team_of.get(ref.caseworker_id, "Uden team")
+        for ob in result.obligations:
+            if ob.status not in COUNTED or ob.deadline is None or ob.local != local or ob.action == "fund":
+                continue  # the fund's own conversations (from 2024) are not the jobcenter's timeliness
+            if not (date_from <= ob.deadline < as_of):
+                continue
+            month = ob.deadline.strftime("%Y-%m")
+            group = TARGET_GROUP_DA.get(ob.target_group or "", ob.target_group or "Ukendt")
+            for cell in (out.overall, out.by_month[month], out.by_target_group[group], out.by_team[team],
+                         out.by_rule[ob.rule], out.cells[(month, group, team)]):
+                cell.add(ob.status)
+    return out
+
+
+def compute_timeliness(db: Database, user: User, date_from: date, as_of: date | None = None, *,
+                       team_id: int | None = None, local: bool = False,
+                       rhythms: list[ContactRhythm] | None = None) -> Timeliness:
+    """Timeliness for the user's municipality (team leaders and managers)."""
+    ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    as_of = as_of or clock.today()
+    with db.unit_of_work() as session:
+        teams = {row.id: row.name for row in session.execute(
+            select(TeamRow.id, TeamRow.name).where(TeamRow.municipality_code == user.municipality_code))}
+        team_of: dict[int | None, str] = {}
+        caseworker_ids: list[int] | None = None
+        for row in session.execute(select(CaseworkerRow.id, CaseworkerRow.team_id)
+                                   .where(CaseworkerRow.municipality_code == user.municipality_code)):
+            team_of[row.id] = teams.get(row.team_id, "Uden team")
+        if team_id is not None:
+            caseworker_ids = [cid for cid, name in team_of.items() if name == teams.get(team_id)]
+        timelines = load_timelines(session, as_of, municipality_code=user.municipality_code,
+                                   caseworker_ids=caseworker_ids, since=date_from)
+    return tally(compute_all(timelines, rhythms), team_of, date_from, as_of, local)

@@ -1,0 +1,1 @@
+"""The citizen's own self-service: duties, booking, CV, job log, messages, GDPR insight."""

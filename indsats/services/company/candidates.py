@@ -1,0 +1,216 @@
+"""Candidate profiles (kandidatprofiler): competences, skånebehov, transport and consent.
+
+Caseworkers, team leaders and company consultants of the citizen's municipality keep a
+profile; every read of one is logged. A company never sees a profile, only a
+``CandidateSummary`` of a consenting candidate proposed to it: no name, no CPR number,
+no accommodation needs (health), no benefit history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from indsats.domain.enums import Benefit, Role
+from indsats.domain.models import User
+from indsats.matching.profiles import ACCOMMODATION_NEEDS, Candidate
+from indsats.matching.text import language_code
+from indsats.services.accounts.access import ensure_role
+from indsats.services.accounts.audit import record_read, record_reads
+from indsats.services.shared.errors import NotFound
+from indsats.services.shared.validation_da import invalid_input
+from indsats.store.company_tables import CandidateProfileRow
+from indsats.store.db import Database
+from indsats.store.tables import BenefitSpellRow, CitizenRow
+
+PROFILE_STAFF = (Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT)
+#: Benefits whose weeks count as unemployment for the plan's priority (ledighed).
+UNEMPLOYMENT_BENEFITS = frozenset({Benefit.UNEMPLOYMENT_BENEFIT, Benefit.CASH_BENEFIT, Benefit.EDUCATION_BENEFIT,
+                                   Benefit.INTEGRATION_BENEFIT, Benefit.FLEXJOB_WAITING_BENEFIT})
+FIELDS_DA = {"occupations": "stillinger", "occupation_uris": "stillinger (ESCO)", "skills": "kompetencer",
+             "education": "uddannelse", "driving_licence": "kørekort", "languages": "sprog",
+             "accommodation_needs": "skånebehov", "max_hours": "højst timer pr. uge",
+             "max_commute_km": "højst transport (km)", "available_from": "ledig fra", "consent": "samtykke",
+             "summary": "resumé til virksomheder"}
+
+
+class ProfileIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    occupations: list[str] = Field(default_factory=list, max_length=6)
+    occupation_uris: list[str] = Field(default_factory=list, max_length=6)
+    skills: list[str] = Field(default_factory=list, max_length=30)
+    education: str = Field(default="", max_length=200)
+    driving_licence: bool = False
+    languages: list[str] = Field(default_factory=list)
+    accommodation_needs: list[str] = Field(default_factory=list)
+    max_hours: float | None = Field(default=None, gt=0, le=60)
+    max_commute_km: float | None = Field(default=None, gt=0, le=500)
+    available_from: date | None = None
+    consent: bool = False
+    summary: str = Field(default="", max_length=1000)
+
+    @field_validator("occupations", "skills", "occupation_uris")
+    @classmethod
+    def _no_blanks(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+    @field_validator("languages")
+    @classmethod
+    def _codes(cls, values: list[str]) -> list[str]:
+        return list(dict.fromkeys(language_code(v) for v in values if v.strip()))
+
+    @field_validator("accommodation_needs")
+    @classmethod
+    def _known_needs(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value not in ACCOMMODATION_NEEDS:
+                raise ValueError(f"ukendt skånebehov {value!r}; tilladt: {', '.join(ACCOMMODATION_NEEDS)}")
+        return list(dict.fromkeys(values))
+
+
+def parse_profile(data: dict) -> ProfileIn:
+    try:
+        return ProfileIn.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_input(exc, FIELDS_DA) from exc
+
+
+@dataclass(frozen=True)
+class CandidateSummary:
+    """What a company may see of a proposed, consenting candidate."""
+
+    reference: str
+    occupations: list[str]
+    skills: list[str]
+    education: str
+    driving_licence: bool
+    languages: list[str]
+    city: str
+    available_from: date | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    citizen_id: int
+    name: str
+    postcode: str
+    city: str
+    weeks_unemployed: int
+    profile: ProfileIn
+    exists: bool
+
+
+def _citizen_in_scope(session: Session, user: User, citizen_id: int) -> CitizenRow:
+    citizen = session.get(CitizenRow, citizen_id)
+    if citizen is None or citizen.municipality_code != user.municipality_code:
+        raise NotFound("Borgeren findes ikke i kommunen.")
+    return citizen
+
+
+def _as_input(row: CandidateProfileRow | None) -> ProfileIn:
+    if row is None:
+        return ProfileIn()
+    return ProfileIn(occupations=row.occupations, occupation_uris=row.occupation_uris, skills=row.skills,
+                     education=row.education, driving_licence=row.driving_licence, languages=row.languages,
+                     accommodation_needs=row.accommodation_needs, max_hours=row.max_hours,
+                     max_commute_km=row.max_commute_km, available_from=row.available_from, consent=row.consent,
+                     summary=row.summary)
+
+
+def weeks_unemployed(session: Session, citizen_ids: list[int], as_of: date) -> dict[int, int]:
+    """Whole weeks since the start of the citizen's current unemployment spell (0 if none)."""
+    weeks: dict[int, int] = {}
+    if not citizen_ids:
+        return weeks
+    spells = session.execute(select(BenefitSpellRow.citizen_id, BenefitSpellRow.benefit, BenefitSpellRow.start)
+                             .where(BenefitSpellRow.citizen_id.in_(citizen_ids), BenefitSpellRow.start <= as_of,
+                                    (BenefitSpellRow.end.is_(None)) | (BenefitSpellRow.end > as_of)))
+    for citizen_id, benefit, start in spells:
+        if benefit in UNEMPLOYMENT_BENEFITS:
+            weeks[citizen_id] = max(weeks.get(citizen_id, 0), (as_of - start).days // 7)
+    return weeks
+
+
+def get_profile(db: Database, user: User, citizen_id: int, as_of: date) -> ProfileView:
+    ensure_role(user, *PROFILE_STAFF)
+    with db.unit_of_work() as session:
+        citizen = _citizen_in_scope(session, user, citizen_id)
+        row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
+        record_read(session, user, citizen_id, "kandidatprofil")
+        weeks = weeks_unemployed(session, [citizen_id], as_of).get(citizen_id, 0)
+        return ProfileView(citizen_id, f"{citizen.first_name} {citizen.last_name}", citizen.postcode, citizen.city,
+                           weeks, _as_input(row), row is not None)
+
+
+def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, today: date) -> None:
+    """Create or replace the citizen's profile; consent is dated when it is first given."""
+    ensure_role(user, *PROFILE_STAFF)
+    with db.unit_of_work() as session:
+        _citizen_in_scope(session, user, citizen_id)
+        row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
+        if row is None:
+            row = CandidateProfileRow(citizen_id=citizen_id)
+            session.add(row)
+        consent_date = row.consent_date if (row.consent and profile.consent) else (today if profile.consent else None)
+        for key, value in profile.model_dump().items():
+            setattr(row, key, value)
+        row.consent_date, row.updated = consent_date, today
+        record_read(session, user, citizen_id, "kandidatprofil gemt")
+
+
+@dataclass(frozen=True)
+class ProfileListItem:
+    citizen_id: int
+    name: str
+    occupations: list[str]
+    consent: bool
+    weeks_unemployed: int
+    city: str
+
+
+def list_profiles(db: Database, user: User, as_of: date, q: str = "", limit: int = 300) -> list[ProfileListItem]:
+    ensure_role(user, *PROFILE_STAFF)
+    with db.unit_of_work() as session:
+        rows = session.execute(select(CandidateProfileRow, CitizenRow)
+                               .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
+                               .where(CitizenRow.municipality_code == user.municipality_code)
+                               .order_by(CitizenRow.last_name, CitizenRow.first_name)).all()
+        needle = q.strip().lower()
+        if needle:
+            rows = [(p, c) for p, c in rows if needle in f"{c.first_name} {c.last_name} {' '.join(p.occupations)}".lower()]
+        rows = rows[:limit]
+        weeks = weeks_unemployed(session, [c.id for _, c in rows], as_of)
+        record_reads(session, user, [c.id for _, c in rows], "kandidatliste")
+        return [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
+                                weeks.get(c.id, 0), c.city) for p, c in rows]
+
+
+def matching_candidates(session: Session, municipality_code: str, as_of: date,
+                        citizen_ids: list[int] | None = None) -> list[Candidate]:
+    """The municipality's candidates on a benefit, as the matcher sees them (``id`` = citizen id)."""
+    on_benefit = select(BenefitSpellRow.citizen_id).where(
+        BenefitSpellRow.start <= as_of, (BenefitSpellRow.end.is_(None)) | (BenefitSpellRow.end > as_of))
+    query = (select(CandidateProfileRow, CitizenRow.postcode)
+             .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
+             .where(CitizenRow.municipality_code == municipality_code, CitizenRow.id.in_(on_benefit))
+             .order_by(CitizenRow.id))
+    if citizen_ids is not None:
+        query = query.where(CitizenRow.id.in_(citizen_ids))
+    rows = session.execute(query).all()
+    weeks = weeks_unemployed(session, [p.citizen_id for p, _ in rows], as_of)
+    return [Candidate(id=p.citizen_id, occupations=p.occupations, occupation_uris=p.occupation_uris, skills=p.skills,
+                      education=p.education, driving_licence=p.driving_licence, languages=p.languages,
+                      postcode=postcode, max_commute_km=p.max_commute_km, accommodation_needs=p.accommodation_needs,
+                      max_hours=p.max_hours, weeks_unemployed=weeks.get(p.citizen_id, 0), consent=p.consent)
+            for p, postcode in rows]
+
+
+def summary_for_company(profile: CandidateProfileRow, citizen: CitizenRow, reference: str) -> CandidateSummary:
+    return CandidateSummary(reference, list(profile.occupations), list(profile.skills), profile.education,
+                            profile.driving_licence, list(profile.languages), citizen.city, profile.available_from,
+                            profile.summary)

@@ -1,0 +1,133 @@
+"""Company centres (virksomhedscentre): fixed internship places with a mentor, and who is placed.
+
+A placement's ``end`` is exclusive (the first day out). Occupancy on a day is the
+number of placements covering it against the agreed places; a centre cannot take more
+than its places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from indsats.domain.models import User
+from indsats.services.accounts.access import ensure_role
+from indsats.services.accounts.audit import record_reads
+from indsats.services.company.companies import COMPANY_STAFF, company_in_scope
+from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.store.company_tables import CentrePlacementRow, CompanyCentreRow, CompanyRow
+from indsats.store.db import Database
+from indsats.store.tables import CitizenRow
+
+
+@dataclass(frozen=True)
+class Placement:
+    id: int
+    citizen_id: int
+    name: str
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True)
+class CentreView:
+    id: int
+    company_cvr: str
+    company_name: str
+    name: str
+    places: int
+    mentor_name: str
+    start: date
+    end: date | None
+    placed: list[Placement]
+
+    @property
+    def occupancy(self) -> float:
+        return len(self.placed) / self.places if self.places else 0.0
+
+
+def _covers(start: date, end: date | None, day: date) -> bool:
+    return start <= day and (end is None or day < end)
+
+
+def create_centre(db: Database, user: User, cvr: str, name: str, places: int, mentor_name: str, start: date,
+                  end: date | None = None) -> int:
+    ensure_role(user, *COMPANY_STAFF)
+    if places < 1:
+        raise InvalidInput("Et virksomhedscenter skal have mindst én fast plads.")
+    if end is not None and end <= start:
+        raise InvalidInput("Slutdatoen skal ligge efter startdatoen.")
+    with db.unit_of_work() as session:
+        company_in_scope(session, user, cvr)
+        row = CompanyCentreRow(company_cvr=cvr, name=name.strip() or "Virksomhedscenter", places=places,
+                               mentor_name=mentor_name.strip(), start=start, end=end)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def _centre_in_scope(session: Session, user: User, centre_id: int) -> CompanyCentreRow:
+    centre = session.get(CompanyCentreRow, centre_id)
+    if centre is None:
+        raise NotFound("Virksomhedscentret findes ikke.")
+    company_in_scope(session, user, centre.company_cvr)
+    return centre
+
+
+def place(db: Database, user: User, centre_id: int, citizen_id: int, start: date) -> int:
+    """Place a citizen in a centre from ``start``; refused when every place is taken that day."""
+    ensure_role(user, *COMPANY_STAFF)
+    with db.unit_of_work() as session:
+        centre = _centre_in_scope(session, user, centre_id)
+        citizen = session.get(CitizenRow, citizen_id)
+        if citizen is None or citizen.municipality_code != user.municipality_code:
+            raise NotFound("Borgeren findes ikke i kommunen.")
+        if not _covers(centre.start, centre.end, start):
+            raise InvalidInput("Centret er ikke i drift på startdatoen.")
+        current = [p for p in session.scalars(select(CentrePlacementRow).where(CentrePlacementRow.centre_id == centre_id))
+                   if _covers(p.start, p.end, start)]
+        if any(p.citizen_id == citizen_id for p in current):
+            raise InvalidInput("Borgeren er allerede placeret i centret.")
+        if len(current) >= centre.places:
+            raise InvalidInput(f"Alle {centre.places} pladser er optaget.")
+        row = CentrePlacementRow(centre_id=centre_id, citizen_id=citizen_id, start=start)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def end_placement(db: Database, user: User, placement_id: int, end: date) -> None:
+    ensure_role(user, *COMPANY_STAFF)
+    with db.unit_of_work() as session:
+        row = session.get(CentrePlacementRow, placement_id)
+        if row is None:
+            raise NotFound("Placeringen findes ikke.")
+        _centre_in_scope(session, user, row.centre_id)
+        if end <= row.start:
+            raise InvalidInput("Slutdatoen skal ligge efter startdatoen.")
+        row.end = end
+
+
+def centres(db: Database, user: User, as_of: date) -> list[CentreView]:
+    """The municipality's centres with the citizens placed on ``as_of`` (reads are logged)."""
+    ensure_role(user, *COMPANY_STAFF)
+    with db.unit_of_work() as session:
+        rows = session.execute(select(CompanyCentreRow, CompanyRow.name)
+                               .join(CompanyRow, CompanyRow.cvr == CompanyCentreRow.company_cvr)
+                               .where(CompanyRow.municipality_code == user.municipality_code)
+                               .order_by(CompanyCentreRow.name)).all()
+        placements = session.execute(select(CentrePlacementRow, CitizenRow)
+                                     .join(CitizenRow, CitizenRow.id == CentrePlacementRow.citizen_id)
+                                     .where(CentrePlacementRow.centre_id.in_([c.id for c, _ in rows]))
+                                     .order_by(CentrePlacementRow.start)).all()
+        by_centre: dict[int, list[Placement]] = {}
+        for p, citizen in placements:
+            if _covers(p.start, p.end, as_of):
+                by_centre.setdefault(p.centre_id, []).append(
+                    Placement(p.id, citizen.id, f"{citizen.first_name} {citizen.last_name}", p.start, p.end))
+        record_reads(session, user, [p.citizen_id for ps in by_centre.values() for p in ps], "virksomhedscentre")
+        return [CentreView(c.id, c.company_cvr, name, c.name, c.places, c.mentor_name, c.start, c.end,
+                           by_centre.get(c.id, [])) for c, name in rows]

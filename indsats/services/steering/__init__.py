@@ -1,0 +1,1 @@
+"""Steering: the plan, goals against actuals, management information, the result review, comparison figures."""

@@ -1,0 +1,259 @@
+"""Steering: the plan's goals against actuals, for the dashboard and the result review.
+
+Panel measures come from the weekly panel (a file, or the store's own spells exported by
+``panel_export``); store measures from ``services.kpis``; comparison figures from a
+jobindsats export. Figures at a date use the last ISO week ended by it (panel) or the
+calendar year up to it (counts and shares from the store).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from indsats.analytics import weeks
+from indsats.analytics.engine import kpis_for_file
+from indsats.analytics.goals import Attainment, assess
+from indsats.analytics.jobindsats import Figure, read_export, value_for
+from indsats.plan import EmploymentPlan, ResultGoal, load_plan
+from indsats.plan import PlanError as PlanError  # for the interfaces: a plan YAML that does not validate
+from indsats.plan.library import plan_files
+from indsats.plan.measures import MEASURES
+from indsats.reports.svg import bar_chart as bar_chart  # the dashboard's charts
+from indsats.reports.svg import line_chart
+from indsats.services.steering import store_measures as store_kpis
+from indsats.services.steering.panel_export import export_panel
+from indsats.store.db import Database
+
+
+class ReviewInputError(ValueError):
+    """Missing or unusable input for a review or dashboard."""
+
+
+@dataclass
+class GoalView:
+    goal: ResultGoal
+    label: str
+    unit: str
+    attainment: Attainment
+    series: list[tuple[date, float | None]] = field(default_factory=list)
+    trajectory: list[tuple[date, float]] = field(default_factory=list)
+    comparison: list[tuple[date, float]] = field(default_factory=list)
+    available: bool = True
+    reason: str = ""
+
+
+@dataclass
+class Actuals:
+    """Weekly KPI objects plus access to the store for the measures outside the panel."""
+
+    weekly: dict[str, dict]
+    db: Database | None
+    code: str
+    window_start: date | None = None
+    window_end: date | None = None
+    _months: tuple | None = field(default=None, repr=False)
+
+    def panel_value(self, key: str, day: date, benefits: list[str] | None = None) -> float | None:
+        obj = self.weekly.get(weeks.last_full_week(day))
+        if obj is None:
+            return None
+        if benefits and key in ("public_support_persons", "public_support_fte"):
+            field_name = "persons" if key == "public_support_persons" else "fte"
+            return round(sum(obj["by_benefit"][b][field_name] for b in benefits), 2)
+        return obj.get(key)
+
+    def value(self, key: str, day: date, benefits: list[str] | None = None) -> float | None:
+        source = MEASURES[key].source
+        if source == "panel":
+            return self.panel_value(key, day, benefits)
+        if key == "timeliness" and self.db is not None:
+            return self.timeliness_to_date(day)
+        if source == "store" and self.db is not None:
+            return store_kpis.store_measure(self.db, key, self.code, date(day.year, 1, 1), day)
+        return None
+
+    def timeliness_to_date(self, day: date) -> float | None:
+        """Year-to-date timeliness at ``day``, from one run of the law engine per window
+        (whole months up to and including the month of ``day``)."""
+        if self._months is None or day < self._months[0] or day > self._months[1]:
+            start = date(min(day, self.window_start or day).year, 1, 1)
+            end = max(day, self.window_end or day)
+            self._months = (start, end, store_kpis.timeliness_detail(self.db, self.code, start, end).by_month)
+        months = self._months[2]
+        met = total = 0
+        for month in range(1, day.month + 1):
+            cell = months.get(f"{day.year}-{month:02d}")
+            if cell is not None:
+                met, total = met + cell.met, total + cell.total
+        return round(met / total, 4) if total else None
+
+
+def weekly_from_file(panel: Path, persons: Path | None, first: date, last: date) -> dict[str, dict]:
+    series = kpis_for_file(panel, persons, weeks.week_of(first), weeks.week_of(last))
+    return {obj["week"]: obj for obj in series}
+
+
+def weekly_from_store(db: Database, code: str, first: date, last: date) -> dict[str, dict]:
+    """Export the store's panel for the municipality and compute the weekly KPIs."""
+    panel, persons = export_panel(db, code, first - timedelta(weeks=53), last)
+    if panel.num_rows == 0:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        p, q = Path(tmp) / "panel.parquet", Path(tmp) / "persons.csv"
+        pq.write_table(panel, p)
+        pacsv.write_csv(persons, q)
+        return weekly_from_file(p, q, first, last)
+
+
+def sample_dates(first: date, last: date, step_days: int = 28) -> list[date]:
+    out, day = [], first
+    while day < last:
+        out.append(day)
+        day += timedelta(days=step_days)
+    out.append(last)
+    return out
+
+
+def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentPlan,
+              figures: list[Figure] | None = None, first: date | None = None) -> GoalView:
+    if goal.measure is None:
+        att = Attainment(goal.id, "no_target", None, None, None)
+        return GoalView(goal, goal.title, "", att, available=False, reason="Kvalitativt mål uden målepunkt.")
+    measure = MEASURES[goal.measure]
+    when = min(as_of, goal.deadline)
+    start = first or (goal.baseline.date if goal.baseline else date(goal.deadline.year, 1, 1))
+    benefits = goal.benefits or None
+    series = [(d, actuals.value(goal.measure, d, benefits)) for d in sample_dates(start, when)]
+    actual = series[-1][1] if series else None
+    measured_base = None
+    if goal.baseline is not None and goal.baseline.value is None:
+        measured_base = actuals.value(goal.measure, goal.baseline.date, benefits)
+    comp_value = comp_base = None
+    comparison: list[tuple[date, float]] = []
+    if goal.comparison is not None and figures:
+        label = plan.comparison_group(goal.comparison.group).label
+        mine = [f for f in figures if f.indicator == goal.measure]
+        comp_value = value_for(mine, label, when)
+        if goal.baseline is not None:
+            comp_base = value_for(mine, label, goal.baseline.date)
+        comparison = [(d, v) for d in sample_dates(start, when) if (v := value_for(mine, label, d)) is not None]
+    att = assess(goal, as_of, actual, measured_base, series, comp_value, comp_base)
+    trajectory = []
+    if att.baseline is not None and att.target is not None and goal.baseline is not None:
+        trajectory = [(goal.baseline.date, att.baseline), (goal.deadline, att.target)]
+    view = GoalView(goal, measure.label_da, measure.unit, att, series, trajectory, comparison)
+    if measure.source == "external":
+        view.available, view.reason = False, "Tallet hentes fra jobindsats.dk og beregnes ikke her."
+    elif measure.key == "timeliness" and actual is None:
+        view.available, view.reason = False, "Ingen forpligtelser med frist i perioden."
+    elif actual is None:
+        view.available, view.reason = False, "Ingen data for perioden."
+    return view
+
+
+def goal_views(plan: EmploymentPlan, actuals: Actuals, as_of: date, figures: list[Figure] | None = None,
+               first: date | None = None) -> list[GoalView]:
+    return [goal_view(g, actuals, as_of, plan, figures, first) for g in plan.result_goals]
+
+
+def load_figures(path: Path | None, measure: str | None = None) -> list[Figure] | None:
+    """Figures of a jobindsats export file; ``measure`` says which measure they are."""
+    return read_export(path, measure) if path is not None else None
+
+
+_CACHE: dict[tuple, tuple[float, dict[str, dict]]] = {}
+CACHE_SECONDS = 600
+
+
+def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str, dict]:
+    """Weekly KPIs from the store, kept for ``CACHE_SECONDS`` per municipality and period."""
+    import time
+
+    key = (db.url, code, first, last)
+    hit = _CACHE.get(key)
+    if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    weekly = weekly_from_store(db, code, first, last)
+    _CACHE[key] = (time.monotonic(), weekly)
+    return weekly
+
+
+def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
+    """The plan asked for; else the municipality's own plan for ``year`` (a ``demo-`` plan first); else the
+    demo plan (Frederikssund's goals moved to the demo's year); else the municipality's newest plan."""
+    files = plan_files()
+    if plan_name in files:
+        return plan_name
+    own = []
+    for name, path in files.items():
+        try:
+            plan = load_plan(path)
+        except PlanError:
+            continue
+        if plan.municipality.code == code:
+            own.append((plan.year == year, name.startswith("demo-"), plan.year, name))
+    if own and max(own)[0]:
+        return max(own)[3]
+    if "demo-frederikssund" in files:
+        return "demo-frederikssund"
+    return max(own)[3] if own else next(iter(files))
+
+
+def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
+    """The goals of a plan against the municipality's own data at ``as_of``."""
+    files = plan_files()
+    if not files:
+        raise ReviewInputError("Der er ingen planer at vise.")
+    plan = load_plan(files[resolve_plan_name(plan_name, code, as_of.year)])
+    first = min([g.baseline.date for g in plan.result_goals if g.baseline] + [as_of - timedelta(days=730)])
+    from indsats.services.steering.comparison import stored_figures
+
+    actuals = Actuals(cached_weekly(db, code, first, as_of), db, code, as_of - timedelta(days=730), as_of)
+    return plan, goal_views(plan, actuals, as_of, stored_figures(db, code), first=as_of - timedelta(days=730))
+
+
+def goal_charts(views: list[GoalView]) -> dict[str, str]:
+    """Goal id → SVG line chart of its series, trajectory and comparison, for the goals with data."""
+    return {v.goal.id: line_chart(v.series, v.unit, v.trajectory, v.comparison, title=v.goal.title)
+            for v in views if v.series and v.available}
+
+
+def _rate(cell) -> float | None:
+    return None if cell is None or cell.rate is None else round(cell.rate, 4)
+
+
+def management_information(db: Database, code: str, as_of: date, months: int = 12) -> list[dict]:
+    """Ledelsesinformation: one row per month (its last day, or ``as_of`` for this month)."""
+    import calendar
+
+    ends = []
+    year, month = as_of.year, as_of.month
+    for _ in range(months):
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        ends.append(min(last, as_of))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    ends.reverse()
+    weekly = cached_weekly(db, code, ends[0] - timedelta(days=7), as_of)
+    actuals = Actuals(weekly, db, code)
+    by_month = store_kpis.timeliness_detail(db, code, date(ends[0].year, ends[0].month, 1), as_of).by_month
+    rows = []
+    for end in ends:
+        start = date(end.year, end.month, 1)
+        rows.append({
+            "month": start,
+            "public_support_persons": actuals.panel_value("public_support_persons", end),
+            "gross_unemployed": actuals.panel_value("gross_unemployed", end),
+            "long_term_unemployed": actuals.panel_value("long_term_unemployed", end),
+            "activation_rate": actuals.panel_value("activation_rate", end),
+            "company_activation_share": actuals.panel_value("company_activation_share", end),
+            "conversations_held": store_kpis.conversations_held(db, code, start, end),
+            "company_contacts": store_kpis.company_contacts(db, code, start, end),
+            "timeliness": _rate(by_month.get(start.strftime("%Y-%m"))),
+        })
+    return rows

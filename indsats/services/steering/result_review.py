@@ -1,0 +1,164 @@
+"""The result review's figures (resultatrevision): per goal baseline, target, actual, attainment
+and trend; per target group volumes, activation and timeliness; the comparison group.
+
+``build_review`` collects them, ``write_review`` writes the review as HTML and PDF with
+``indsats.reports.result_review``. Entry point for the interfaces: ``write_result_review``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from indsats.analytics import weeks
+from indsats.analytics.panel import load_panel
+from indsats.domain import clock
+from indsats.domain.labels import BENEFIT_DA
+from indsats.plan import EmploymentPlan, load_plan
+from indsats.reports.result_review import render_html, write_pdf
+from indsats.services.steering.goals import (
+    Actuals,
+    GoalView,
+    ReviewInputError,
+    goal_views,
+    load_figures,
+    weekly_from_file,
+)
+from indsats.store.db import Database
+
+
+@dataclass
+class GroupRow:
+    benefit: str
+    label: str
+    persons: int
+    fte: float
+    activation_rate: float | None
+
+
+@dataclass
+class Review:
+    plan: EmploymentPlan
+    year: int
+    as_of: date
+    source: str
+    goals: list[GoalView]
+    groups: list[GroupRow]
+    headline: dict
+    comparison_source: str | None
+    timeliness: list[tuple[str, float | None, int]] = field(default_factory=list)
+    code: str = ""
+    generated: date = field(default_factory=date.today)
+
+
+def _group_rows(panel_path: Path, persons: Path | None, as_of: date, headline: dict) -> list[GroupRow]:
+    """Volumes (persons in the week, FTE over the year) and activation per benefit."""
+    panel = load_panel(panel_path, persons)
+    try:
+        end = weeks.index(weeks.last_full_week(as_of))
+        rows = {}
+        for benefit, offered, total in panel.con.execute(
+            "SELECT CAST(benefit AS VARCHAR), count(offer), count(*) FROM panel WHERE idx BETWEEN ? AND ? "
+            "GROUP BY ALL", [end - 51, end],
+        ).fetchall():
+            rows[benefit] = (offered / total) if total else None
+    finally:
+        panel.con.close()
+    out = []
+    for benefit, obj in headline.get("by_benefit", {}).items():
+        if obj["persons"] == 0 and obj["fte"] == 0:
+            continue
+        rate = rows.get(benefit)
+        out.append(GroupRow(benefit, BENEFIT_DA.get(benefit, benefit), obj["persons"], obj["fte"],
+                            None if rate is None else round(rate, 4)))
+    return sorted(out, key=lambda r: -r.fte)
+
+
+def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | None, db: Database | None,
+                 comparison: Path | None = None, source: str = "", comparison_measure: str | None = None,
+                 code: str | None = None) -> Review:
+    as_of = min(date(year, 12, 31), clock.today())
+    code = code or plan.municipality.code
+    first = date(year - 1, 12, 1) - timedelta(days=365)
+    weekly = weekly_from_file(panel, persons, first, as_of)
+    actuals = Actuals(weekly, db, code, date(year - 1, 1, 1), as_of)
+    figures = load_figures(comparison, comparison_measure) or []
+    if db is not None:
+        from indsats.services.steering.comparison import stored_figures
+
+        figures += stored_figures(db, code)
+    goals = goal_views(plan, actuals, as_of, figures, first=date(year - 1, 1, 1))
+    headline = weekly.get(weeks.last_full_week(as_of), {})
+    groups = _group_rows(panel, persons, as_of, headline)
+    timeliness: list[tuple[str, float | None, int]] = []
+    if db is not None:
+        from indsats.services.steering.store_measures import timeliness_detail
+
+        detail = timeliness_detail(db, code, date(year, 1, 1), as_of)
+        timeliness = [("I alt", detail.overall.rate, detail.overall.total)] + [
+            (group, cell.rate, cell.total) for group, cell in sorted(detail.by_target_group.items())]
+    return Review(plan, year, as_of, source or str(panel), goals, groups, headline,
+                  str(comparison) if comparison else None, timeliness, code)
+
+
+def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None, persons: Path | None,
+                 db: Database | None, comparison: Path | None = None,
+                 comparison_measure: str | None = None, code: str | None = None) -> list[Path]:
+    """Write ``out`` as .html and .pdf; the panel is exported from the store when not given."""
+    out = Path(out)
+    html_path, pdf_path = out.with_suffix(".html"), out.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = str(panel) if panel else "indsats' egne data (ydelsesforløb og tilbud)"
+        if panel is None:
+            if db is None:
+                raise ValueError("Angiv --panel, eller en database med kommunens data (INDSATS_DATABASE_URL).")
+            from indsats.services.steering.panel_export import export_panel
+
+            # Start a year before the earliest date evaluated: inflows count a person's first
+            # week in the panel, which must not be the panel's own first week.
+            earliest = min([g.baseline.date for g in plan.result_goals if g.baseline] + [date(year - 1, 1, 1)])
+            table, people = export_panel(db, code or plan.municipality.code, earliest - timedelta(weeks=53),
+                                         date(year, 12, 31))
+            if table.num_rows == 0:
+                raise ValueError(f"Databasen har ingen ydelsesforløb for kommune {code or plan.municipality.code}.")
+            panel, persons = Path(tmp) / "panel.parquet", Path(tmp) / "persons.csv"
+            pq.write_table(table, panel)
+            pacsv.write_csv(people, persons)
+        review = build_review(plan, year, panel, persons, db, comparison, source, comparison_measure, code)
+    html = render_html(review)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.write_text(html, encoding="utf-8")
+    write_pdf(html, pdf_path)
+    return [html_path, pdf_path]
+
+
+def _default_db() -> Database | None:
+    """The configured database when there is one (INDSATS_DATABASE_URL or ./indsats.db)."""
+    import os
+
+    from indsats.store.db import DEFAULT_SQLITE_FILE
+
+    if os.environ.get("INDSATS_DATABASE_URL") or Path(DEFAULT_SQLITE_FILE).exists():
+        return Database()
+    return None
+
+
+def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | None = None,
+                        persons: Path | None = None, comparison: Path | None = None,
+                        db: Database | None = None, comparison_measure: str | None = None,
+                        code: str | None = None) -> list[Path]:
+    """``indsats report result-review``: load the plan and write the review as HTML and PDF.
+
+    ``code`` is the municipality whose data are reviewed (default: the plan's)."""
+    plan = load_plan(plan_path)
+    if not 2000 <= year <= 2100:
+        raise ReviewInputError(f"--year: {year} is not a plausible year")
+    if comparison is not None and comparison_measure is None:
+        raise ReviewInputError("--comparison needs --comparison-measure: which measure the figures are")
+    return write_review(plan, year, out, panel, persons, db or _default_db(), comparison, comparison_measure,
+                        code or plan.municipality.code)

@@ -1,0 +1,53 @@
+"""The audit log (logning) for managers: page, CSV export and API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fastapi import APIRouter, Depends, Request
+
+from indsats.domain.enums import Role
+from indsats.domain.models import User
+from indsats.services.accounts.audit import AuditFilter, list_audit
+from indsats.services.shared.database import Database
+
+from ...csv_export import csv_response
+from ...deps import get_db, render, require_roles
+
+router = APIRouter(tags=["logning"])
+managers = require_roles(Role.MANAGER)
+
+
+def _filter(username: str | None, citizen_id: int | None, date_from: date | None, date_to: date | None,
+            limit: int = 200) -> AuditFilter:
+    return AuditFilter(username=username or None, citizen_id=citizen_id, date_from=date_from, date_to=date_to,
+                       limit=limit)
+
+
+@router.get("/logning", include_in_schema=False)
+def audit_page(request: Request, username: str | None = None, citizen_id: int | None = None,
+               date_from: date | None = None, date_to: date | None = None,
+               user: User = Depends(managers), db: Database = Depends(get_db)):
+    page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to))
+    return render(request, "accounts/audit/log.html", user=user, page=page, username=username or "",
+                  citizen_id=citizen_id or "", date_from=date_from or "", date_to=date_to or "")
+
+
+@router.get("/logning.csv", include_in_schema=False)
+def audit_csv(username: str | None = None, citizen_id: int | None = None, date_from: date | None = None,
+              date_to: date | None = None, user: User = Depends(managers), db: Database = Depends(get_db)):
+    page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=100_000))
+    return csv_response("logning.csv", ["tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune"],
+                        ([r.at, r.username, r.role, r.citizen_id, r.action, r.municipality_code]
+                         for r in page.records))
+
+
+@router.get("/api/audit")
+def api_audit(username: str | None = None, citizen_id: int | None = None, date_from: date | None = None,
+              date_to: date | None = None, limit: int = 200, user: User = Depends(managers),
+              db: Database = Depends(get_db)):
+    """The audit log of the manager's municipality, newest first."""
+    page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=min(limit, 10_000)))
+    return {"total": page.total, "records": [
+        {"at": r.at.isoformat(), "username": r.username, "role": r.role, "citizen_id": r.citizen_id,
+         "action": r.action, "municipality_code": r.municipality_code} for r in page.records]}

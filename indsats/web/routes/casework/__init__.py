@@ -1,0 +1,1 @@
+"""Casework pages and API."""

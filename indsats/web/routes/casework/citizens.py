@@ -1,0 +1,71 @@
+"""Caseload, citizen search and the case file: pages and JSON API over the same services."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from indsats.domain.enums import Role
+from indsats.domain.models import User
+from indsats.services.casework import citizens as citizen_service
+from indsats.services.casework.citizens import CitizenSummary
+from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
+
+from ...deps import current_user, get_db, render, require_roles
+from ...schemas import CaseFileOut, case_file_out
+
+router = APIRouter(tags=["borgere"])
+
+staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
+caseworkers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
+
+
+@router.get("/sager", include_in_schema=False)
+def caseload_page(request: Request, user: User = Depends(caseworkers), db: Database = Depends(get_db)):
+    rows = citizen_service.caseload(db, user)
+    return render(request, "casework/citizens/caseload.html", user=user, rows=rows)
+
+
+@router.get("/borgere", include_in_schema=False)
+def search_page(request: Request, q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+    rows, error = [], None
+    if q:
+        try:
+            rows = citizen_service.search(db, user, q)
+        except InvalidInput as exc:
+            error = str(exc)
+    template = "casework/citizens/_results.html" if request.headers.get("hx-request") else "casework/citizens/search.html"
+    return render(request, template, user=user, rows=rows, q=q, error=error)
+
+
+@router.get("/borgere/{citizen_id}", include_in_schema=False)
+def case_page(request: Request, citizen_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+    case = citizen_service.case_file(db, user, citizen_id, action=f"side: /borgere/{citizen_id}")
+    return render(request, "casework/citizens/case.html", user=user, case=case)
+
+
+@router.get("/min-sag", include_in_schema=False)
+def own_case_page(request: Request, user: User = Depends(require_roles(Role.CITIZEN)),
+                  db: Database = Depends(get_db)):
+    case = citizen_service.case_file(db, user, user.citizen_id or -1, action="side: /min-sag")
+    return render(request, "casework/citizens/own_case.html", user=user, case=case)
+
+
+@router.get("/api/caseload", response_model=list[CitizenSummary])
+def api_caseload(user: User = Depends(caseworkers), db: Database = Depends(get_db)):
+    """The caseworker's (team leader's: the team's) active citizens."""
+    return citizen_service.caseload(db, user)
+
+
+@router.get("/api/citizens", response_model=list[CitizenSummary])
+def api_search(q: str = Query(..., min_length=2, description="Navn eller CPR-nummer"),
+               user: User = Depends(staff), db: Database = Depends(get_db)):
+    """Search citizens of the user's municipality by name or CPR number."""
+    return citizen_service.search(db, user, q)
+
+
+@router.get("/api/citizens/{citizen_id}", response_model=CaseFileOut)
+def api_case(citizen_id: int, user: User = Depends(current_user), db: Database = Depends(get_db)):
+    """The citizen's case: benefit history, conversations, offers, plan and timeline."""
+    case = citizen_service.case_file(db, user, citizen_id, action=f"api: /api/citizens/{citizen_id}")
+    return case_file_out(case)

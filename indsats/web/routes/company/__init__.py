@@ -1,0 +1,1 @@
+"""Company service pages and API."""

@@ -1,0 +1,158 @@
+"""Company consultants' pages and API: the register, a company's history, contacts, follow-ups, centres."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
+
+from indsats.domain import clock
+from indsats.domain.enums import Role
+from indsats.domain.labels import OFFER_DA
+from indsats.domain.models import User
+from indsats.services.company import centres as company_centres
+from indsats.services.company import companies, job_orders
+from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
+
+from ...deps import get_db, render, require_roles, verify_csrf
+
+router = APIRouter(tags=["virksomheder"])
+staff = require_roles(Role.COMPANY_CONSULTANT, Role.MANAGER)
+csrf = [Depends(verify_csrf)]
+
+
+def day(value: str, field: str) -> date | None:
+    """A date from a form field ('' = none); a bad one is refused naming the field."""
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise InvalidInput(f"Feltet '{field}' skal være en dato (åååå-mm-dd), ikke {value!r}.") from exc
+
+
+def back(path: str, message: str) -> RedirectResponse:
+    return RedirectResponse(f"{path}?besked={message}", status_code=303)
+
+
+@router.get("/virksomheder", include_in_schema=False)
+def companies_page(request: Request, q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+    rows = companies.list_companies(db, user, q)
+    return render(request, "company/companies/list.html", user=user, rows=rows, q=q)
+
+
+@router.get("/virksomheder/opfoelgning", include_in_schema=False)
+def followups_page(request: Request, alle: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
+    today = clock.today()
+    todo = companies.followups(db, user, today, mine_only=not alle)
+    orders = job_orders.list_job_orders(db, user, mine=not alle and user.role == Role.COMPANY_CONSULTANT)
+    pipeline = {status: sum(1 for j, _ in orders if j.status == status) for status in job_orders.STATUSES}
+    filled = job_orders.count_jobs_filled(db, user.municipality_code, date(today.year, 1, 1), today)
+    return render(request, "company/companies/followups.html", user=user, todo=todo, pipeline=pipeline, alle=alle,
+                  statuses=job_orders.STATUSES, filled=filled, year=today.year)
+
+
+@router.get("/virksomheder/{cvr}", include_in_schema=False)
+def company_page(request: Request, cvr: str, user: User = Depends(staff), db: Database = Depends(get_db)):
+    overview = companies.company_overview(db, user, cvr)
+    return render(request, "company/companies/company.html", user=user, o=overview, kinds=companies.CONTACT_KINDS,
+                  schemes=companies.SCHEMES, statuses=job_orders.STATUSES, job_kinds=job_orders.KIND_LABELS,
+                  offer_labels=OFFER_DA, today=clock.today())
+
+
+@router.post("/virksomheder/{cvr}/kontakter", include_in_schema=False, dependencies=csrf)
+def contact_form(cvr: str, on: str = Form(...), kind: str = Form(...), purpose: str = Form(""),
+                 schemes: list[str] = Form(default=[]), result: str = Form(""), next_followup: str = Form(""),
+                 person_id: str = Form(""), user: User = Depends(staff), db: Database = Depends(get_db)):
+    companies.record_contact(db, user, cvr, day(on, "dato") or clock.today(), kind, purpose, schemes, result,
+                             day(next_followup, "næste opfølgning"), int(person_id) if person_id.strip() else None)
+    return back(f"/virksomheder/{cvr}", "Kontakten er registreret.")
+
+
+@router.post("/virksomheder/{cvr}/personer", include_in_schema=False, dependencies=csrf)
+def person_form(cvr: str, name: str = Form(...), title: str = Form(""), email: str = Form(""), phone: str = Form(""),
+                user: User = Depends(staff), db: Database = Depends(get_db)):
+    companies.add_person(db, user, cvr, name, title, email, phone)
+    return back(f"/virksomheder/{cvr}", "Kontaktpersonen er oprettet.")
+
+
+@router.post("/virksomheder/{cvr}/centre", include_in_schema=False, dependencies=csrf)
+def centre_form(cvr: str, name: str = Form(...), places: int = Form(...), mentor_name: str = Form(""),
+                start: str = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
+    company_centres.create_centre(db, user, cvr, name, places, mentor_name, day(start, "start") or clock.today())
+    return back(f"/virksomheder/{cvr}", "Virksomhedscentret er oprettet.")
+
+
+@router.post("/virksomheder/kontakter/{contact_id}/afslut", include_in_schema=False, dependencies=csrf)
+def followup_done_form(contact_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+    companies.complete_followup(db, user, contact_id)
+    return back("/virksomheder/opfoelgning", "Opfølgningen er afsluttet.")
+
+
+@router.get("/virksomhedscentre", include_in_schema=False)
+def centres_page(request: Request, user: User = Depends(staff), db: Database = Depends(get_db)):
+    rows = company_centres.centres(db, user, clock.today())
+    return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today())
+
+
+@router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
+def placement_form(centre_id: int, citizen_id: int = Form(...), start: str = Form(""),
+                   user: User = Depends(staff), db: Database = Depends(get_db)):
+    company_centres.place(db, user, centre_id, citizen_id, day(start, "start") or clock.today())
+    return back("/virksomhedscentre", "Borgeren er placeret.")
+
+
+@router.post("/virksomhedscentre/placeringer/{placement_id}/afslut", include_in_schema=False, dependencies=csrf)
+def placement_end_form(placement_id: int, end: str = Form(""), user: User = Depends(staff),
+                       db: Database = Depends(get_db)):
+    company_centres.end_placement(db, user, placement_id, day(end, "slut") or clock.today())
+    return back("/virksomhedscentre", "Placeringen er afsluttet.")
+
+
+# ---- JSON API -------------------------------------------------------------------------------------------
+
+class ContactIn(BaseModel):
+    date: date
+    kind: str = Field(description="visit, call, email eller meeting")
+    purpose: str = ""
+    schemes: list[str] = Field(default_factory=list, description=", ".join(companies.SCHEMES))
+    result: str = ""
+    next_followup: date | None = None
+    person_id: int | None = None
+
+
+@router.get("/api/companies")
+def api_companies(q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+    """The municipality's companies (search by name, CVR or industry)."""
+    return [asdict(c) for c in companies.list_companies(db, user, q)]
+
+
+@router.get("/api/companies/{cvr}")
+def api_company(cvr: str, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """One company's history with the jobcenter: units, persons, contacts, job orders, centres, offers."""
+    o = companies.company_overview(db, user, cvr)
+
+    def plain(row):
+        return {c.name: getattr(row, c.key) for c in row.__table__.columns}
+
+    return {"company": plain(o.company), "production_units": [plain(u) for u in o.units],
+            "persons": [plain(p) for p in o.persons], "contacts": [plain(c) for c in o.contacts],
+            "job_orders": [plain(j) for j in o.job_orders], "centres": [plain(c) for c in o.centres],
+            "offers_by_type": o.offers_by_type}
+
+
+@router.post("/api/companies/{cvr}/contacts", status_code=201, dependencies=csrf)
+def api_contact(cvr: str, body: ContactIn, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """Register a visit, call, e-mail or meeting (closes the company's open follow-ups)."""
+    return {"id": companies.record_contact(db, user, cvr, body.date, body.kind, body.purpose, body.schemes,
+                                           body.result, body.next_followup, body.person_id)}
+
+
+@router.get("/api/company-followups")
+def api_followups(all: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """Open follow-ups, earliest first (the consultant's own unless all=true)."""
+    return [asdict(f) for f in companies.followups(db, user, clock.today(), mine_only=not all)]

@@ -1,0 +1,1 @@
+"""Steering pages and API."""

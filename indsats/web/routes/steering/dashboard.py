@@ -1,0 +1,151 @@
+"""Mål og resultater (goals dashboard), drill-down (produktionsplaner) and monthly
+management information (ledelsesinformation) for team leaders and managers; JSON API too."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+
+from indsats.domain import clock
+from indsats.domain.enums import Role
+from indsats.domain.formatting import format_value
+from indsats.domain.models import User
+from indsats.services.shared.database import Database
+from indsats.services.steering import goals as steering
+from indsats.services.steering import result_review
+from indsats.services.steering import store_measures as store_kpis
+from indsats.services.steering.goals import PlanError
+
+from ...csv_export import csv_response
+from ...deps import get_db, render, require_roles
+
+router = APIRouter(tags=["styring"])
+leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
+
+
+def _goals(db: Database, user: User, plan: str | None, as_of: date | None):
+    try:
+        return steering.dashboard(db, user.municipality_code, plan, as_of or clock.today())
+    except (PlanError, steering.ReviewInputError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+def _goal_json(view) -> dict:
+    a = view.attainment
+    return {
+        "goal": view.goal.id, "title": view.goal.title, "measure": view.goal.measure, "unit": view.unit,
+        "status": a.status, "status_da": a.status_da, "baseline": a.baseline, "target": a.target,
+        "actual": a.actual, "trajectory": a.trajectory, "attainment": a.attainment, "trend": a.trend,
+        "deadline": view.goal.deadline.isoformat(), "available": view.available, "reason": view.reason,
+        "series": [{"date": d.isoformat(), "value": v} for d, v in view.series],
+    }
+
+
+@router.get("/styring", include_in_schema=False)
+def goals_page(request: Request, plan: str | None = None, as_of: date | None = None,
+               user: User = Depends(leaders), db: Database = Depends(get_db)):
+    day = as_of or clock.today()
+    the_plan, views = _goals(db, user, plan, day)
+    charts = steering.goal_charts(views)
+    return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
+                  plans=list(steering.plan_files()), as_of=day,
+                  plan_name=steering.resolve_plan_name(plan, user.municipality_code, day.year))
+
+
+@router.get("/api/styring/goals")
+def goals_api(plan: str | None = None, as_of: date | None = None, user: User = Depends(leaders),
+              db: Database = Depends(get_db)) -> dict:
+    """Planens mål mod kommunens egne data: status, udgangspunkt, mål, resultat og serie."""
+    the_plan, views = _goals(db, user, plan, as_of)
+    return {"plan": the_plan.title, "municipality": user.municipality_code,
+            "as_of": (as_of or clock.today()).isoformat(), "goals": [_goal_json(v) for v in views]}
+
+
+@router.get("/styring/fordeling", include_in_schema=False)
+def drilldown_page(request: Request, dimension: str = "team", as_of: date | None = None,
+                   user: User = Depends(leaders), db: Database = Depends(get_db)):
+    if dimension not in store_kpis.DIMENSIONS:
+        raise HTTPException(status_code=422, detail="Ukendt opdeling.")
+    rows = store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+    chart = steering.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
+    return render(request, "steering/dashboard/drilldown.html", user=user, rows=rows, dimension=dimension,
+                  dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or clock.today())
+
+
+@router.get("/api/styring/fordeling")
+def drilldown_api(dimension: str = "team", as_of: date | None = None, user: User = Depends(leaders),
+                  db: Database = Depends(get_db)) -> list[dict]:
+    """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
+    if dimension not in store_kpis.DIMENSIONS:
+        raise HTTPException(status_code=422, detail="Ukendt opdeling.")
+    return store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+
+
+@router.get("/ledelsesinformation", include_in_schema=False)
+def management_page(request: Request, as_of: date | None = None, user: User = Depends(leaders),
+                    db: Database = Depends(get_db)):
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
+    series = [(r["month"], r["activation_rate"]) for r in rows]
+    chart = steering.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
+    return render(request, "steering/dashboard/management.html", user=user, rows=rows, chart=chart)
+
+
+MANAGEMENT_COLUMNS = [
+    ("month", "måned"), ("public_support_persons", "på offentlig forsørgelse"),
+    ("gross_unemployed", "bruttoledige"), ("long_term_unemployed", "langtidsledige"),
+    ("activation_rate", "aktiveringsgrad"), ("company_activation_share", "virksomhedsrettet andel"),
+    ("conversations_held", "samtaler afholdt"), ("company_contacts", "virksomhedskontakter"),
+    ("timeliness", "rettidighed"),
+]
+
+
+@router.get("/ledelsesinformation.csv", include_in_schema=False)
+def management_csv(as_of: date | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
+    return csv_response(f"ledelsesinformation-{user.municipality_code}.csv", [h for _, h in MANAGEMENT_COLUMNS],
+                        ([r["month"].isoformat()[:7] if k == "month" else r[k] for k, _ in MANAGEMENT_COLUMNS]
+                         for r in rows))
+
+
+@router.get("/styring.csv", include_in_schema=False)
+def goals_csv(plan: str | None = None, as_of: date | None = None, user: User = Depends(leaders),
+              db: Database = Depends(get_db)):
+    the_plan, views = _goals(db, user, plan, as_of)
+    header = ["mål", "målepunkt", "frist", "udgangspunkt", "mål (værdi)", "målsti nu", "resultat", "målopfyldelse",
+              "status"]
+    rows = ([v.goal.title, v.goal.measure, v.goal.deadline.isoformat(), v.attainment.baseline, v.attainment.target,
+             v.attainment.trajectory, v.attainment.actual, v.attainment.attainment, v.attainment.status_da]
+            for v in views)
+    return csv_response(f"maal-og-resultater-{user.municipality_code}.csv", header, rows)
+
+
+@router.get("/api/ledelsesinformation")
+def management_api(as_of: date | None = None, user: User = Depends(leaders),
+                   db: Database = Depends(get_db)) -> list[dict]:
+    """Månedlig ledelsesinformation: forsørgelse, ledighed, aktivering, samtaler, virksomhedskontakter."""
+    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
+    return [{**r, "month": r["month"].isoformat()[:7]} for r in rows]
+
+
+@router.get("/styring/resultatrevision.pdf", include_in_schema=False)
+def review_pdf(plan: str | None = None, year: int | None = None, user: User = Depends(leaders),
+               db: Database = Depends(get_db)):
+    """The result review of a plan for a year, from the municipality's own data, as PDF."""
+    files = steering.plan_files()
+    if plan and plan not in files:
+        raise HTTPException(status_code=404, detail="Planen findes ikke.")
+    the_year = year or clock.today().year
+    name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            _, pdf = result_review.write_result_review(files[name], the_year, Path(tmp) / "resultatrevision", db=db,
+                                                  code=user.municipality_code)
+        except (PlanError, steering.ReviewInputError, ValueError) as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from exc
+        content = pdf.read_bytes()
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename=resultatrevision-{the_year}.pdf"})

@@ -1,0 +1,77 @@
+"""The worklist and timeliness pages, the CSV export and the JSON API through HTTP."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from indsats.web.app import create_app
+
+from .worklist_world import PASSWORD, build
+
+
+@pytest.fixture
+def world_client(sqlite_database):
+    world = build(sqlite_database)
+    with TestClient(create_app(sqlite_database, secret_key="test")) as client:
+        yield world, client
+
+
+def login(client, username):
+    html = client.get("/login").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
+                           follow_redirects=False)
+    assert response.status_code == 303, response.text
+
+
+def test_caseworker_worklist_page_is_danish_and_lists_overdue_first(world_client):
+    world, client = world_client
+    login(client, "mette")
+    page = client.get("/frister?dato=2026-08-25")
+    assert page.status_code == 200
+    assert "Overskredne frister" in page.text and "Skal bookes" in page.text
+    assert "Bo Testesen" in page.text and "Første samtale (inden 1 uge)" in page.text
+    assert "Frank Testesen" not in page.text
+    assert 'href="/frister.csv?dato=2026-08-25"' in page.text
+
+
+def test_csv_download(world_client):
+    world, client = world_client
+    login(client, "mette")
+    response = client.get("/frister.csv?dato=2026-08-25")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    assert response.text.lstrip("\ufeff").startswith("liste;borger_id;navn")
+
+
+def test_worklist_api_and_citizen_obligations(world_client):
+    world, client = world_client
+    login(client, "mette")
+    data = client.get("/api/worklists", params={"as_of": "2026-08-25"}).json()
+    assert {"overdue", "due_within_14_days", "to_book", "manual_review"} <= data.keys()
+    assert any(i["rule"] == "contact.first_conversation" and i["deadline"] == "2026-01-12" for i in data["overdue"])
+    obligations = client.get(f"/api/citizens/{world.ids['bo']}/obligations", params={"as_of": "2026-08-25"}).json()
+    assert obligations["regime"] == "LAB 2024"
+    first = next(o for o in obligations["obligations"] if o["rule"] == "contact.first_conversation")
+    assert (first["deadline"], first["status"]) == ("2026-01-12", "overdue")
+    page = client.get(f"/borgere/{world.ids['bo']}/frister?dato=2026-08-25")
+    assert page.status_code == 200 and "Første samtale (inden 1 uge)" in page.text and "Overskredet" in page.text
+
+
+def test_timeliness_page_for_managers_only(world_client):
+    world, client = world_client
+    login(client, "mette")
+    assert client.get("/rettidighed").status_code == 403
+    assert client.get("/api/timeliness").status_code == 403
+    client.post("/logout", data={"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"',
+                                                         client.get("/frister").text).group(1)})
+    login(client, "leder")
+    page = client.get("/rettidighed?fra=2026-01-01&dato=2026-08-25")
+    assert page.status_code == 200
+    assert "<svg" in page.text and "Pr. målgruppe" in page.text and "Jobparate kontanthjælpsmodtagere" in page.text
+    data = client.get("/api/timeliness", params={"from": "2026-01-01", "as_of": "2026-08-25"}).json()
+    assert data["overall"]["met"] == 2 and data["overall"]["total"] == 6
