@@ -14,10 +14,11 @@ from indsats.domain.models import User
 from indsats.services.accounts.auth import load_user
 from indsats.services.shared.database import Database
 
-from . import formatting
+from . import flash, formatting
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 formatting.install(templates.env)
+flash.install(templates.env)
 
 
 class LoginRequired(Exception):
