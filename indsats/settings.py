@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     cookie_secure: bool | None = Field(None, description="Secure cookie flag; default: on unless demo")
 
     # Requests
-    max_request_bytes: int = Field(1_000_000, ge=1_000)
+    max_request_bytes: int = Field(10 * 1024 * 1024, ge=1_000)
 
     # Log-in throttling: this many failures within the window lock the username / the client
     login_window_minutes: int = Field(15, ge=1)

@@ -22,10 +22,11 @@ from indsats.services.accounts.sessions import ActiveSession, resume_session
 from indsats.services.shared.database import Database
 from indsats.settings import Settings
 
-from . import formatting
+from . import flash, formatting
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 formatting.install(templates.env)
+flash.install(templates.env)
 
 
 class LoginRequired(Exception):
@@ -131,6 +132,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/virksomheder", "Virksomheder", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/jobordrer", "Jobordrer", frozenset({Role.COMPANY_CONSULTANT})),
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
