@@ -17,21 +17,25 @@ from typing import Any
 
 CPR_LIKE = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
 MASK = "XXXXXX-XXXX"
+# PostgreSQL's error detail repeats the row's values ("Failing row contains (...)", "Key (cpr)=(...)"):
+# SQLAlchemy's hide_parameters cannot reach it, so a logged database error loses that line here.
+PG_DETAIL = re.compile(r"DETAIL:[^\n]*")
 ACCESS_LOGGER = "uvicorn.access"
 
 _installed: dict[str, Any] = {}
 
 
 def mask_cpr(text: str) -> str:
-    return CPR_LIKE.sub(MASK, text)
+    """CPR-like numbers masked, and a database error's row values left out."""
+    return CPR_LIKE.sub(MASK, PG_DETAIL.sub("DETAIL: (rækkens værdier udeladt)", text))
 
 
 def _mask(value: Any) -> Any:
     if isinstance(value, str):
         return mask_cpr(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 10 ** 8 < value < 10 ** 10:
-        return mask_cpr(f"{value:010d}")
-    return value
+    if value is None or isinstance(value, (int, float)):
+        return value  # numbers keep their type for %d and %f
+    return mask_cpr(str(value))  # an exception, a dict, a row: its text, masked
 
 
 def _without_query(path: Any) -> Any:

@@ -91,23 +91,13 @@ class LoginOut(BaseModel):
     csrf_token: str = Field(description="Send it as the X-CSRF-Token header with every write")
 
 
-@router.post("/api/login", response_model=LoginOut,
-             responses={401: {"description": "Forkert brugernavn eller adgangskode"},
-                        429: {"description": "For mange mislykkede forsøg"}})
+@router.post("/api/login", response_model=LoginOut)
 def api_login(request: Request, response: Response, credentials: Credentials, db: Database = Depends(get_db)):
-    """Log in for API clients; the session cookie and the CSRF token for later writes are returned."""
+    """Log in for API clients; the session cookie and the CSRF token for later writes are returned.
+    Log out with ``POST /logout`` and the token in the ``X-CSRF-Token`` header."""
     token, session = _start(request, db, credentials.username, credentials.password)
     set_session_cookie(response, request, token)
     return LoginOut(username=session.user.username, role=session.user.role.value, csrf_token=session.csrf_token)
-
-
-@router.post("/api/logout", status_code=204, dependencies=[Depends(verify_csrf)])
-def api_logout(request: Request, db: Database = Depends(get_db)):
-    """End the session: its cookie opens nothing afterwards."""
-    end_session(db, request.cookies.get(SESSION_COOKIE), client_address(request))
-    response = Response(status_code=204)
-    clear_session_cookie(response, request)
-    return response
 
 
 @router.get("/", include_in_schema=False)
