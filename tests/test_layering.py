@@ -3,7 +3,7 @@ under ``indsats/`` (top-level and inside functions), parsed with ``ast``.
 
 - ``indsats.web`` and ``indsats.cli`` import from indsats only ``indsats.services``,
   ``indsats.domain`` and their own package;
-- ``indsats.domain`` and ``indsats.law`` import no framework and nothing from
+- ``indsats.domain``, ``indsats.law`` and ``indsats.evidence`` import no framework and nothing from
   ``indsats.services``, ``store``, ``web`` or ``cli``;
 - ``indsats.services`` imports nothing from ``indsats.web`` or ``indsats.cli``;
 - no inner layer imports ``indsats.services``, ``indsats.web`` or ``indsats.cli``.
@@ -20,8 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "indsats"
 
 INTERFACES = ("indsats.web", "indsats.cli")
 INNER = ("indsats.law", "indsats.plan", "indsats.store", "indsats.analytics", "indsats.matching",
-         "indsats.synth", "indsats.reports", "indsats.domain")
-PURE = ("indsats.domain", "indsats.law")
+         "indsats.synth", "indsats.reports", "indsats.evidence", "indsats.domain")
+PURE = ("indsats.domain", "indsats.law", "indsats.evidence")
 FRAMEWORKS = ("fastapi", "starlette", "sqlalchemy", "alembic", "psycopg", "psycopg2", "typer", "jinja2")
 
 #: The one place where the interfaces meet: ``indsats serve``/``indsats demo`` start the web app

@@ -16,6 +16,7 @@ from . import (  # noqa: E402,F401
     app_commands,
     db_commands,
     economy_commands,
+    evidence_commands,
     kpi_commands,
     law_commands,
     match_commands,

@@ -1,0 +1,85 @@
+"""``indsats screening`` and ``indsats effects`` (contracts/effects.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from indsats.services.evidence import EvidenceError, PanelError
+from indsats.services.evidence import files as evidence_files
+
+from . import app
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+PANEL_HELP = "Ugepanel (CSV, Parquet eller DREAM's brede format): person_id, week, benefit, readiness, offer."
+
+
+@app.command("screening")
+def screening(
+    panel: Path = typer.Argument(..., help=PANEL_HELP),
+    persons: Path = typer.Option(..., "--persons", help="Personfil (CSV eller Parquet): person_id, birth_date."),
+    as_of: str = typer.Option(..., "--as-of", help="Referenceuge YYYY-Www."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv JSON."),
+    code_map: Path = typer.Option(None, "--code-map", help="Kodeliste til DREAM's brede format."),
+) -> None:
+    """Tidlig opsporing: risikoen for langtidsledighed om et år for de nyledige i referenceugen.
+
+    En støtte til sagsbehandlerens egen vurdering — aldrig en afgørelse."""
+    try:
+        result = evidence_files.screening(panel, persons, as_of, code_map)
+    except (PanelError, EvidenceError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    model = result["model"]
+    auc = "–" if model["auc_in_history"] is None else f"{model['auc_in_history']:.2f}".replace(".", ",")
+    table = Table(title=f"Nyledige i uge {result['as_of']}: risiko for langtidsledighed om et år "
+                        f"(model trænet på {model['trained_on']} personer, AUC {auc})")
+    for column in ("Person", "Sandsynlighed", "Vigtigste forhold"):
+        table.add_column(column)
+    for person in sorted(result["persons"], key=lambda p: -p["probability"]):
+        reasons = "; ".join(f"{f['factor']}: {f['value']} ({'+' if f['effect'] >= 0 else '−'})"
+                            for f in person["factors"][:3])
+        table.add_row(person["person_id"], f"{person['probability'] * 100:.0f} %", reasons)
+    Console().print(table)
+
+
+@app.command("effects")
+def effects(
+    panel: Path = typer.Argument(..., help=PANEL_HELP),
+    persons: Path = typer.Option(..., "--persons", help="Personfil (CSV eller Parquet): person_id, birth_date."),
+    first: str = typer.Option(..., "--from", help="Første uge med tilbudsstarter, YYYY-Www."),
+    last: str = typer.Option(..., "--to", help="Sidste uge med tilbudsstarter, YYYY-Www."),
+    horizon: int = typer.Option(26, "--horizon", help="Uger fra start til måling af selvforsørgelse."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv JSON."),
+    code_map: Path = typer.Option(None, "--code-map", help="Kodeliste til DREAM's brede format."),
+) -> None:
+    """Effekten af at starte et tilbud på selvforsørgelse, mod sammenlignelige personer uden tilbud."""
+    try:
+        result = evidence_files.offer_effects(panel, persons, first, last, horizon, code_map)
+    except (PanelError, EvidenceError) as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"Effekt på selvforsørgelse {horizon} uger efter start ({first}–{last})")
+    for column in ("Tilbud", "Starter", "Effekt (pct.-point)", "95 %-interval", "Naiv forskel"):
+        table.add_column(column, justify="right")
+
+    def pp(x: float) -> str:
+        return f"{x * 100:+.1f}".replace(".", ",")
+
+    for offer, row in result["offers"].items():
+        table.add_row(offer, str(row["starts"]), pp(row["effect"]), f"{pp(row['ci_low'])} – {pp(row['ci_high'])}",
+                      pp(row["naive_effect"]))
+    Console().print(table)
