@@ -33,6 +33,7 @@ ROUTE_MODULES = [
     "accounts.audit_log",
     "casework.worklists",
     "steering.dashboard",
+    "economy",
     "company.companies",
     "company.job_orders",
     "company.portal",

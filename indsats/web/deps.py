@@ -14,10 +14,11 @@ from indsats.domain.models import User
 from indsats.services.accounts.auth import load_user
 from indsats.services.shared.database import Database
 
-from . import formatting
+from . import flash, formatting
 
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
 formatting.install(templates.env)
+flash.install(templates.env)
 
 
 class LoginRequired(Exception):
@@ -84,6 +85,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/virksomheder", "Virksomheder", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/jobordrer", "Jobordrer", frozenset({Role.COMPANY_CONSULTANT})),
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),

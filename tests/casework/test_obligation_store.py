@@ -42,7 +42,7 @@ def _engine_and_table(database) -> tuple[dict, dict]:
     return engine, table
 
 
-days = st.dates(min_value=date(2025, 6, 1), max_value=AS_OF)
+days = st.dates(min_value=date(2026, 3, 2), max_value=AS_OF)  # inside every case (Anna from 2026-03-02)
 writes = st.lists(st.one_of(
     st.tuples(st.just("conversation"), st.sampled_from(["anna", "bo", "eva"]), days,
               st.sampled_from(list(ConversationKind)), st.sampled_from([ConversationStatus.HELD,

@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 
 from indsats.domain import cpr as cpr_rules
 from indsats.domain.enums import Role
-from indsats.domain.labels import BENEFIT_DA, CONVERSATION_KIND_DA, CONVERSATION_STATUS_DA, OFFER_DA, label
+from indsats.domain.labels import (
+    BENEFIT_DA,
+    CONVERSATION_KIND_DA,
+    CONVERSATION_STATUS_DA,
+    OFFER_DA,
+    READINESS_DA,
+    label,
+)
 from indsats.domain.models import User
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
@@ -162,7 +169,7 @@ def _timeline(spells, conversations, offers, events) -> list[TimelineEntry]:
         if o.end:
             entries.append(TimelineEntry(o.end, "offer_end", f"Tilbud: {label(OFFER_DA, o.offer_type)} slutter"))
     for e in events:
-        entries.append(TimelineEntry(e.date, "event", EVENT_DA.get(e.type, e.type), dict(e.data or {})))
+        entries.append(TimelineEntry(e.date, "event", event_text(e.type, dict(e.data or {})), dict(e.data or {})))
     entries.sort(key=lambda e: e.date, reverse=True)
     return entries
 
@@ -182,7 +189,33 @@ EVENT_DA = {
     "followup": "Opfølgningssamtale (sygedagpenge)",
     "early_followup_requested": "Tidlig opfølgning ønsket",
     "readiness_change": "Ny visitation",
+    "quota_exemption": "Undtaget inden for 25 %-kvoten",
+    "work_obligation_start": "Arbejdspligt starter",
+    "work_obligation_end": "Arbejdspligt ophører",
 }
+
+
+def event_text(kind: str, data: dict) -> str:
+    """A timeline event in Danish, with what the caseworker or the citizen wrote."""
+    from indsats.services.casework.registration_forms import EXEMPTION_REASON_DA
+
+    text = EVENT_DA.get(kind, kind.replace("_", " "))
+    details = []
+    if data.get("readiness"):
+        details.append(label(READINESS_DA, data["readiness"]).lower())
+    if data.get("category"):
+        details.append(f"kategori {data['category']}")
+    if kind.startswith("exemption") and data.get("reason"):
+        details.append(EXEMPTION_REASON_DA.get(data["reason"], data["reason"]).lower())
+    if data.get("work") == "education":
+        details.append("uddannelse")
+    if details:
+        text += f" ({', '.join(details)})"
+    words = data.get("wish") or data.get("reasoning") or data.get("note") or (
+        data.get("reason") if kind == "quota_exemption" else None)
+    if words:
+        text += f": «{words}»"
+    return text
 
 
 def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFile:

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from indsats.domain import clock
 from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
 from indsats.domain.models import User
+from indsats.law.timeline import TimelineError, parse_event
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
+from indsats.services.casework.case_dates import check_case_date
 from indsats.services.casework.obligation_store import refresh_citizen
 from indsats.services.shared.errors import InvalidInput, NotFound
 from indsats.store.db import Database
@@ -26,7 +28,7 @@ from indsats.store.tables import CaseEventRow, CitizenPlanRow, CitizenRow, Conve
 WRITERS = (Role.CASEWORKER, Role.TEAM_LEADER)
 
 
-def _citizen_for_write(session: Session, user: User, citizen_id: int) -> CitizenRow:
+def citizen_for_write(session: Session, user: User, citizen_id: int) -> CitizenRow:
     ensure_role(user, *WRITERS)
     citizen = session.get(CitizenRow, citizen_id)
     if citizen is None:
@@ -41,7 +43,7 @@ def record_conversation(db: Database, user: User, citizen_id: int, day: date, ki
     if status == ConversationStatus.HELD and day > clock.today():
         raise InvalidInput("En afholdt samtale kan ikke ligge i fremtiden; vælg status «Booket».")
     with db.unit_of_work() as session:
-        _citizen_for_write(session, user, citizen_id)
+        citizen_for_write(session, user, citizen_id)
         row = ConversationRow(citizen_id=citizen_id, date=day, kind=kind.value, status=status.value,
                               caseworker_id=user.caseworker_id, note=note.strip())
         session.add(row)
@@ -61,7 +63,7 @@ def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferTyp
     if company_cvr and not (company_cvr.isdigit() and len(company_cvr) == 8):
         raise InvalidInput("CVR-nummeret skal have 8 cifre.")
     with db.unit_of_work() as session:
-        _citizen_for_write(session, user, citizen_id)
+        citizen_for_write(session, user, citizen_id)
         row = OfferRow(citizen_id=citizen_id, offer_type=offer_type.value, start=start, end=end,
                        hours_per_week=hours_per_week, company_cvr=company_cvr or None, given_on=clock.today())
         session.add(row)
@@ -73,9 +75,14 @@ def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferTyp
 
 def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEventType, day: date,
                  data: dict | None = None) -> int:
-    """Register another timeline event, e.g. a request for a conversation or an exemption."""
+    """Register another timeline event in the contract's form; the law engine's own check refuses bad data."""
+    try:
+        parse_event(1, {**(data or {}), "type": event_type.value, "date": day})
+    except TimelineError as exc:
+        raise InvalidInput(f"Hændelsen kan ikke læses af lovmotoren: {exc}") from None
     with db.unit_of_work() as session:
-        _citizen_for_write(session, user, citizen_id)
+        citizen = citizen_for_write(session, user, citizen_id)
+        check_case_date(session, citizen, day, opening=event_type == CaseEventType.FIRST_CONTACT)
         row = CaseEventRow(citizen_id=citizen_id, date=day, type=event_type.value, data=data or {})
         session.add(row)
         session.flush()
@@ -91,7 +98,7 @@ def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities
         raise InvalidInput("Skriv borgerens mål (mindst tre tegn).")
     activities = [a.strip() for a in activities if a.strip()]
     with db.unit_of_work() as session:
-        _citizen_for_write(session, user, citizen_id)
+        citizen_for_write(session, user, citizen_id)
         plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
         if plan is None:
             plan = CitizenPlanRow(citizen_id=citizen_id, goal=goal)

@@ -13,6 +13,7 @@ from indsats.services.shared.errors import InvalidInput
 
 from ...deps import current_user, get_db, render, require_roles
 from ...schemas import CaseFileOut, case_file_out
+from .case_page import render_case_page
 
 router = APIRouter(tags=["borgere"])
 
@@ -40,8 +41,7 @@ def search_page(request: Request, q: str = "", user: User = Depends(staff), db: 
 
 @router.get("/borgere/{citizen_id}", include_in_schema=False)
 def case_page(request: Request, citizen_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
-    case = citizen_service.case_file(db, user, citizen_id, action=f"side: /borgere/{citizen_id}")
-    return render(request, "casework/citizens/case.html", user=user, case=case)
+    return render_case_page(request, user, db, citizen_id)
 
 
 @router.get("/min-sag", include_in_schema=False)

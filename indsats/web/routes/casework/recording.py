@@ -1,56 +1,113 @@
-"""Recording conversations, offers and events from the case page (forms) and the API."""
+"""Registering on a case from the case page (forms, with htmx) and the JSON API, over the same models.
 
-from __future__ import annotations
+A form that fails validation comes back with what was typed and the Danish message at the
+field (422); a successful one answers with a fresh form and the ``case-changed`` event that
+makes the deadline panel reload (htmx), or, without JavaScript, a redirect with a flash message.
+"""
 
 from datetime import date
 
-from fastapi import APIRouter, Depends, Form
+from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ValidationError
 
-from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, OfferType, Role
+from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, Role
 from indsats.domain.models import User
 from indsats.services.casework import recording as casework
+from indsats.services.casework import registration_forms as forms
+from indsats.services.casework import registrations
+from indsats.services.casework.case_dates import InvalidField
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
 
-from ...deps import get_db, require_roles, verify_csrf
+from ...deps import get_db, render, require_roles, verify_csrf
+from ...flash import flash
+from .case_page import render_case_page
+from .form_specs import SPECS
 
 router = APIRouter(tags=["sagsbehandling"], dependencies=[Depends(verify_csrf)])
 writers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 
 
-def _back(citizen_id: int, message: str) -> RedirectResponse:
-    return RedirectResponse(f"/borgere/{citizen_id}?besked={message}", status_code=303)
+def _form_response(request: Request, user: User, db: Database, citizen_id: int, kind: str,
+                   values: dict, errors: dict, done: str | None = None):
+    status = 422 if errors else 200
+    if request.headers.get("hx-request"):
+        response = render(request, "casework/citizens/_registration_form.html", user=user, status_code=status,
+                          spec=SPECS[kind], citizen_id=citizen_id, values=values, errors=errors, done=done,
+                          open=True)
+        if done:
+            response.headers["HX-Trigger"] = "case-changed"
+        return response
+    if not errors:
+        flash(request, done or "Gemt.")
+        return RedirectResponse(f"/borgere/{citizen_id}", status_code=303)
+    return render_case_page(request, user, db, citizen_id, status_code=422,
+                            form_state={"kind": kind, "values": values, "errors": errors})
 
 
-@router.post("/borgere/{citizen_id}/samtaler", include_in_schema=False)
-def conversation_form(citizen_id: int, day: date = Form(...), kind: ConversationKind = Form(...),
-                      status: ConversationStatus = Form(...), note: str = Form(""),
-                      user: User = Depends(writers), db: Database = Depends(get_db)):
-    casework.record_conversation(db, user, citizen_id, day, kind, status, note)
-    return _back(citizen_id, "Samtalen er registreret.")
-
-
-@router.post("/borgere/{citizen_id}/tilbud", include_in_schema=False)
-def offer_form(citizen_id: int, offer_type: OfferType = Form(...), start: date = Form(...),
-               end: date | None = Form(None), hours_per_week: float = Form(...), company_cvr: str = Form(""),
-               user: User = Depends(writers), db: Database = Depends(get_db)):
-    casework.record_offer(db, user, citizen_id, offer_type, start, end, hours_per_week, company_cvr or None)
-    return _back(citizen_id, "Tilbuddet er registreret.")
+@router.post("/borgere/{citizen_id}/registrer/{kind}", include_in_schema=False)
+async def registration_form(request: Request, citizen_id: int, kind: str, user: User = Depends(writers),
+                            db: Database = Depends(get_db)):
+    if kind not in SPECS:
+        raise HTTPException(404, "Den slags registrering findes ikke.")
+    values = {k: str(v) for k, v in (await request.form()).items() if k != "csrf_token"}
+    try:
+        registration = forms.parse_form(kind, values)
+        registrations.register(db, user, citizen_id, registration)
+    except ValidationError as exc:
+        return _form_response(request, user, db, citizen_id, kind, values, forms.danish_errors(exc))
+    except InvalidField as exc:
+        return _form_response(request, user, db, citizen_id, kind, values, {exc.field: str(exc)})
+    except InvalidInput as exc:
+        return _form_response(request, user, db, citizen_id, kind, values, {"__all__": str(exc)})
+    return _form_response(request, user, db, citizen_id, kind, {}, {}, done=SPECS[kind].done)
 
 
 @router.post("/borgere/{citizen_id}/plan", include_in_schema=False)
-def plan_form(citizen_id: int, goal: str = Form(...), activities: str = Form(""),
+def plan_form(request: Request, citizen_id: int, goal: str = Form(""), activities: str = Form(""),
               user: User = Depends(writers), db: Database = Depends(get_db)):
-    casework.update_plan(db, user, citizen_id, goal, activities.splitlines())
-    return _back(citizen_id, "Planen er gemt.")
+    try:
+        casework.update_plan(db, user, citizen_id, goal, activities.splitlines())
+    except InvalidInput as exc:
+        return render_case_page(request, user, db, citizen_id, status_code=422, form_state={
+            "kind": "plan", "values": {"goal": goal, "activities": activities}, "errors": {"goal": str(exc)}})
+    flash(request, "Planen er gemt.")
+    return RedirectResponse(f"/borgere/{citizen_id}", status_code=303)
 
 
 @router.post("/min-sag/samtale", include_in_schema=False)
-def request_conversation_form(wish: str = Form(""), user: User = Depends(require_roles(Role.CITIZEN)),
-                              db: Database = Depends(get_db)):
+def request_conversation_form(request: Request, wish: str = Form(""),
+                              user: User = Depends(require_roles(Role.CITIZEN)), db: Database = Depends(get_db)):
     casework.request_conversation(db, user, wish=wish)
-    return RedirectResponse("/min-sag?besked=Din anmodning om en samtale er sendt til jobcentret.", status_code=303)
+    flash(request, "Din anmodning om en samtale er sendt til jobcentret.")
+    return RedirectResponse("/min-sag", status_code=303)
+
+
+# --- the JSON API: one endpoint per kind, the same models ------------------------------------
+
+
+def _api_register(kind: str, model: type[forms.Registration]):
+    def endpoint(citizen_id: int, body: model = Body(...), user: User = Depends(writers),  # type: ignore[valid-type]
+                 db: Database = Depends(get_db)):
+        return {"id": registrations.register(db, user, citizen_id, body)}
+
+    endpoint.__doc__ = (model.__doc__ or kind).strip().splitlines()[0]
+    router.add_api_route(f"/api/citizens/{{citizen_id}}/registrations/{kind}", endpoint, methods=["POST"],
+                         status_code=201, name=f"register_{kind}",
+                         summary=f"Registrér: {SPECS[kind].title}" if kind in SPECS else kind)
+
+
+for _kind, _model in forms.KINDS.items():
+    _api_register(_kind, _model)
+
+
+def _validated(model: type[forms.Registration], data: dict) -> forms.Registration:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise HTTPException(422, [{"loc": ["body", k], "msg": v} for k, v in forms.danish_errors(exc).items()]) \
+            from None
 
 
 class ConversationIn(BaseModel):
@@ -60,35 +117,30 @@ class ConversationIn(BaseModel):
     note: str = ""
 
 
-class OfferIn(BaseModel):
-    offer_type: OfferType
-    start: date
-    end: date | None = None
-    hours_per_week: float = Field(ge=0, le=60)
-    company_cvr: str | None = None
-
-
 class EventIn(BaseModel):
     type: CaseEventType
     date: date
-    data: dict = Field(default_factory=dict)
+    data: dict = {}
 
 
 @router.post("/api/citizens/{citizen_id}/conversations", status_code=201)
 def api_conversation(citizen_id: int, body: ConversationIn, user: User = Depends(writers),
                      db: Database = Depends(get_db)):
     """Register a conversation (needs the X-CSRF-Token header from /api/login)."""
-    return {"id": casework.record_conversation(db, user, citizen_id, body.date, body.kind, body.status, body.note)}
+    registration = _validated(forms.Conversation, {"date": body.date, "conversation_kind": body.kind,
+                                                   "status": body.status, "note": body.note})
+    return {"id": registrations.register(db, user, citizen_id, registration)}
 
 
 @router.post("/api/citizens/{citizen_id}/offers", status_code=201)
-def api_offer(citizen_id: int, body: OfferIn, user: User = Depends(writers), db: Database = Depends(get_db)):
-    """Register an active offer."""
-    return {"id": casework.record_offer(db, user, citizen_id, body.offer_type, body.start, body.end,
-                                        body.hours_per_week, body.company_cvr)}
+def api_offer(citizen_id: int, body: dict = Body(...), user: User = Depends(writers),
+              db: Database = Depends(get_db)):
+    """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr."""
+    data = {("date" if k == "start" else k): v for k, v in body.items()}
+    return {"id": registrations.register(db, user, citizen_id, _validated(forms.Offer, data))}
 
 
 @router.post("/api/citizens/{citizen_id}/events", status_code=201)
 def api_event(citizen_id: int, body: EventIn, user: User = Depends(writers), db: Database = Depends(get_db)):
-    """Register another timeline event (e.g. conversation_requested, exemption_start)."""
+    """Register another timeline event in the contract's form (e.g. joint_conversation_requested)."""
     return {"id": casework.record_event(db, user, citizen_id, body.type, body.date, body.data)}

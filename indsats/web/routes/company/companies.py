@@ -19,6 +19,7 @@ from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 
 from ...deps import get_db, render, require_roles, verify_csrf
+from ...flash import flash
 
 router = APIRouter(tags=["virksomheder"])
 staff = require_roles(Role.COMPANY_CONSULTANT, Role.MANAGER)
@@ -35,8 +36,10 @@ def day(value: str, field: str) -> date | None:
         raise InvalidInput(f"Feltet '{field}' skal være en dato (åååå-mm-dd), ikke {value!r}.") from exc
 
 
-def back(path: str, message: str) -> RedirectResponse:
-    return RedirectResponse(f"{path}?besked={message}", status_code=303)
+def back(request: Request, path: str, message: str) -> RedirectResponse:
+    """After a form: the message goes in the session (shown once), never in the URL."""
+    flash(request, message)
+    return RedirectResponse(path, status_code=303)
 
 
 @router.get("/virksomheder", include_in_schema=False)
@@ -65,32 +68,32 @@ def company_page(request: Request, cvr: str, user: User = Depends(staff), db: Da
 
 
 @router.post("/virksomheder/{cvr}/kontakter", include_in_schema=False, dependencies=csrf)
-def contact_form(cvr: str, on: str = Form(...), kind: str = Form(...), purpose: str = Form(""),
+def contact_form(request: Request, cvr: str, on: str = Form(...), kind: str = Form(...), purpose: str = Form(""),
                  schemes: list[str] = Form(default=[]), result: str = Form(""), next_followup: str = Form(""),
                  person_id: str = Form(""), user: User = Depends(staff), db: Database = Depends(get_db)):
     companies.record_contact(db, user, cvr, day(on, "dato") or clock.today(), kind, purpose, schemes, result,
                              day(next_followup, "næste opfølgning"), int(person_id) if person_id.strip() else None)
-    return back(f"/virksomheder/{cvr}", "Kontakten er registreret.")
+    return back(request, f"/virksomheder/{cvr}", "Kontakten er registreret.")
 
 
 @router.post("/virksomheder/{cvr}/personer", include_in_schema=False, dependencies=csrf)
-def person_form(cvr: str, name: str = Form(...), title: str = Form(""), email: str = Form(""), phone: str = Form(""),
+def person_form(request: Request, cvr: str, name: str = Form(...), title: str = Form(""), email: str = Form(""), phone: str = Form(""),
                 user: User = Depends(staff), db: Database = Depends(get_db)):
     companies.add_person(db, user, cvr, name, title, email, phone)
-    return back(f"/virksomheder/{cvr}", "Kontaktpersonen er oprettet.")
+    return back(request, f"/virksomheder/{cvr}", "Kontaktpersonen er oprettet.")
 
 
 @router.post("/virksomheder/{cvr}/centre", include_in_schema=False, dependencies=csrf)
-def centre_form(cvr: str, name: str = Form(...), places: int = Form(...), mentor_name: str = Form(""),
+def centre_form(request: Request, cvr: str, name: str = Form(...), places: int = Form(...), mentor_name: str = Form(""),
                 start: str = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
     company_centres.create_centre(db, user, cvr, name, places, mentor_name, day(start, "start") or clock.today())
-    return back(f"/virksomheder/{cvr}", "Virksomhedscentret er oprettet.")
+    return back(request, f"/virksomheder/{cvr}", "Virksomhedscentret er oprettet.")
 
 
 @router.post("/virksomheder/kontakter/{contact_id}/afslut", include_in_schema=False, dependencies=csrf)
-def followup_done_form(contact_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+def followup_done_form(request: Request, contact_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
     companies.complete_followup(db, user, contact_id)
-    return back("/virksomheder/opfoelgning", "Opfølgningen er afsluttet.")
+    return back(request, "/virksomheder/opfoelgning", "Opfølgningen er afsluttet.")
 
 
 @router.get("/virksomhedscentre", include_in_schema=False)
@@ -100,17 +103,17 @@ def centres_page(request: Request, user: User = Depends(staff), db: Database = D
 
 
 @router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
-def placement_form(centre_id: int, citizen_id: int = Form(...), start: str = Form(""),
+def placement_form(request: Request, centre_id: int, citizen_id: int = Form(...), start: str = Form(""),
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     company_centres.place(db, user, centre_id, citizen_id, day(start, "start") or clock.today())
-    return back("/virksomhedscentre", "Borgeren er placeret.")
+    return back(request, "/virksomhedscentre", "Borgeren er placeret.")
 
 
 @router.post("/virksomhedscentre/placeringer/{placement_id}/afslut", include_in_schema=False, dependencies=csrf)
-def placement_end_form(placement_id: int, end: str = Form(""), user: User = Depends(staff),
+def placement_end_form(request: Request, placement_id: int, end: str = Form(""), user: User = Depends(staff),
                        db: Database = Depends(get_db)):
     company_centres.end_placement(db, user, placement_id, day(end, "slut") or clock.today())
-    return back("/virksomhedscentre", "Placeringen er afsluttet.")
+    return back(request, "/virksomhedscentre", "Placeringen er afsluttet.")
 
 
 # ---- JSON API -------------------------------------------------------------------------------------------

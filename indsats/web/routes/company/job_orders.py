@@ -44,7 +44,7 @@ def job_orders_page(request: Request, status: str = "", user: User = Depends(sta
 
 
 @router.post("/virksomheder/{cvr}/jobordrer", include_in_schema=False, dependencies=csrf)
-def job_order_form(cvr: str, title: str = Form(...), description: str = Form(""), occupation_uri: str = Form(""),
+def job_order_form(request: Request, cvr: str, title: str = Form(...), description: str = Form(""), occupation_uri: str = Form(""),
                    kind: str = Form("ordinary"), hours_per_week: str = Form(""), positions: int = Form(1),
                    postcode: str = Form(""), requires_driving_licence: bool = Form(False),
                    requires_languages: str = Form("da"), heavy_lifting: bool = Form(False),
@@ -57,7 +57,7 @@ def job_order_form(cvr: str, title: str = Form(...), description: str = Form("")
         requires_languages=_lines(requires_languages), heavy_lifting=heavy_lifting, night_work=night_work,
         requirements=requirements))
     job_id = job_orders.create_job_order(db, user, cvr, order, clock.today())
-    return back(f"/jobordrer/{job_id}", "Jobordren er oprettet.")
+    return back(request, f"/jobordrer/{job_id}", "Jobordren er oprettet.")
 
 
 @router.get("/jobordrer/{job_id}", include_in_schema=False)
@@ -72,16 +72,16 @@ def job_order_page(request: Request, job_id: int, user: User = Depends(staff), d
 
 
 @router.post("/jobordrer/{job_id}/status", include_in_schema=False, dependencies=csrf)
-def status_form(job_id: int, status: str = Form(...), on: str = Form(""), user: User = Depends(staff),
+def status_form(request: Request, job_id: int, status: str = Form(...), on: str = Form(""), user: User = Depends(staff),
                 db: Database = Depends(get_db)):
     job_orders.set_status(db, user, job_id, status, day(on, "dato") or clock.today())
-    return back(f"/jobordrer/{job_id}", "Status er ændret.")
+    return back(request, f"/jobordrer/{job_id}", "Status er ændret.")
 
 
 @router.post("/jobordrer/{job_id}/forslag", include_in_schema=False, dependencies=csrf)
-def propose_form(job_id: int, citizen_id: int = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
+def propose_form(request: Request, job_id: int, citizen_id: int = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
     job_orders.propose(db, user, job_id, citizen_id, clock.today())
-    return back(f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
+    return back(request, f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
 
 
 @router.get("/kandidater", include_in_schema=False)
@@ -101,7 +101,7 @@ def candidate_page(request: Request, citizen_id: int, user: User = Depends(profi
 
 
 @router.post("/kandidater/{citizen_id}", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def candidate_form(citizen_id: int, occupations: str = Form(""), skills: str = Form(""), education: str = Form(""),
+def candidate_form(request: Request, citizen_id: int, occupations: str = Form(""), skills: str = Form(""), education: str = Form(""),
                    driving_licence: bool = Form(False), languages: str = Form(""),
                    accommodation_needs: list[str] = Form(default=[]), max_hours: str = Form(""),
                    max_commute_km: str = Form(""), available_from: str = Form(""), consent: bool = Form(False),
@@ -112,7 +112,7 @@ def candidate_form(citizen_id: int, occupations: str = Form(""), skills: str = F
         max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
         summary=summary))
     candidates.save_profile(db, user, citizen_id, profile, clock.today())
-    return back(f"/kandidater/{citizen_id}", "Profilen er gemt.")
+    return back(request, f"/kandidater/{citizen_id}", "Profilen er gemt.")
 
 
 # ---- JSON API -------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from indsats.services.company import portal as company_portal
 from indsats.services.shared.database import Database
 
 from ...deps import get_db, render, require_roles, verify_csrf
+from ...flash import flash
 
 router = APIRouter(tags=["virksomhedsportal"])
 company = require_roles(Role.COMPANY)
@@ -41,10 +42,11 @@ def portal_job_page(request: Request, job_id: int, user: User = Depends(company)
 
 
 @router.post("/portal/forslag/{proposal_id}", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def portal_answer(proposal_id: int, job_id: int = Form(...), answer: str = Form(...), user: User = Depends(company),
+def portal_answer(request: Request, proposal_id: int, job_id: int = Form(...), answer: str = Form(...), user: User = Depends(company),
                   db: Database = Depends(get_db)):
     company_portal.answer_proposal(db, user, proposal_id, answer)
-    return RedirectResponse(f"/portal/jobordrer/{job_id}?besked=Svaret er sendt til jobcentret.", status_code=303)
+    flash(request, "Svaret er sendt til jobcentret.")
+    return RedirectResponse(f"/portal/jobordrer/{job_id}", status_code=303)
 
 
 @router.get("/api/portal/job-orders")

@@ -1,0 +1,134 @@
+"""The case page's registration forms: title, fields and Danish labels per kind (``registration_forms``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from indsats.domain.enums import Benefit, ConversationKind, ConversationStatus, OfferType, Readiness
+from indsats.domain.labels import (
+    BENEFIT_DA,
+    CONVERSATION_KIND_DA,
+    CONVERSATION_STATUS_DA,
+    OFFER_DA,
+    READINESS_DA,
+)
+from indsats.services.casework.registration_forms import EXEMPTION_REASON_DA
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: str = "text"  # date, select, text, textarea, checkbox, number
+    options: tuple[tuple[str, str], ...] = ()
+    required: bool = False
+    hint: str = ""
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    kind: str
+    title: str
+    button: str
+    fields: tuple[Field, ...]
+    done: str  # the message after a successful registration
+
+
+def _options(mapping: dict, values) -> tuple[tuple[str, str], ...]:
+    return tuple((v.value, mapping[v]) for v in values)
+
+
+BENEFITS = _options(BENEFIT_DA, [b for b in Benefit if b not in (Benefit.FLEXJOB, Benefit.DISABILITY_PENSION,
+                                                                Benefit.EARLY_RETIREMENT, Benefit.LEAVE)])
+READINESS = _options(READINESS_DA, Readiness)
+NO_READINESS = (("", "Ingen visitation"),)
+CATEGORIES = (("1", "Kategori 1"), ("2", "Kategori 2"), ("3", "Kategori 3"))
+NO_CATEGORY = (("", "Ikke sygedagpenge"),)
+
+SPECS: dict[str, FormSpec] = {s.kind: s for s in (
+    FormSpec("readiness_change", "Visitation", "Gem visitation", (
+        Field("date", "Dato", "date", required=True),
+        Field("readiness", "Parathed", "select", READINESS, required=True),
+        Field("reasoning", "Kort begrundelse", "textarea", required=True, attrs={"maxlength": 1000}),
+    ), "Visitationen er registreret."),
+    FormSpec("benefit_start", "Start på ydelse", "Gem start", (
+        Field("date", "Første dag på ydelsen", "date", required=True),
+        Field("benefit", "Ydelse", "select", BENEFITS, required=True),
+        Field("readiness", "Visitation", "select", NO_READINESS + READINESS),
+        Field("sickness_category", "Opfølgningskategori (sygedagpenge)", "select", NO_CATEGORY + CATEGORIES),
+    ), "Starten på ydelsen er registreret."),
+    FormSpec("benefit_change", "Ydelsesskift", "Gem ydelsesskift", (
+        Field("date", "Første dag på den nye ydelse", "date", required=True),
+        Field("benefit", "Ny ydelse", "select", BENEFITS, required=True),
+        Field("readiness", "Visitation", "select", NO_READINESS + READINESS),
+        Field("sickness_category", "Opfølgningskategori (sygedagpenge)", "select", NO_CATEGORY + CATEGORIES),
+        Field("reasoning", "Begrundelse", "textarea", attrs={"maxlength": 1000}),
+    ), "Ydelsesskiftet er registreret."),
+    FormSpec("benefit_end", "Ophør af ydelse", "Gem ophør", (
+        Field("date", "Første dag uden ydelsen", "date", required=True),
+        Field("reasoning", "Begrundelse", "textarea", attrs={"maxlength": 1000}),
+    ), "Ophøret er registreret."),
+    FormSpec("sickness", "Sygemelding og opfølgningskategori", "Gem sygemelding", (
+        Field("step", "Hvad registreres", "select", (("first_day", "Første fraværsdag"),
+                                                     ("category_change", "Ny opfølgningskategori"))),
+        Field("date", "Dato", "date", required=True),
+        Field("category", "Kategori", "select", CATEGORIES, required=True),
+        Field("employed", "I ansættelsesforhold", "checkbox"),
+        Field("expected_under_26_weeks", "Forventet fravær under 26 uger", "checkbox"),
+    ), "Sygemeldingen er registreret."),
+    FormSpec("first_contact", "Første henvendelse", "Gem henvendelse", (
+        Field("date", "Dato", "date", required=True),
+        Field("note", "Note", "text", attrs={"maxlength": 1000}),
+    ), "Den første henvendelse er registreret."),
+    FormSpec("exemption", "Fritagelse", "Gem fritagelse", (
+        Field("reason", "Grund", "select", tuple((k.value, v) for k, v in EXEMPTION_REASON_DA.items()),
+              required=True),
+        Field("date", "Fra", "date", required=True),
+        Field("end", "Til (første dag uden fritagelse)", "date", hint="Tom, hvis slutdatoen ikke kendes."),
+        Field("note", "Note", "text", attrs={"maxlength": 1000}),
+    ), "Fritagelsen er registreret."),
+    FormSpec("work_start", "Start på arbejde eller uddannelse", "Gem start", (
+        Field("work", "Hvad", "select", (("work", "Ordinært arbejde"), ("education", "Uddannelse"))),
+        Field("date", "Første dag", "date", required=True),
+        Field("end", "Sidste dag + 1 (hvis kendt)", "date"),
+        Field("note", "Note", "text", attrs={"maxlength": 500}),
+    ), "Starten er registreret."),
+    FormSpec("conversation_request", "Borgeren beder om en samtale", "Gem ønsket", (
+        Field("date", "Dato", "date", required=True),
+        Field("wish", "Borgerens egne ord", "textarea", attrs={"maxlength": 1000}),
+    ), "Borgerens ønske om en samtale er registreret."),
+    FormSpec("quota_exemption", "Undtagelse inden for 25 %-kvoten", "Gem undtagelse", (
+        Field("date", "Dato", "date", required=True),
+        Field("scope", "Omfang", "select", (("all", "Samtaler og tilbud"), ("conversations", "Kun samtaler"),
+                                            ("offer", "Kun tilbud"))),
+        Field("by", "Undtaget af", "select", (("municipality", "Kommunen"), ("fund", "A-kassen"))),
+        Field("reason", "Begrundelse (konkret vurdering)", "textarea", required=True, attrs={"maxlength": 1000}),
+    ), "Undtagelsen er registreret."),
+    FormSpec("work_obligation", "Arbejdspligt", "Gem arbejdspligt", (
+        Field("date", "Fra", "date", required=True),
+        Field("end", "Til (første dag uden)", "date"),
+    ), "Arbejdspligten er registreret."),
+    FormSpec("conversation", "Samtale", "Gem samtale", (
+        Field("date", "Dato", "date", required=True),
+        Field("conversation_kind", "Type", "select", _options(CONVERSATION_KIND_DA, ConversationKind)),
+        Field("status", "Status", "select", _options(CONVERSATION_STATUS_DA, [
+            ConversationStatus.HELD, ConversationStatus.BOOKED, ConversationStatus.NO_SHOW,
+            ConversationStatus.CANCELLED])),
+        Field("note", "Note", "textarea", attrs={"maxlength": 4000}),
+    ), "Samtalen er registreret."),
+    FormSpec("offer", "Tilbud", "Gem tilbud", (
+        Field("offer_type", "Tilbud", "select", _options(OFFER_DA, [
+            o for o in OfferType if o != OfferType.INTEGRATION_BASIC_EDUCATION]), required=True),
+        Field("date", "Start", "date", required=True),
+        Field("end", "Slut (første dag efter)", "date"),
+        Field("hours_per_week", "Timer pr. uge", "number", required=True,
+              attrs={"min": 0, "max": 60, "step": 0.5}),
+        Field("company_cvr", "CVR-nr. (virksomhed)", "text", attrs={"inputmode": "numeric", "maxlength": 8}),
+    ), "Tilbuddet er registreret."),
+)}
+
+#: The order on the case page: the daily ones first.
+ORDER = ("conversation", "readiness_change", "offer", "exemption", "benefit_change", "benefit_start",
+         "benefit_end", "sickness", "first_contact", "work_start", "conversation_request", "quota_exemption",
+         "work_obligation")
