@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -24,6 +25,7 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
+from ...input_bounds import Day, RowId
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -35,8 +37,8 @@ def _query(**params) -> str:
 
 
 @router.get("/frister", include_in_schema=False)
-def worklist_page(request: Request, sagsbehandler: int | None = None, team: int | None = None,
-                  dato: date | None = None, regel: str | None = None, visning: str = "open", side: int = 1,
+def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: RowId | None = None,
+                  dato: Day | None = None, regel: str | None = None, visning: str = "open", side: int = 1,
                   user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, page=side)
@@ -50,7 +52,7 @@ def worklist_page(request: Request, sagsbehandler: int | None = None, team: int 
 
 
 @router.get("/frister.csv", include_in_schema=False)
-def worklist_csv_export(sagsbehandler: int | None = None, team: int | None = None, dato: date | None = None,
+def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None = None, dato: Day | None = None,
                         regel: str | None = None, visning: str = "open", user: User = Depends(staff),
                         db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
@@ -59,10 +61,10 @@ def worklist_csv_export(sagsbehandler: int | None = None, team: int | None = Non
 
 
 @router.get("/api/worklists")
-def api_worklist(caseworker_id: int | None = None, team_id: int | None = None, rule: str | None = None,
+def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: str | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
-                 page: int = Query(1, ge=1), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
-                 as_of: date | None = Query(None, description="Opgørelsesdato (standard: i dag)"),
+                 page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
+                 as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
     """One page of a worklist: ``{"items", "total", "page", "page_size", "counts", ...}``."""
     return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
@@ -70,7 +72,7 @@ def api_worklist(caseworker_id: int | None = None, team_id: int | None = None, r
 
 
 @router.get("/api/citizens/{citizen_id}/obligations")
-def api_citizen_obligations(citizen_id: int, as_of: date | None = None, user: User = Depends(current_user),
+def api_citizen_obligations(citizen_id: RowId, as_of: Day | None = None, user: User = Depends(current_user),
                             db: Database = Depends(get_db)):
     """Every legal (and local) obligation of one citizen, in the format of contracts/obligations.md."""
     return citizen_obligations(db, user, citizen_id, as_of).to_dict()
@@ -81,7 +83,7 @@ def _default_from(as_of: date) -> date:
 
 
 @router.get("/rettidighed", include_in_schema=False)
-def timeliness_page(request: Request, fra: date | None = None, dato: date | None = None, team: int | None = None,
+def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None = None, team: RowId | None = None,
                     lokal: bool = False, user: User = Depends(leaders), db: Database = Depends(get_db)):
     as_of = dato or clock.today()
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal)
@@ -92,8 +94,8 @@ def timeliness_page(request: Request, fra: date | None = None, dato: date | None
 
 
 @router.get("/api/timeliness")
-def api_timeliness(date_from: date | None = Query(None, alias="from"), as_of: date | None = None,
-                   team_id: int | None = None, local: bool = False, user: User = Depends(leaders),
+def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None, as_of: Day | None = None,
+                   team_id: RowId | None = None, local: bool = False, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):
     """Share of obligations met on time, by month, target group, team and rule."""
     as_of = as_of or clock.today()
@@ -102,7 +104,7 @@ def api_timeliness(date_from: date | None = Query(None, alias="from"), as_of: da
 
 
 @router.get("/borgere/{citizen_id}/frister", include_in_schema=False)
-def citizen_obligations_page(request: Request, citizen_id: int, dato: date | None = None,
+def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | None = None,
                              user: User = Depends(current_user), db: Database = Depends(get_db)):
     result = citizen_obligations(db, user, citizen_id, dato)
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
