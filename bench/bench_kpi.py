@@ -85,6 +85,9 @@ RUNNER = textwrap.dedent("""
         from indsats.analytics.engine import kpis_for_file
         out = kpis_for_file(path, None, first, last)
         n = len(out)
+    elif kind == "economy":
+        from indsats.economy.run import economy_for_file
+        n = economy_for_file(path, None, int(last[:4]) - 1)["total"]["person_weeks"]
     elif kind == "scan":
         import duckdb
         n = len(duckdb.sql(f"SELECT week, count(*), count(DISTINCT person_id) "
@@ -124,11 +127,14 @@ def main() -> None:
         scan = run("scan", path, first, last)
         ours = run("indsats", path, first, last)
         loop = run("pandas", path, pandas_first, last)
+        money = run("economy", path, first, last)
         loop_104 = loop["seconds"] * 104 / args.pandas_weeks
         print(f"one DuckDB scan:   {scan['seconds']:8.2f} s   peak {scan['peak_mb']:7.0f} MB")
         print(f"indsats (104 wk):  {ours['seconds']:8.2f} s   peak {ours['peak_mb']:7.0f} MB")
         print(f"pandas loop:       {loop_104:8.2f} s   peak {loop['peak_mb']:7.0f} MB"
               f"   ({args.pandas_weeks} weeks measured)")
+        print(f"indsats economy (the year before {last[:4]}, bench/bench_economy.py): {money['seconds']:8.2f} s"
+              f"   peak {money['peak_mb']:7.0f} MB")
         print(f"speed-up vs pandas loop: {loop_104 / ours['seconds']:.1f}x (target >= 10x)")
         print(f"ratio to one scan:       {ours['seconds'] / scan['seconds']:.1f}x (target <= 5x)")
 

@@ -20,8 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "indsats"
 
 INTERFACES = ("indsats.web", "indsats.cli")
 INNER = ("indsats.law", "indsats.plan", "indsats.store", "indsats.analytics", "indsats.matching",
-         "indsats.synth", "indsats.reports", "indsats.evidence", "indsats.domain")
-PURE = ("indsats.domain", "indsats.law", "indsats.evidence")
+         "indsats.synth", "indsats.reports", "indsats.evidence", "indsats.domain", "indsats.economy")
+PURE = ("indsats.domain", "indsats.law", "indsats.evidence", "indsats.economy")
 FRAMEWORKS = ("fastapi", "starlette", "sqlalchemy", "alembic", "psycopg", "psycopg2", "typer", "jinja2")
 
 #: The one place where the interfaces meet: ``indsats serve``/``indsats demo`` start the web app

@@ -51,3 +51,25 @@ def economy_command(
         table.add_row(name, tal(v["person_weeks"]), *[tal(v["weeks_by_step"][k]) for k in STEP_KEYS],
                       *[tal(v[k], 2) for k in ("gross", "refusion", "cofinancing", "municipal_net")])
     Console(width=200).print(table)
+
+
+@app.command("labour-force")
+def labour_force_command(
+    file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;source] (docs/ECONOMY.md)."),
+    municipality: str = typer.Option(..., "--municipality", help="Kommunekoden tallene hører til, fx 766."),
+    url: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+) -> None:
+    """Indlæs arbejdsstyrketal (kommunen og sammenligningsgrupper) til udgifter pr. person i arbejdsstyrken."""
+    from indsats.services.economy.labour_force import import_labour_force_file
+    from indsats.services.shared.database import Database, DatabaseError
+    from indsats.services.shared.errors import ServiceError
+
+    try:
+        n = import_labour_force_file(Database(url) if url else Database(), municipality, file)
+    except ServiceError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    except DatabaseError as exc:
+        typer.echo(f"Databasefejl: {str(getattr(exc, 'orig', exc)).splitlines()[0]}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Indlæst: {n} arbejdsstyrketal for kommune {municipality}.")

@@ -1,4 +1,5 @@
-"""``indsats deadlines`` — a citizen's timeline in, legal obligations out (contracts/obligations.md)."""
+"""``indsats deadlines`` — a citizen's timeline in, legal obligations out (contracts/obligations.md);
+``indsats law changes`` — the dated changes of the law in a span, with sources."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from indsats.services.casework.law_changes import dated_changes
 from indsats.services.casework.obligations import ObligationInputError, deadlines_for_document
 
 from . import app
@@ -46,3 +48,41 @@ def deadlines(
         typer.echo(f"{name}: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+law_app = typer.Typer(help="Lovgrundlaget: datoerne hvor reglerne ændres, med kilder.", no_args_is_help=True)
+app.add_typer(law_app, name="law")
+
+
+def _day(raw: str, option: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        typer.echo(f"{option}: {raw!r} er ikke en dato (ÅÅÅÅ-MM-DD)", err=True)
+        raise typer.Exit(2) from None
+
+
+@law_app.command("changes")
+def changes(
+    first: str = typer.Option(..., "--from", help="Første dato (ÅÅÅÅ-MM-DD)."),
+    last: str = typer.Option(..., "--to", help="Sidste dato (ÅÅÅÅ-MM-DD), medregnet."),
+    as_json: bool = typer.Option(False, "--json", help="Skriv ændringerne som JSON."),
+) -> None:
+    """Vis de daterede lovændringer i perioden: nye regelsæt og parametre med beskrivelse og kilde."""
+    start, end = _day(first, "--from"), _day(last, "--to")
+    if end < start:
+        typer.echo(f"--to ({end.isoformat()}) ligger før --from ({start.isoformat()})", err=True)
+        raise typer.Exit(2)
+    found = dated_changes(start, end)
+    if as_json:
+        typer.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo(f"Ingen lovændringer fra {start.isoformat()} til {end.isoformat()}.")
+        return
+    for change in found:
+        typer.echo(f"{change.day.isoformat()}  {change.kind}: {change.name}")
+        typer.echo(f"    {change.description}")
+        typer.echo(f"    Kilde: {change.source} [{change.confidence}]")
+    regimes = sum(1 for c in found if c.kind == "regelsæt")
+    typer.echo(f"{len(found)} ændringer ({regimes} regelsæt, {len(found) - regimes} parametre).")

@@ -82,19 +82,15 @@ def find_resets(counted: Table, rule: StaircaseRule, max_rounds: int = 10_000) -
     return resets
 
 
-def staircase_counts(panel: Table, week_rates: Table, first_idx: int, last_idx: int,
-                     rule: StaircaseRule) -> Table:
-    """Counts of counted person-weeks in ``first_idx..last_idx`` by
-    ``(benefit, rate_id, version, step)``, ``step`` capped at the last step's first week."""
+def period_steps(panel: Table, week_rates: Table, first_idx: int, last_idx: int,
+                 rule: StaircaseRule) -> Table:
+    """The counted person-weeks in ``first_idx..last_idx`` with their week number in the
+    period (``step``, uncapped): ``person_id, benefit, idx, rate_id, version, step``."""
     counted = counted_rows(panel, week_rates, last_idx, rule.window_weeks).cache()
     resets = find_resets(counted, rule)
-    cap = rule.last_step_start
     year = counted.filter(counted.idx >= first_idx)
     if resets:
         all_resets = ibis.union(*[r.select("person_id", "s_idx", "s_cc") for r in resets], distinct=False)
-    else:
-        all_resets = None
-    if all_resets is not None:
         earlier = all_resets.filter(all_resets.s_idx < first_idx)
         base = earlier.group_by("person_id").aggregate(base_cc=earlier.s_cc.max())
         inside = all_resets.filter(all_resets.s_idx >= first_idx)
@@ -107,6 +103,15 @@ def staircase_counts(panel: Table, week_rates: Table, first_idx: int, last_idx: 
     mark = (y.is_reset | (y.cc == 1)).ifelse(y.cc, ibis.null("int64"))
     so_far = ibis.cumulative_window(group_by=y.person_id, order_by=y.idx)
     start_cc = ibis.coalesce(mark.max().over(so_far), y.base_cc, ibis.literal(1, "int64"))
-    step = y.cc - start_cc + 1
-    y = y.select("benefit", "rate_id", "version", step=ibis.least(step, cap))
-    return y.group_by(["benefit", "rate_id", "version", "step"]).aggregate(n=y.count())
+    return y.select("person_id", "benefit", "idx", "rate_id", "version", step=y.cc - start_cc + 1)
+
+
+def staircase_counts(panel: Table, week_rates: Table, first_idx: int, last_idx: int,
+                     rule: StaircaseRule, by_week: bool = False) -> Table:
+    """Counts of counted person-weeks in ``first_idx..last_idx`` by
+    ``(benefit, rate_id, version, step)`` (and ``idx`` with ``by_week``), ``step`` capped at
+    the last step's first week."""
+    y = period_steps(panel, week_rates, first_idx, last_idx, rule)
+    keys = ["benefit", "rate_id", "version", "step"] + (["idx"] if by_week else [])
+    y = y.mutate(step=ibis.least(y.step, rule.last_step_start))
+    return y.group_by(keys).aggregate(n=y.count())

@@ -138,7 +138,7 @@ def build_facts(timeline: Timeline) -> Facts:
         elif kind == "early_followup_requested":
             facts.early_requests.append(day)
         elif kind == "sick_leave_start":
-            facts.sick_starts.append((day, data["category"]))
+            facts.sick_starts.append((day, data.get("category")))
             if data.get("employed") or data.get("expected_under_26_weeks"):
                 facts.sick_flags[day] = (bool(data.get("employed")), bool(data.get("expected_under_26_weeks")))
         elif kind == "category_change":

@@ -179,6 +179,8 @@ def _parse_event(i: int, raw: dict) -> Event:
     data: dict[str, Any] = {}
     for name in required:
         if raw.get(name) is None:
+            if name == "category" and event_type == "sick_leave_start" and raw.get("expected_under_26_weeks") is True:
+                continue  # from 2026-07-01 no follow-up at all: a visitation category is not needed
             raise _FieldError(f"field '{name}': missing (required for {event_type})")
         data[name] = _check(event_type, name, raw[name])
     for name in optional:

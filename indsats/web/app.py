@@ -8,21 +8,15 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from indsats.services.shared.database import Database
-from indsats.services.shared.errors import (
-    AuthenticationFailed,
-    Forbidden,
-    InvalidInput,
-    NotFound,
-    ServiceError,
-)
 
-from .deps import LoginRequired, is_api, render
+from . import errors
+from .deps import LoginRequired
+from .request_limits import RequestLimits
 
 # One module per area under indsats/web/routes; each exposes `router`.
 ROUTE_MODULES = [
@@ -33,19 +27,11 @@ ROUTE_MODULES = [
     "accounts.audit_log",
     "casework.worklists",
     "steering.dashboard",
+    "economy",
     "company.companies",
     "company.job_orders",
     "company.portal",
 ]
-
-_STATUS = {NotFound: 404, Forbidden: 403, InvalidInput: 422, AuthenticationFailed: 401}
-
-
-def _status_for(error: ServiceError) -> int:
-    for kind, status in _STATUS.items():
-        if isinstance(error, kind):
-            return status
-    return 400
 
 
 def create_app(db: Database | None = None, secret_key: str | None = None) -> FastAPI:
@@ -58,30 +44,20 @@ def create_app(db: Database | None = None, secret_key: str | None = None) -> Fas
     secret = secret_key or os.environ.get("INDSATS_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="indsats_session",
                        same_site="lax", https_only=os.environ.get("INDSATS_HTTPS") == "1", max_age=8 * 3600)
+    app.add_middleware(RequestLimits)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 
     app.state.paths = set()
     for name in ROUTE_MODULES:
         module = importlib.import_module(f"indsats.web.routes.{name}")
-        app.include_router(module.router)
+        app.include_router(module.router, responses=errors.ERROR_RESPONSES)
         app.state.paths.update(route.path for route in module.router.routes)
+
+    app.state.json_paths = {r.path for r in app.routes if getattr(r, "include_in_schema", False)}
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, exc: LoginRequired):
         return RedirectResponse(f"/login?next={exc.next_url}", status_code=303)
 
-    @app.exception_handler(ServiceError)
-    async def _service_error(request: Request, exc: ServiceError):
-        status = _status_for(exc)
-        if is_api(request):
-            return JSONResponse({"detail": str(exc)}, status_code=status)
-        return render(request, "error.html", status_code=status, message=str(exc), status=status)
-
-    @app.exception_handler(HTTPException)
-    async def _http_error(request: Request, exc: HTTPException):
-        if is_api(request) or exc.status_code < 400:
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-        return render(request, "error.html", status_code=exc.status_code, message=str(exc.detail),
-                      status=exc.status_code)
-
+    errors.install(app)
     return app

@@ -174,3 +174,27 @@ def test_unemployment_benefit_in_2025_is_still_named_lab_2024() -> None:
     result = run([ev("2025-09-01", "benefit_start", benefit="unemployment_benefit")], "2025-10-01")
     assert result["regime"] == "LAB 2024"
     assert one(result, "contact.fund_first_three_months")["required"] == 3
+
+
+def test_expected_under_26_weeks_needs_no_category() -> None:
+    result = run([ev("2026-07-06", SICK, employed=True, expected_under_26_weeks=True)], "2026-10-01")
+    assert {o["status"] for o in result["obligations"]} == {"not_applicable"}
+
+
+# --- The contract's new fields are validated like the old ones: the error names event and field.
+
+def test_new_fields_are_validated_naming_event_and_field() -> None:
+    import pytest
+
+    from indsats.law import TimelineError, parse_timeline
+
+    cases = [
+        (ev("2026-07-05", "quota_exemption", scope="samtaler"), "event 1 (quota_exemption on 2026-07-05): field 'scope'"),
+        (ev("2026-07-05", "quota_exemption", by="jobcenter"), "field 'by'"),
+        (ev("2025-01-06", SICK, category=2, employed="ja"), "field 'employed': must be true or false"),
+        (ev("2025-02-06", "followup", return_within_13_weeks=1), "field 'return_within_13_weeks'"),
+        (ev("2025-01-06", SICK, expected_under_26_weeks=False), "field 'category': missing"),
+    ]
+    for event, message in cases:
+        with pytest.raises(TimelineError, match=message.replace("(", r"\(").replace(")", r"\)")):
+            parse_timeline({"citizen": {"id": "v"}, "as_of": "2026-08-01", "events": [event]})

@@ -211,3 +211,17 @@ def test_rehabilitation_started_the_day_before_keeps_the_old_rules_without_a_tra
     k1 = one(result, "contact.first_six_months")
     assert (k1["required"], k1["deadline"], k1["status"]) == (4, "2026-07-30", "overdue")
     assert not find(result, "regime.transition")
+
+
+def test_16_month_conversation_from_2026_07_01_held_without_the_fund_goes_to_a_person() -> None:
+    # [FAQ]: "kommunen skal holde en jobsamtale om en intensiveret indsats" by 16 months; whether the
+    # fund must take part could not be established. A joint one meets it; one without goes to a person.
+    base = [ev("2027-03-01", "conversation")]
+    assert one(_dagpenge("2026-07-01", *base, as_of="2027-11-02"), "contact.joint_16_months")["status"] == "manual_review"
+    joint = [ev("2027-03-01", "conversation", joint=True)]
+    assert one(_dagpenge("2026-07-01", *joint, as_of="2027-11-02"), "contact.joint_16_months")["status"] == "met"
+
+
+def test_16_month_conversation_the_day_before_needs_the_fund() -> None:
+    result = _dagpenge("2026-06-30", ev("2027-03-01", "conversation"), as_of="2027-11-02")
+    assert one(result, "contact.joint_16_months")["status"] == "overdue"

@@ -157,6 +157,16 @@ def joint_16_months(ctx: Context, period: Period) -> Obligation:
     joints = in_period(ctx.facts.joint, period, window_start)
     ob = _single(ctx, period, "contact.joint_16_months", joints, window_start, deadline,
                  ctx.source("contact.joint_16_months", start), action="joint")
+    if ctx.optional("contact.joint_16_months_fund_takes_part", start) is None and ob.status in (DUE, "overdue"):
+        # From 2026-07-01 the law text on the fund's part was not read: a conversation held without
+        # the fund in the window may meet the duty — a person decides; none held at all stays as it is.
+        held = in_period(ctx.facts.individual, period, window_start)
+        if any(d <= deadline for d in held):
+            ob.status = MANUAL_REVIEW
+            ob.note = ("Samtale holdt uden a-kassen; om a-kassen skal deltage efter 1. juli 2026 "
+                       "kunne ikke fastslås")
+        ob.source = ctx.source("contact.joint_16_months_fund_takes_part", start)
+        return ob
     declined = next((d for d in ctx.facts.joint_declines if window_start <= d <= deadline and period.covers(d)), None)
     if declined is not None and ob.status != MET:
         ob.status = WAIVED

@@ -40,6 +40,7 @@ RULE_DA = {
     "contact.fund_first_three_months": "A-kassens samtaler de første 3 måneder",
     "offer.right_and_duty": "Ret og pligt-tilbud",
     "offer.education_benefit": "Tilbud (uddannelseshjælp)",
+    "offer.work_obligation": "Arbejdspligt: løbende tilbud",
     "sickness.first_followup": "Første sygeopfølgning (uge 8)",
     "sickness.early_followup": "Tidlig sygeopfølgning",
     "sickness.followups_first_half_year": "Sygeopfølgning første halve år",
@@ -54,7 +55,7 @@ RULE_DA = {
 STATUS_DA = {
     "due": "Skal nås", "overdue": "Overskredet", "met": "Overholdt", "met_late": "Overholdt for sent",
     "not_applicable": "Ikke aktuel", "waived": "Frafaldet", "suspended": "Stillet i bero", "closed": "Lukket",
-    "manual_review": "Til vurdering",
+    "manual_review": "Til vurdering", "exempt_by_quota": "Undtaget (højst 25 pct.)",
 }
 ACTION_DA = {
     "conversation": "Book jobsamtale", "joint": "Book fællessamtale med a-kassen", "offer": "Giv tilbud",

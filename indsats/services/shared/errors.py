@@ -19,3 +19,7 @@ class InvalidInput(ServiceError):
 
 class AuthenticationFailed(ServiceError):
     pass
+
+
+class Conflict(ServiceError):
+    """The write collides with another (a full company centre, a profile created twice); answered 409."""

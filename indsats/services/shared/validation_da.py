@@ -34,6 +34,14 @@ MESSAGES_DA = {
     "date_parsing": "skal være en dato (åååå-mm-dd)",
     "date_from_datetime_parsing": "skal være en dato (åååå-mm-dd)",
     "date_type": "skal være en dato (åååå-mm-dd)",
+    "enum": "skal være en af: {expected}",
+    "literal_error": "skal være en af: {expected}",
+    "json_invalid": "er ikke gyldig JSON",
+    "dict_type": "skal være et objekt",
+    "model_attributes_type": "skal være et objekt",
+    "model_type": "skal være et objekt",
+    "finite_number": "skal være et endeligt tal",
+    "string_unicode": "skal være gyldig tekst (UTF-8)",
 }
 
 

@@ -70,6 +70,11 @@ class Actuals:
 
     def value(self, key: str, day: date, benefits: list[str] | None = None) -> float | None:
         source = MEASURES[key].source
+        if key == "expenditure_per_labour_force_person" and self.db is not None:
+            from indsats.services.economy.labour_force import expenditure_per_person
+
+            span = (self.window_start, self.window_end) if self.window_start and self.window_end else None
+            return expenditure_per_person(self.db, self.code, day, benefits, span)
         if source == "panel":
             return self.panel_value(key, day, benefits)
         if key == "timeliness" and self.db is not None:
@@ -148,7 +153,10 @@ def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentP
     if att.baseline is not None and att.target is not None and goal.baseline is not None:
         trajectory = [(goal.baseline.date, att.baseline), (goal.deadline, att.target)]
     view = GoalView(goal, measure.label_da, measure.unit, att, series, trajectory, comparison)
-    if measure.source == "external":
+    if measure.key == "expenditure_per_labour_force_person" and actual is None:
+        view.available, view.reason = False, ("Ingen arbejdsstyrketal for perioden: indlæs dem under Økonomi "
+                                              "(indsats labour-force) for at beregne målet.")
+    elif measure.source == "external" and actual is None:
         view.available, view.reason = False, "Tallet hentes fra jobindsats.dk og beregnes ikke her."
     elif measure.key == "timeliness" and actual is None:
         view.available, view.reason = False, "Ingen forpligtelser med frist i perioden."

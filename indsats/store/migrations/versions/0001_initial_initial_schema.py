@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-11-23 00:44:01.234355
+Create Date: 2026-12-01 16:42:45.021147
 """
 from alembic import op
 import sqlalchemy as sa
@@ -37,6 +37,21 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=80), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_municipalities'))
     )
+    op.create_table('budget_lines',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Integer(), nullable=False),
+    sa.Column('area', sa.String(length=20), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=14, scale=2), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_budget_lines_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_budget_lines')),
+    sa.UniqueConstraint('municipality_code', 'year', 'month', 'area', name='uq_budget_line')
+    )
+    with op.batch_alter_table('budget_lines', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_budget_lines_municipality_code'), ['municipality_code'], unique=False)
+
     op.create_table('companies',
     sa.Column('cvr', sa.String(length=8), nullable=False),
     sa.Column('name', sa.String(length=160), nullable=False),
@@ -69,6 +84,50 @@ def upgrade() -> None:
     with op.batch_alter_table('comparison_figures', schema=None) as batch_op:
         batch_op.create_index('ix_comparison_figures_lookup', ['municipality_code', 'measure', 'area', 'period_end'], unique=False)
         batch_op.create_index(batch_op.f('ix_comparison_figures_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('cost_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Integer(), nullable=False),
+    sa.Column('area', sa.String(length=20), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=14, scale=2), nullable=False),
+    sa.Column('note', sa.String(length=200), nullable=False),
+    sa.Column('entered_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_cost_entries_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cost_entries'))
+    )
+    with op.batch_alter_table('cost_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('labour_force',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('area', sa.String(length=160), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('persons', sa.Integer(), nullable=False),
+    sa.Column('expenditure', sa.Numeric(precision=14, scale=2), nullable=True),
+    sa.Column('source', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_labour_force_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_labour_force')),
+    sa.UniqueConstraint('municipality_code', 'area', 'year', name='uq_labour_force')
+    )
+    with op.batch_alter_table('labour_force', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_labour_force_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('offer_prices',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('offer_type', sa.String(length=40), nullable=False),
+    sa.Column('provider', sa.String(length=8), nullable=False),
+    sa.Column('valid_from', sa.Date(), nullable=False),
+    sa.Column('weekly_price', sa.Numeric(precision=14, scale=2), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_offer_prices_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_offer_prices')),
+    sa.UniqueConstraint('municipality_code', 'offer_type', 'provider', 'valid_from', name='uq_offer_price')
+    )
+    with op.batch_alter_table('offer_prices', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offer_prices_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('teams',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -421,6 +480,18 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_teams_municipality_code'))
 
     op.drop_table('teams')
+    with op.batch_alter_table('offer_prices', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_offer_prices_municipality_code'))
+
+    op.drop_table('offer_prices')
+    with op.batch_alter_table('labour_force', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
+
+    op.drop_table('labour_force')
+    with op.batch_alter_table('cost_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
+
+    op.drop_table('cost_entries')
     with op.batch_alter_table('comparison_figures', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_comparison_figures_municipality_code'))
         batch_op.drop_index('ix_comparison_figures_lookup')
@@ -430,6 +501,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_companies_municipality_code'))
 
     op.drop_table('companies')
+    with op.batch_alter_table('budget_lines', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_budget_lines_municipality_code'))
+
+    op.drop_table('budget_lines')
     op.drop_table('municipalities')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))

@@ -13,6 +13,7 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
+from ...input_bounds import Day, Limit, Name, RowId
 
 router = APIRouter(tags=["logning"])
 managers = require_roles(Role.MANAGER)
@@ -25,8 +26,8 @@ def _filter(username: str | None, citizen_id: int | None, date_from: date | None
 
 
 @router.get("/logning", include_in_schema=False)
-def audit_page(request: Request, username: str | None = None, citizen_id: int | None = None,
-               date_from: date | None = None, date_to: date | None = None,
+def audit_page(request: Request, username: Name | None = None, citizen_id: RowId | None = None,
+               date_from: Day | None = None, date_to: Day | None = None,
                user: User = Depends(managers), db: Database = Depends(get_db)):
     page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to))
     return render(request, "accounts/audit/log.html", user=user, page=page, username=username or "",
@@ -34,8 +35,8 @@ def audit_page(request: Request, username: str | None = None, citizen_id: int | 
 
 
 @router.get("/logning.csv", include_in_schema=False)
-def audit_csv(username: str | None = None, citizen_id: int | None = None, date_from: date | None = None,
-              date_to: date | None = None, user: User = Depends(managers), db: Database = Depends(get_db)):
+def audit_csv(username: Name | None = None, citizen_id: RowId | None = None, date_from: Day | None = None,
+              date_to: Day | None = None, user: User = Depends(managers), db: Database = Depends(get_db)):
     page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=100_000))
     return csv_response("logning.csv", ["tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune"],
                         ([r.at, r.username, r.role, r.citizen_id, r.action, r.municipality_code]
@@ -43,11 +44,11 @@ def audit_csv(username: str | None = None, citizen_id: int | None = None, date_f
 
 
 @router.get("/api/audit")
-def api_audit(username: str | None = None, citizen_id: int | None = None, date_from: date | None = None,
-              date_to: date | None = None, limit: int = 200, user: User = Depends(managers),
+def api_audit(username: Name | None = None, citizen_id: RowId | None = None, date_from: Day | None = None,
+              date_to: Day | None = None, limit: Limit = 200, user: User = Depends(managers),
               db: Database = Depends(get_db)):
     """The audit log of the manager's municipality, newest first."""
-    page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=min(limit, 10_000)))
+    page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=limit))
     return {"total": page.total, "records": [
         {"at": r.at.isoformat(), "username": r.username, "role": r.role, "citizen_id": r.citizen_id,
          "action": r.action, "municipality_code": r.municipality_code} for r in page.records]}

@@ -12,6 +12,7 @@ from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 
 from ...deps import current_user, get_db, render, require_roles
+from ...input_bounds import MAX_NAME, Name, RowId
 from ...schemas import CaseFileOut, case_file_out
 from .case_page import render_case_page
 
@@ -28,7 +29,7 @@ def caseload_page(request: Request, user: User = Depends(caseworkers), db: Datab
 
 
 @router.get("/borgere", include_in_schema=False)
-def search_page(request: Request, q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def search_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     rows, error = [], None
     if q:
         try:
@@ -40,7 +41,7 @@ def search_page(request: Request, q: str = "", user: User = Depends(staff), db: 
 
 
 @router.get("/borgere/{citizen_id}", include_in_schema=False)
-def case_page(request: Request, citizen_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), db: Database = Depends(get_db)):
     return render_case_page(request, user, db, citizen_id)
 
 
@@ -58,14 +59,14 @@ def api_caseload(user: User = Depends(caseworkers), db: Database = Depends(get_d
 
 
 @router.get("/api/citizens", response_model=list[CitizenSummary])
-def api_search(q: str = Query(..., min_length=2, description="Navn eller CPR-nummer"),
+def api_search(q: str = Query(..., min_length=2, max_length=MAX_NAME, description="Navn eller CPR-nummer"),
                user: User = Depends(staff), db: Database = Depends(get_db)):
     """Search citizens of the user's municipality by name or CPR number."""
     return citizen_service.search(db, user, q)
 
 
 @router.get("/api/citizens/{citizen_id}", response_model=CaseFileOut)
-def api_case(citizen_id: int, user: User = Depends(current_user), db: Database = Depends(get_db)):
+def api_case(citizen_id: RowId, user: User = Depends(current_user), db: Database = Depends(get_db)):
     """The citizen's case: benefit history, conversations, offers, plan and timeline."""
     case = citizen_service.case_file(db, user, citizen_id, action=f"api: /api/citizens/{citizen_id}")
     return case_file_out(case)

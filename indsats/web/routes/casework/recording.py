@@ -5,11 +5,12 @@ field (422); a successful one answers with a fresh form and the ``case-changed``
 makes the deadline panel reload (htmx), or, without JavaScript, a redirect with a flash message.
 """
 
-from datetime import date
+import json
+from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from indsats.domain.enums import CaseEventType, ConversationKind, ConversationStatus, Role
 from indsats.domain.models import User
@@ -22,6 +23,7 @@ from indsats.services.shared.errors import InvalidInput
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
+from ...input_bounds import MAX_NOTE, Day, Note, RowId
 from .case_page import render_case_page
 from .form_specs import SPECS
 
@@ -47,7 +49,7 @@ def _form_response(request: Request, user: User, db: Database, citizen_id: int, 
 
 
 @router.post("/borgere/{citizen_id}/registrer/{kind}", include_in_schema=False)
-async def registration_form(request: Request, citizen_id: int, kind: str, user: User = Depends(writers),
+async def registration_form(request: Request, citizen_id: RowId, kind: str, user: User = Depends(writers),
                             db: Database = Depends(get_db)):
     if kind not in SPECS:
         raise HTTPException(404, "Den slags registrering findes ikke.")
@@ -65,7 +67,8 @@ async def registration_form(request: Request, citizen_id: int, kind: str, user: 
 
 
 @router.post("/borgere/{citizen_id}/plan", include_in_schema=False)
-def plan_form(request: Request, citizen_id: int, goal: str = Form(""), activities: str = Form(""),
+def plan_form(request: Request, citizen_id: RowId, goal: Annotated[Note, Form()] = "",
+              activities: Annotated[Note, Form()] = "",
               user: User = Depends(writers), db: Database = Depends(get_db)):
     try:
         casework.update_plan(db, user, citizen_id, goal, activities.splitlines())
@@ -77,7 +80,7 @@ def plan_form(request: Request, citizen_id: int, goal: str = Form(""), activitie
 
 
 @router.post("/min-sag/samtale", include_in_schema=False)
-def request_conversation_form(request: Request, wish: str = Form(""),
+def request_conversation_form(request: Request, wish: Annotated[Note, Form()] = "",
                               user: User = Depends(require_roles(Role.CITIZEN)), db: Database = Depends(get_db)):
     casework.request_conversation(db, user, wish=wish)
     flash(request, "Din anmodning om en samtale er sendt til jobcentret.")
@@ -88,7 +91,7 @@ def request_conversation_form(request: Request, wish: str = Form(""),
 
 
 def _api_register(kind: str, model: type[forms.Registration]):
-    def endpoint(citizen_id: int, body: model = Body(...), user: User = Depends(writers),  # type: ignore[valid-type]
+    def endpoint(citizen_id: RowId, body: model = Body(...), user: User = Depends(writers),  # type: ignore[valid-type]
                  db: Database = Depends(get_db)):
         return {"id": registrations.register(db, user, citizen_id, body)}
 
@@ -111,20 +114,27 @@ def _validated(model: type[forms.Registration], data: dict) -> forms.Registratio
 
 
 class ConversationIn(BaseModel):
-    date: date
+    date: Day
     kind: ConversationKind = ConversationKind.INDIVIDUAL
     status: ConversationStatus = ConversationStatus.HELD
-    note: str = ""
+    note: Note = ""
 
 
 class EventIn(BaseModel):
     type: CaseEventType
-    date: date
-    data: dict = {}
+    date: Day
+    data: dict = Field(default_factory=dict, description="Højst 10.000 tegn som JSON")
+
+    @field_validator("data")
+    @classmethod
+    def _small(cls, value: dict) -> dict:
+        if len(json.dumps(value, default=str)) > MAX_NOTE:
+            raise ValueError(f"må højst fylde {MAX_NOTE} tegn som JSON")
+        return value
 
 
 @router.post("/api/citizens/{citizen_id}/conversations", status_code=201)
-def api_conversation(citizen_id: int, body: ConversationIn, user: User = Depends(writers),
+def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depends(writers),
                      db: Database = Depends(get_db)):
     """Register a conversation (needs the X-CSRF-Token header from /api/login)."""
     registration = _validated(forms.Conversation, {"date": body.date, "conversation_kind": body.kind,
@@ -133,7 +143,7 @@ def api_conversation(citizen_id: int, body: ConversationIn, user: User = Depends
 
 
 @router.post("/api/citizens/{citizen_id}/offers", status_code=201)
-def api_offer(citizen_id: int, body: dict = Body(...), user: User = Depends(writers),
+def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(writers),
               db: Database = Depends(get_db)):
     """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr."""
     data = {("date" if k == "start" else k): v for k, v in body.items()}
@@ -141,6 +151,6 @@ def api_offer(citizen_id: int, body: dict = Body(...), user: User = Depends(writ
 
 
 @router.post("/api/citizens/{citizen_id}/events", status_code=201)
-def api_event(citizen_id: int, body: EventIn, user: User = Depends(writers), db: Database = Depends(get_db)):
+def api_event(citizen_id: RowId, body: EventIn, user: User = Depends(writers), db: Database = Depends(get_db)):
     """Register another timeline event in the contract's form (e.g. joint_conversation_requested)."""
     return {"id": casework.record_event(db, user, citizen_id, body.type, body.date, body.data)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -22,6 +23,7 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
+from ...input_bounds import Day, RowId
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -34,8 +36,8 @@ def _worklist(db: Database, user: User, caseworker_id: int | None, team_id: int 
 
 
 @router.get("/frister", include_in_schema=False)
-def worklist_page(request: Request, sagsbehandler: int | None = None, team: int | None = None,
-                  dato: date | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
+def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: RowId | None = None,
+                  dato: Day | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = _worklist(db, user, sagsbehandler, team, dato)
     scopes = worklist_scopes(db, user)
     query = "&".join(f"{k}={v}" for k, v in (("sagsbehandler", sagsbehandler), ("team", team), ("dato", dato)) if v)
@@ -44,22 +46,22 @@ def worklist_page(request: Request, sagsbehandler: int | None = None, team: int 
 
 
 @router.get("/frister.csv", include_in_schema=False)
-def worklist_csv_export(sagsbehandler: int | None = None, team: int | None = None, dato: date | None = None,
+def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None = None, dato: Day | None = None,
                         user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = _worklist(db, user, sagsbehandler, team, dato)
     return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", worklist_csv(worklist))
 
 
 @router.get("/api/worklists")
-def api_worklist(caseworker_id: int | None = None, team_id: int | None = None,
-                 as_of: date | None = Query(None, description="Opgørelsesdato (standard: i dag)"),
+def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None,
+                 as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
     """Overdue, due within 14 days, what to book and what needs a person's review."""
     return _worklist(db, user, caseworker_id, team_id, as_of).to_dict()
 
 
 @router.get("/api/citizens/{citizen_id}/obligations")
-def api_citizen_obligations(citizen_id: int, as_of: date | None = None, user: User = Depends(current_user),
+def api_citizen_obligations(citizen_id: RowId, as_of: Day | None = None, user: User = Depends(current_user),
                             db: Database = Depends(get_db)):
     """Every legal (and local) obligation of one citizen, in the format of contracts/obligations.md."""
     return citizen_obligations(db, user, citizen_id, as_of).to_dict()
@@ -70,7 +72,7 @@ def _default_from(as_of: date) -> date:
 
 
 @router.get("/rettidighed", include_in_schema=False)
-def timeliness_page(request: Request, fra: date | None = None, dato: date | None = None, team: int | None = None,
+def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None = None, team: RowId | None = None,
                     lokal: bool = False, user: User = Depends(leaders), db: Database = Depends(get_db)):
     as_of = dato or clock.today()
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal,
@@ -82,8 +84,8 @@ def timeliness_page(request: Request, fra: date | None = None, dato: date | None
 
 
 @router.get("/api/timeliness")
-def api_timeliness(date_from: date | None = Query(None, alias="from"), as_of: date | None = None,
-                   team_id: int | None = None, local: bool = False, user: User = Depends(leaders),
+def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None, as_of: Day | None = None,
+                   team_id: RowId | None = None, local: bool = False, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):
     """Share of obligations met on time, by month, target group, team and rule."""
     as_of = as_of or clock.today()
@@ -92,7 +94,7 @@ def api_timeliness(date_from: date | None = Query(None, alias="from"), as_of: da
 
 
 @router.get("/borgere/{citizen_id}/frister", include_in_schema=False)
-def citizen_obligations_page(request: Request, citizen_id: int, dato: date | None = None,
+def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | None = None,
                              user: User = Depends(current_user), db: Database = Depends(get_db)):
     result = citizen_obligations(db, user, citizen_id, dato)
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -20,6 +21,7 @@ from indsats.services.shared.errors import InvalidInput
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
+from ...input_bounds import FIRST_DAY, LAST_DAY, Cvr, Day, Name, Note, Places, RowId
 
 router = APIRouter(tags=["virksomheder"])
 staff = require_roles(Role.COMPANY_CONSULTANT, Role.MANAGER)
@@ -31,9 +33,12 @@ def day(value: str, field: str) -> date | None:
     if not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(value.strip())
     except ValueError as exc:
         raise InvalidInput(f"Feltet '{field}' skal være en dato (åååå-mm-dd), ikke {value!r}.") from exc
+    if not FIRST_DAY <= parsed <= LAST_DAY:
+        raise InvalidInput(f"Feltet '{field}' skal ligge mellem {FIRST_DAY} og {LAST_DAY}.")
+    return parsed
 
 
 def back(request: Request, path: str, message: str) -> RedirectResponse:
@@ -43,7 +48,7 @@ def back(request: Request, path: str, message: str) -> RedirectResponse:
 
 
 @router.get("/virksomheder", include_in_schema=False)
-def companies_page(request: Request, q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def companies_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     rows = companies.list_companies(db, user, q)
     return render(request, "company/companies/list.html", user=user, rows=rows, q=q)
 
@@ -60,7 +65,7 @@ def followups_page(request: Request, alle: bool = False, user: User = Depends(st
 
 
 @router.get("/virksomheder/{cvr}", include_in_schema=False)
-def company_page(request: Request, cvr: str, user: User = Depends(staff), db: Database = Depends(get_db)):
+def company_page(request: Request, cvr: Cvr, user: User = Depends(staff), db: Database = Depends(get_db)):
     overview = companies.company_overview(db, user, cvr)
     return render(request, "company/companies/company.html", user=user, o=overview, kinds=companies.CONTACT_KINDS,
                   schemes=companies.SCHEMES, statuses=job_orders.STATUSES, job_kinds=job_orders.KIND_LABELS,
@@ -68,30 +73,33 @@ def company_page(request: Request, cvr: str, user: User = Depends(staff), db: Da
 
 
 @router.post("/virksomheder/{cvr}/kontakter", include_in_schema=False, dependencies=csrf)
-def contact_form(request: Request, cvr: str, on: str = Form(...), kind: str = Form(...), purpose: str = Form(""),
-                 schemes: list[str] = Form(default=[]), result: str = Form(""), next_followup: str = Form(""),
-                 person_id: str = Form(""), user: User = Depends(staff), db: Database = Depends(get_db)):
+def contact_form(request: Request, cvr: Cvr, on: Annotated[Name, Form()], kind: Annotated[Name, Form()],
+                 purpose: Annotated[Note, Form()] = "", schemes: Annotated[list[Name], Form()] = [],  # noqa: B006
+                 result: Annotated[Note, Form()] = "", next_followup: Annotated[Name, Form()] = "",
+                 person_id: Annotated[RowId | None, Form()] = None, user: User = Depends(staff),
+                 db: Database = Depends(get_db)):
     companies.record_contact(db, user, cvr, day(on, "dato") or clock.today(), kind, purpose, schemes, result,
-                             day(next_followup, "næste opfølgning"), int(person_id) if person_id.strip() else None)
+                             day(next_followup, "næste opfølgning"), person_id)
     return back(request, f"/virksomheder/{cvr}", "Kontakten er registreret.")
 
 
 @router.post("/virksomheder/{cvr}/personer", include_in_schema=False, dependencies=csrf)
-def person_form(request: Request, cvr: str, name: str = Form(...), title: str = Form(""), email: str = Form(""), phone: str = Form(""),
+def person_form(request: Request, cvr: Cvr, name: Annotated[Name, Form()], title: Annotated[Name, Form()] = "",
+                email: Annotated[Name, Form()] = "", phone: Annotated[Name, Form()] = "",
                 user: User = Depends(staff), db: Database = Depends(get_db)):
     companies.add_person(db, user, cvr, name, title, email, phone)
     return back(request, f"/virksomheder/{cvr}", "Kontaktpersonen er oprettet.")
 
 
 @router.post("/virksomheder/{cvr}/centre", include_in_schema=False, dependencies=csrf)
-def centre_form(request: Request, cvr: str, name: str = Form(...), places: int = Form(...), mentor_name: str = Form(""),
-                start: str = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
+def centre_form(request: Request, cvr: Cvr, name: Annotated[Name, Form()], places: Annotated[Places, Form()],
+                start: Annotated[Name, Form()], mentor_name: Annotated[Name, Form()] = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     company_centres.create_centre(db, user, cvr, name, places, mentor_name, day(start, "start") or clock.today())
     return back(request, f"/virksomheder/{cvr}", "Virksomhedscentret er oprettet.")
 
 
 @router.post("/virksomheder/kontakter/{contact_id}/afslut", include_in_schema=False, dependencies=csrf)
-def followup_done_form(request: Request, contact_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+def followup_done_form(request: Request, contact_id: RowId, user: User = Depends(staff), db: Database = Depends(get_db)):
     companies.complete_followup(db, user, contact_id)
     return back(request, "/virksomheder/opfoelgning", "Opfølgningen er afsluttet.")
 
@@ -103,7 +111,8 @@ def centres_page(request: Request, user: User = Depends(staff), db: Database = D
 
 
 @router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
-def placement_form(request: Request, centre_id: int, who: str = Form(""), start: str = Form(""),
+def placement_form(request: Request, centre_id: RowId, who: Annotated[Name, Form()] = "",
+                   start: Annotated[Name, Form()] = "",
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     try:
         company_centres.place(db, user, centre_id, None, day(start, "start") or clock.today(), who=who)
@@ -115,7 +124,7 @@ def placement_form(request: Request, centre_id: int, who: str = Form(""), start:
 
 
 @router.post("/virksomhedscentre/placeringer/{placement_id}/afslut", include_in_schema=False, dependencies=csrf)
-def placement_end_form(request: Request, placement_id: int, end: str = Form(""), user: User = Depends(staff),
+def placement_end_form(request: Request, placement_id: RowId, end: Annotated[Name, Form()] = "", user: User = Depends(staff),
                        db: Database = Depends(get_db)):
     company_centres.end_placement(db, user, placement_id, day(end, "slut") or clock.today())
     return back(request, "/virksomhedscentre", "Placeringen er afsluttet.")
@@ -124,23 +133,23 @@ def placement_end_form(request: Request, placement_id: int, end: str = Form(""),
 # ---- JSON API -------------------------------------------------------------------------------------------
 
 class ContactIn(BaseModel):
-    date: date
-    kind: str = Field(description="visit, call, email eller meeting")
-    purpose: str = ""
-    schemes: list[str] = Field(default_factory=list, description=", ".join(companies.SCHEMES))
-    result: str = ""
-    next_followup: date | None = None
-    person_id: int | None = None
+    date: Day
+    kind: Name = Field(description="visit, call, email eller meeting")
+    purpose: Note = ""
+    schemes: list[Name] = Field(default_factory=list, max_length=20, description=", ".join(companies.SCHEMES))
+    result: Note = ""
+    next_followup: Day | None = None
+    person_id: RowId | None = None
 
 
 @router.get("/api/companies")
-def api_companies(q: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def api_companies(q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     """The municipality's companies (search by name, CVR or industry)."""
     return [asdict(c) for c in companies.list_companies(db, user, q)]
 
 
 @router.get("/api/companies/{cvr}")
-def api_company(cvr: str, user: User = Depends(staff), db: Database = Depends(get_db)):
+def api_company(cvr: Cvr, user: User = Depends(staff), db: Database = Depends(get_db)):
     """One company's history with the jobcenter: units, persons, contacts, job orders, centres, offers."""
     o = companies.company_overview(db, user, cvr)
 
@@ -154,7 +163,7 @@ def api_company(cvr: str, user: User = Depends(staff), db: Database = Depends(ge
 
 
 @router.post("/api/companies/{cvr}/contacts", status_code=201, dependencies=csrf)
-def api_contact(cvr: str, body: ContactIn, user: User = Depends(staff), db: Database = Depends(get_db)):
+def api_contact(cvr: Cvr, body: ContactIn, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Register a visit, call, e-mail or meeting (closes the company's open follow-ups)."""
     return {"id": companies.record_contact(db, user, cvr, body.date, body.kind, body.purpose, body.schemes,
                                            body.result, body.next_followup, body.person_id)}

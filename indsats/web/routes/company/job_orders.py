@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from pydantic import BaseModel
@@ -16,6 +16,7 @@ from indsats.services.company.job_orders import occupation_taxonomy as default_t
 from indsats.services.shared.database import Database
 
 from ...deps import get_db, render, require_roles, verify_csrf
+from ...input_bounds import Cvr, Day, Name, Note, Places, RowId
 from .companies import back, csrf, day, staff
 
 router = APIRouter(tags=["jobordrer"])
@@ -37,18 +38,20 @@ def _order_fields(row) -> dict:
 
 
 @router.get("/jobordrer", include_in_schema=False)
-def job_orders_page(request: Request, status: str = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def job_orders_page(request: Request, status: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     rows = job_orders.list_job_orders(db, user, status or None)
     return render(request, "company/companies/job_orders.html", user=user, rows=rows, status=status,
                   statuses=job_orders.STATUSES, kinds=job_orders.KIND_LABELS)
 
 
 @router.post("/virksomheder/{cvr}/jobordrer", include_in_schema=False, dependencies=csrf)
-def job_order_form(request: Request, cvr: str, title: str = Form(...), description: str = Form(""), occupation_uri: str = Form(""),
-                   kind: str = Form("ordinary"), hours_per_week: str = Form(""), positions: int = Form(1),
-                   postcode: str = Form(""), requires_driving_licence: bool = Form(False),
-                   requires_languages: str = Form("da"), heavy_lifting: bool = Form(False),
-                   night_work: bool = Form(False), requirements: str = Form(""),
+def job_order_form(request: Request, cvr: Cvr, title: Annotated[Name, Form()],
+                   description: Annotated[Note, Form()] = "", occupation_uri: Annotated[Name, Form()] = "",
+                   kind: Annotated[Name, Form()] = "ordinary", hours_per_week: Annotated[Name, Form()] = "",
+                   positions: Annotated[Places, Form()] = 1, postcode: Annotated[Name, Form()] = "",
+                   requires_driving_licence: bool = Form(False), requires_languages: Annotated[Name, Form()] = "da",
+                   heavy_lifting: bool = Form(False), night_work: bool = Form(False),
+                   requirements: Annotated[Note, Form()] = "",
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     order = job_orders.parse_job_order(dict(
         title=title, description=description, occupation_uri=occupation_uri or None, kind=kind,
@@ -61,7 +64,7 @@ def job_order_form(request: Request, cvr: str, title: str = Form(...), descripti
 
 
 @router.get("/jobordrer/{job_id}", include_in_schema=False)
-def job_order_page(request: Request, job_id: int, user: User = Depends(staff), db: Database = Depends(get_db)):
+def job_order_page(request: Request, job_id: RowId, user: User = Depends(staff), db: Database = Depends(get_db)):
     job = job_orders.get_job_order(db, user, job_id)
     ranked = job_orders.rank_candidates(db, user, job_id, clock.today()) if job.status in ("open", "in_progress") else []
     return render(request, "company/companies/job_order.html", user=user, job=job, ranked=ranked,
@@ -72,26 +75,26 @@ def job_order_page(request: Request, job_id: int, user: User = Depends(staff), d
 
 
 @router.post("/jobordrer/{job_id}/status", include_in_schema=False, dependencies=csrf)
-def status_form(request: Request, job_id: int, status: str = Form(...), on: str = Form(""), user: User = Depends(staff),
+def status_form(request: Request, job_id: RowId, status: Annotated[Name, Form()], on: Annotated[Name, Form()] = "", user: User = Depends(staff),
                 db: Database = Depends(get_db)):
     job_orders.set_status(db, user, job_id, status, day(on, "dato") or clock.today())
     return back(request, f"/jobordrer/{job_id}", "Status er ændret.")
 
 
 @router.post("/jobordrer/{job_id}/forslag", include_in_schema=False, dependencies=csrf)
-def propose_form(request: Request, job_id: int, citizen_id: int = Form(...), user: User = Depends(staff), db: Database = Depends(get_db)):
+def propose_form(request: Request, job_id: RowId, citizen_id: Annotated[RowId, Form()], user: User = Depends(staff), db: Database = Depends(get_db)):
     job_orders.propose(db, user, job_id, citizen_id, clock.today())
     return back(request, f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
 
 
 @router.get("/kandidater", include_in_schema=False)
-def candidates_page(request: Request, q: str = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
+def candidates_page(request: Request, q: Name = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
     rows = candidates.list_profiles(db, user, clock.today(), q)
     return render(request, "company/companies/candidates.html", user=user, rows=rows, q=q)
 
 
 @router.get("/kandidater/{citizen_id}", include_in_schema=False)
-def candidate_page(request: Request, citizen_id: int, user: User = Depends(profile_staff),
+def candidate_page(request: Request, citizen_id: RowId, user: User = Depends(profile_staff),
                    db: Database = Depends(get_db)):
     view = candidates.get_profile(db, user, citizen_id, clock.today())
     fits = job_orders.job_orders_for_candidate(db, user, citizen_id, clock.today()) \
@@ -101,11 +104,13 @@ def candidate_page(request: Request, citizen_id: int, user: User = Depends(profi
 
 
 @router.post("/kandidater/{citizen_id}", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def candidate_form(request: Request, citizen_id: int, occupations: str = Form(""), skills: str = Form(""), education: str = Form(""),
-                   driving_licence: bool = Form(False), languages: str = Form(""),
-                   accommodation_needs: list[str] = Form(default=[]), max_hours: str = Form(""),
-                   max_commute_km: str = Form(""), available_from: str = Form(""), consent: bool = Form(False),
-                   summary: str = Form(""), user: User = Depends(profile_staff), db: Database = Depends(get_db)):
+def candidate_form(request: Request, citizen_id: RowId, occupations: Annotated[Note, Form()] = "",
+                   skills: Annotated[Note, Form()] = "", education: Annotated[Name, Form()] = "",
+                   driving_licence: bool = Form(False), languages: Annotated[Name, Form()] = "",
+                   accommodation_needs: Annotated[list[Name], Form()] = [],  # noqa: B006
+                   max_hours: Annotated[Name, Form()] = "", max_commute_km: Annotated[Name, Form()] = "",
+                   available_from: Annotated[Name, Form()] = "", consent: bool = Form(False),
+                   summary: Annotated[Note, Form()] = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
     profile = candidates.parse_profile(dict(
         occupations=_lines(occupations), skills=_lines(skills), education=education, driving_licence=driving_licence,
         languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=_number(max_hours),
@@ -118,17 +123,17 @@ def candidate_form(request: Request, citizen_id: int, occupations: str = Form(""
 # ---- JSON API -------------------------------------------------------------------------------------------
 
 class ProposalIn(BaseModel):
-    citizen_id: int
+    citizen_id: RowId
 
 
 @router.get("/api/job-orders")
-def api_job_orders(status: str | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
+def api_job_orders(status: Name | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
     """The municipality's job orders, newest first (filter by status: open, in_progress, filled, cancelled)."""
     return [dict(_order_fields(j), company_name=name) for j, name in job_orders.list_job_orders(db, user, status)]
 
 
 @router.post("/api/companies/{cvr}/job-orders", status_code=201, dependencies=csrf)
-def api_create_job_order(cvr: str, body: job_orders.JobOrderIn, user: User = Depends(staff),
+def api_create_job_order(cvr: Cvr, body: job_orders.JobOrderIn, user: User = Depends(staff),
                          db: Database = Depends(get_db)):
     """Create a job order for the company (kind: ordinary, flexjob, small_job, internship, wage_subsidy)."""
     order = job_orders.parse_job_order(body.model_dump())
@@ -136,7 +141,7 @@ def api_create_job_order(cvr: str, body: job_orders.JobOrderIn, user: User = Dep
 
 
 @router.get("/api/job-orders/{job_id}/matches")
-def api_matches(job_id: int, top: int = Query(20, ge=1, le=200), user: User = Depends(staff),
+def api_matches(job_id: RowId, top: int = Query(20, ge=1, le=200), user: User = Depends(staff),
                 db: Database = Depends(get_db)):
     """The best candidates for the job order with score and reasons (hard constraints first);
     ``reasons`` in English as in the batch contract, ``reasons_da`` the same in Danish."""
@@ -145,13 +150,13 @@ def api_matches(job_id: int, top: int = Query(20, ge=1, le=200), user: User = De
 
 
 @router.post("/api/job-orders/{job_id}/proposals", status_code=201, dependencies=csrf)
-def api_propose(job_id: int, body: ProposalIn, user: User = Depends(staff), db: Database = Depends(get_db)):
+def api_propose(job_id: RowId, body: ProposalIn, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Propose a consenting candidate who meets the hard constraints to the company."""
     return {"id": job_orders.propose(db, user, job_id, body.citizen_id, clock.today())}
 
 
 @router.get("/api/jobs-filled")
-def api_jobs_filled(start: date, end: date, kind: str | None = None, user: User = Depends(staff),
+def api_jobs_filled(start: Day, end: Day, kind: Name | None = None, user: User = Depends(staff),
                     db: Database = Depends(get_db)):
     """Jobs filled through the jobcenter: job orders with status filled and start <= filled_date <= end
     (optionally of one kind, e.g. ordinary)."""
@@ -160,7 +165,7 @@ def api_jobs_filled(start: date, end: date, kind: str | None = None, user: User 
 
 
 @router.get("/api/occupations")
-def api_occupations(q: str = "", user: User = Depends(staff)):
+def api_occupations(q: Name = "", user: User = Depends(staff)):
     """The curated occupation list (ESCO URI, ISCO-08 group, Danish and English label)."""
     needle = q.strip().lower()
     return [{"uri": o.uri, "isco": o.isco, "label_da": o.label_da, "label_en": o.label_en}

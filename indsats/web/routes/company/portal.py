@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
@@ -15,6 +16,7 @@ from indsats.services.shared.database import Database
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
+from ...input_bounds import Name, RowId
 
 router = APIRouter(tags=["virksomhedsportal"])
 company = require_roles(Role.COMPANY)
@@ -34,7 +36,7 @@ def portal_page(request: Request, user: User = Depends(company), db: Database = 
 
 
 @router.get("/portal/jobordrer/{job_id}", include_in_schema=False)
-def portal_job_page(request: Request, job_id: int, user: User = Depends(company), db: Database = Depends(get_db)):
+def portal_job_page(request: Request, job_id: RowId, user: User = Depends(company), db: Database = Depends(get_db)):
     job, proposed = company_portal.own_job_order(db, user, job_id)
     return render(request, "company/portal/job_order.html", user=user, job=job, proposed=proposed,
                   statuses=job_orders.STATUSES, kinds=job_orders.KIND_LABELS,
@@ -42,7 +44,8 @@ def portal_job_page(request: Request, job_id: int, user: User = Depends(company)
 
 
 @router.post("/portal/forslag/{proposal_id}", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def portal_answer(request: Request, proposal_id: int, job_id: int = Form(...), answer: str = Form(...), user: User = Depends(company),
+def portal_answer(request: Request, proposal_id: RowId, job_id: Annotated[RowId, Form()],
+                  answer: Annotated[Name, Form()], user: User = Depends(company),
                   db: Database = Depends(get_db)):
     company_portal.answer_proposal(db, user, proposal_id, answer)
     flash(request, "Svaret er sendt til jobcentret.")
@@ -56,7 +59,7 @@ def api_portal_job_orders(user: User = Depends(company), db: Database = Depends(
 
 
 @router.get("/api/portal/job-orders/{job_id}")
-def api_portal_job_order(job_id: int, user: User = Depends(company), db: Database = Depends(get_db)):
+def api_portal_job_order(job_id: RowId, user: User = Depends(company), db: Database = Depends(get_db)):
     """One of the company's job orders with the consented candidate summaries proposed to it (404 for others');
     ``reasons`` in English, ``reasons_da`` in Danish."""
     job, proposed = company_portal.own_job_order(db, user, job_id)

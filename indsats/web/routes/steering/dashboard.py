@@ -22,6 +22,7 @@ from indsats.services.steering.goals import PlanError
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
+from ...input_bounds import Day, Name, Year
 
 router = APIRouter(tags=["styring"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
@@ -46,7 +47,7 @@ def _goal_json(view) -> dict:
 
 
 @router.get("/styring", include_in_schema=False)
-def goals_page(request: Request, plan: str | None = None, as_of: date | None = None,
+def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
     day = as_of or clock.today()
     the_plan, views = _goals(db, user, plan, day)
@@ -57,7 +58,7 @@ def goals_page(request: Request, plan: str | None = None, as_of: date | None = N
 
 
 @router.get("/api/styring/goals")
-def goals_api(plan: str | None = None, as_of: date | None = None, user: User = Depends(leaders),
+def goals_api(plan: Name | None = None, as_of: Day | None = None, user: User = Depends(leaders),
               db: Database = Depends(get_db)) -> dict:
     """Planens mål mod kommunens egne data: status, udgangspunkt, mål, resultat og serie."""
     the_plan, views = _goals(db, user, plan, as_of)
@@ -66,7 +67,7 @@ def goals_api(plan: str | None = None, as_of: date | None = None, user: User = D
 
 
 @router.get("/styring/fordeling", include_in_schema=False)
-def drilldown_page(request: Request, dimension: str = "team", as_of: date | None = None,
+def drilldown_page(request: Request, dimension: Name = "team", as_of: Day | None = None,
                    user: User = Depends(leaders), db: Database = Depends(get_db)):
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
@@ -77,7 +78,7 @@ def drilldown_page(request: Request, dimension: str = "team", as_of: date | None
 
 
 @router.get("/api/styring/fordeling")
-def drilldown_api(dimension: str = "team", as_of: date | None = None, user: User = Depends(leaders),
+def drilldown_api(dimension: Name = "team", as_of: Day | None = None, user: User = Depends(leaders),
                   db: Database = Depends(get_db)) -> list[dict]:
     """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
     if dimension not in store_kpis.DIMENSIONS:
@@ -86,7 +87,7 @@ def drilldown_api(dimension: str = "team", as_of: date | None = None, user: User
 
 
 @router.get("/ledelsesinformation", include_in_schema=False)
-def management_page(request: Request, as_of: date | None = None, user: User = Depends(leaders),
+def management_page(request: Request, as_of: Day | None = None, user: User = Depends(leaders),
                     db: Database = Depends(get_db)):
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     series = [(r["month"], r["activation_rate"]) for r in rows]
@@ -104,7 +105,7 @@ MANAGEMENT_COLUMNS = [
 
 
 @router.get("/ledelsesinformation.csv", include_in_schema=False)
-def management_csv(as_of: date | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
+def management_csv(as_of: Day | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     return csv_response(f"ledelsesinformation-{user.municipality_code}.csv", [h for _, h in MANAGEMENT_COLUMNS],
                         ([r["month"].isoformat()[:7] if k == "month" else r[k] for k, _ in MANAGEMENT_COLUMNS]
@@ -112,7 +113,7 @@ def management_csv(as_of: date | None = None, user: User = Depends(leaders), db:
 
 
 @router.get("/styring.csv", include_in_schema=False)
-def goals_csv(plan: str | None = None, as_of: date | None = None, user: User = Depends(leaders),
+def goals_csv(plan: Name | None = None, as_of: Day | None = None, user: User = Depends(leaders),
               db: Database = Depends(get_db)):
     the_plan, views = _goals(db, user, plan, as_of)
     header = ["mål", "målepunkt", "frist", "udgangspunkt", "mål (værdi)", "målsti nu", "resultat", "målopfyldelse",
@@ -124,7 +125,7 @@ def goals_csv(plan: str | None = None, as_of: date | None = None, user: User = D
 
 
 @router.get("/api/ledelsesinformation")
-def management_api(as_of: date | None = None, user: User = Depends(leaders),
+def management_api(as_of: Day | None = None, user: User = Depends(leaders),
                    db: Database = Depends(get_db)) -> list[dict]:
     """Månedlig ledelsesinformation: forsørgelse, ledighed, aktivering, samtaler, virksomhedskontakter."""
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
@@ -132,7 +133,7 @@ def management_api(as_of: date | None = None, user: User = Depends(leaders),
 
 
 @router.get("/styring/resultatrevision.pdf", include_in_schema=False)
-def review_pdf(plan: str | None = None, year: int | None = None, user: User = Depends(leaders),
+def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = Depends(leaders),
                db: Database = Depends(get_db)):
     """The result review of a plan for a year, from the municipality's own data, as PDF."""
     files = steering.plan_files()

@@ -1,0 +1,73 @@
+"""The economy's own records (docs/ECONOMY.md): the budget by area and month, entered
+costs (løn, drift), prices of offers per week, and labour-force figures for the expenditure
+per person in the labour force. Benefit expenditure itself is computed from the panel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+MONEY = Numeric(14, 2)
+
+
+class BudgetLineRow(Base):
+    """The budget of one area (forsørgelse, aktivering, drift, løn) in one month."""
+
+    __tablename__ = "budget_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    area: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[float] = mapped_column(MONEY)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("municipality_code", "year", "month", "area", name="uq_budget_line"),)
+
+
+class CostEntryRow(Base):
+    """An actual cost entered for an area and month (løn, drift; aktivering beyond offer prices)."""
+
+    __tablename__ = "cost_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    area: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[float] = mapped_column(MONEY)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OfferPriceRow(Base):
+    """The price per week of an offer type, for one provider (CVR) or for all ('')."""
+
+    __tablename__ = "offer_prices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    offer_type: Mapped[str] = mapped_column(String(40))
+    provider: Mapped[str] = mapped_column(String(8), default="")
+    valid_from: Mapped[date] = mapped_column(Date)
+    weekly_price: Mapped[float] = mapped_column(MONEY)
+
+    __table_args__ = (UniqueConstraint("municipality_code", "offer_type", "provider", "valid_from",
+                                       name="uq_offer_price"),)
+
+
+class LabourForceRow(Base):
+    """Persons in the labour force of an area (the municipality or its comparison group) in a year."""
+
+    __tablename__ = "labour_force"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    area: Mapped[str] = mapped_column(String(160))
+    year: Mapped[int] = mapped_column(Integer)
+    persons: Mapped[int] = mapped_column(Integer)
+    expenditure: Mapped[float | None] = mapped_column(MONEY, nullable=True)
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (UniqueConstraint("municipality_code", "area", "year", name="uq_labour_force"),)

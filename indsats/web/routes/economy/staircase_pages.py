@@ -1,0 +1,23 @@
+"""Refusionstrappen nu: citizens on each step and who reaches week 27 or 53 soon (audited)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+
+from indsats.domain.enums import Role
+from indsats.domain.models import User
+from indsats.services.economy import staircase_now
+from indsats.services.economy.expenditure_files import step_label
+from indsats.services.shared.database import Database
+
+from ...deps import get_db, render, require_roles
+
+router = APIRouter(tags=["økonomi"])
+readers = require_roles(Role.TEAM_LEADER, Role.MANAGER)
+
+
+@router.get("/okonomi/refusionstrappe", include_in_schema=False)
+def staircase_page(request: Request, page: int = 1, user: User = Depends(readers), db: Database = Depends(get_db)):
+    view = staircase_now.staircase_now(db, user, page=page)
+    return render(request, "economy/staircase.html", user=user, view=view, step_label=step_label,
+                  horizon=staircase_now.HORIZON_WEEKS)
