@@ -75,3 +75,15 @@ def test_timeliness_page_for_managers_only(world_client):
     assert "<svg" in page.text and "Pr. målgruppe" in page.text and "Jobparate kontanthjælpsmodtagere" in page.text
     data = client.get("/api/timeliness", params={"from": "2026-01-01", "as_of": "2026-08-25"}).json()
     assert data["overall"]["met"] == 2 and data["overall"]["total"] == 6
+
+
+def test_deadline_panel_names_the_rule_set_and_the_change_within_60_days(world_client):
+    # Bo is on job-ready cash benefit; the 2026-07-01 reform (lov 1750/2025) changes its rules.
+    world, client = world_client
+    login(client, "mette")
+    may = client.get(f"/borgere/{world.ids['bo']}/frister?dato=2026-05-15", headers={"hx-request": "true"})
+    assert may.status_code == 200
+    assert "Regelsæt: <strong>LAB 2024</strong>" in may.text
+    assert "Fra 1. juli 2026: Beskæftigelsesreformen" in may.text
+    april = client.get(f"/borgere/{world.ids['bo']}/frister?dato=2026-04-30")  # 62 days before: not yet
+    assert "Fra 1. juli 2026" not in april.text and "Regelsæt:" in april.text

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
+from indsats.services.casework.law_changes import law_notice
 from indsats.services.casework.obligations import citizen_obligations, rhythms_for_municipality
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
@@ -99,4 +100,4 @@ def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | No
     result = citizen_obligations(db, user, citizen_id, dato)
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
     return render(request, template, user=user, result=result, citizen_id=citizen_id,
-                  rule_da=RULE_DA, status_da=STATUS_DA)
+                  rule_da=RULE_DA, status_da=STATUS_DA, law=law_notice(result))
