@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from indsats.domain.models import User
@@ -77,14 +77,40 @@ def _centre_in_scope(session: Session, user: User, centre_id: int) -> CompanyCen
     return centre
 
 
-def place(db: Database, user: User, centre_id: int, citizen_id: int, start: date) -> int:
-    """Place a citizen in a centre from ``start``; refused when every place is taken that day."""
+def _citizen_by_name_or_cpr(session: Session, user: User, who: str) -> CitizenRow:
+    """The one citizen of the municipality with this CPR number (with or without dash) or full name."""
+    text = " ".join((who or "").split())
+    if len(text) < 2:
+        raise InvalidInput("Skriv borgerens navn eller CPR-nummer.")
+    query = select(CitizenRow).where(CitizenRow.municipality_code == user.municipality_code)
+    digits = text.replace("-", "")
+    if digits.isdigit():
+        if len(digits) != 10:
+            raise InvalidInput("Et CPR-nummer har 10 cifre.")
+        query = query.where(CitizenRow.cpr == digits)
+    else:
+        full_name = CitizenRow.first_name + " " + CitizenRow.last_name
+        query = query.where(func.lower(full_name) == text.lower())
+    found = session.scalars(query.limit(2)).all()
+    if not found:
+        raise InvalidInput(f"Ingen borger i kommunen med navnet eller CPR-nummeret «{text}»."
+                           if not digits.isdigit() else "Ingen borger i kommunen har det CPR-nummer.")
+    if len(found) > 1:
+        raise InvalidInput(f"Flere borgere hedder «{text}»; brug CPR-nummeret.")
+    return found[0]
+
+
+def place(db: Database, user: User, centre_id: int, citizen_id: int | None, start: date, who: str = "") -> int:
+    """Place a citizen — by id, or by name or CPR number (``who``) — in a centre from ``start``;
+    refused when every place is taken that day."""
     ensure_role(user, *COMPANY_STAFF)
     with db.unit_of_work() as session:
         centre = _centre_in_scope(session, user, centre_id)
-        citizen = session.get(CitizenRow, citizen_id)
+        citizen = session.get(CitizenRow, citizen_id) if citizen_id is not None else \
+            _citizen_by_name_or_cpr(session, user, who)
         if citizen is None or citizen.municipality_code != user.municipality_code:
             raise NotFound("Borgeren findes ikke i kommunen.")
+        citizen_id = citizen.id
         if not _covers(centre.start, centre.end, start):
             raise InvalidInput("Centret er ikke i drift på startdatoen.")
         current = [p for p in session.scalars(select(CentrePlacementRow).where(CentrePlacementRow.centre_id == centre_id))
@@ -96,6 +122,7 @@ def place(db: Database, user: User, centre_id: int, citizen_id: int, start: date
         row = CentrePlacementRow(centre_id=centre_id, citizen_id=citizen_id, start=start)
         session.add(row)
         session.flush()
+        record_reads(session, user, [citizen_id], f"placerede i virksomhedscenter {centre.name}")
         return row.id
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 16:42:45.021147
+Create Date: 2026-12-01 17:06:40.875753
 """
 from alembic import op
 import sqlalchemy as sa
@@ -31,6 +31,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_log_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_username'), ['username'], unique=False)
+
+    op.create_table('kept_measures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('measure', sa.String(length=80), nullable=False),
+    sa.Column('week', sa.String(length=10), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_measures'))
+    )
+    with op.batch_alter_table('kept_measures', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_measures_key', ['municipality_code', 'measure', 'week'], unique=True)
 
     op.create_table('municipalities',
     sa.Column('code', sa.String(length=3), nullable=False),
@@ -333,6 +345,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_centre_placements_centre_id'), ['centre_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_centre_placements_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('citizen_obligations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('caseworker_id', sa.Integer(), nullable=True),
+    sa.Column('team_id', sa.Integer(), nullable=True),
+    sa.Column('citizen_name', sa.String(length=170), nullable=False),
+    sa.Column('citizen_regime', sa.String(length=80), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('rule', sa.String(length=60), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('deadline', sa.Date(), nullable=True),
+    sa.Column('deadline_on_non_workday', sa.Boolean(), nullable=False),
+    sa.Column('window_start', sa.Date(), nullable=True),
+    sa.Column('met_on', sa.Date(), nullable=True),
+    sa.Column('period_start', sa.Date(), nullable=True),
+    sa.Column('superseded_on', sa.Date(), nullable=True),
+    sa.Column('regime', sa.String(length=80), nullable=False),
+    sa.Column('benefit', sa.String(length=40), nullable=True),
+    sa.Column('target_group', sa.String(length=60), nullable=True),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('local', sa.Boolean(), nullable=False),
+    sa.Column('held', sa.Integer(), nullable=True),
+    sa.Column('required', sa.Integer(), nullable=True),
+    sa.Column('quota', sa.Float(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('as_of', sa.Date(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_obligations_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_obligations'))
+    )
+    with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_obligations_caseworker', ['caseworker_id', 'status', 'deadline'], unique=False)
+        batch_op.create_index(batch_op.f('ix_citizen_obligations_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
+
     op.create_table('citizen_plans',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -426,6 +476,13 @@ def downgrade() -> None:
 
     op.drop_table('conversations')
     op.drop_table('citizen_plans')
+    with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_obligations_worklist')
+        batch_op.drop_index('ix_citizen_obligations_team')
+        batch_op.drop_index(batch_op.f('ix_citizen_obligations_citizen_id'))
+        batch_op.drop_index('ix_citizen_obligations_caseworker')
+
+    op.drop_table('citizen_obligations')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
         batch_op.drop_index(batch_op.f('ix_centre_placements_centre_id'))
@@ -506,6 +563,10 @@ def downgrade() -> None:
 
     op.drop_table('budget_lines')
     op.drop_table('municipalities')
+    with op.batch_alter_table('kept_measures', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_measures_key')
+
+    op.drop_table('kept_measures')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))
         batch_op.drop_index(batch_op.f('ix_audit_log_municipality_code'))
