@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:22:50.958305
+Create Date: 2026-12-01 17:26:07.794281
 """
 from alembic import op
 import sqlalchemy as sa
@@ -111,6 +111,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('economy_scenarios',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('assumptions', sa.JSON(), nullable=False),
+    sa.Column('baseline', sa.JSON(), nullable=False),
+    sa.Column('result', sa.JSON(), nullable=False),
+    sa.Column('created_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenarios_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenarios'))
+    )
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenarios_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('labour_force',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -562,6 +578,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
 
     op.drop_table('labour_force')
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
+
+    op.drop_table('economy_scenarios')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 
