@@ -3,13 +3,14 @@
 #
 #   bench/load_100k.sh build    # new database, indsats synth (which keeps the obligations), logins
 #   bench/load_100k.sh run      # indsats serve on loopback + Locust headless (USERS=20, RUN_TIME=2m)
+#   bench/load_100k.sh keep     # indsats obligations refresh + indsats measures refresh --full (timed)
 #   bench/load_100k.sh drop     # drop the database
 #   bench/load_100k.sh all      # build, run, drop
 #
 # The 10-minute run of the issue: RUN_TIME=10m bench/load_100k.sh run
 # Environment: DB_NAME (indsats_load100k), PG (postgresql+psycopg://postgres@127.0.0.1:5432),
 # CITIZENS (100000), MUNICIPALITY (250), PORT (8765), USERS (20), RUN_TIME (2m), PY (.venv/bin/python),
-# REFRESH=1 to time `indsats obligations refresh` on its own after the build.
+# REFRESH=1 to time `indsats obligations refresh` and `indsats measures refresh` on their own after the build.
 # Only loopback is ever served or loaded. Results go to bench/results/load_100k_*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,15 +31,17 @@ mkdir -p "$OUT"
 
 build() {
   psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB_NAME" >/dev/null
-  /usr/bin/time -f "synth: %e s, peak RSS %M KB" \
+  /usr/bin/time -f "synth (with the obligations and measures kept): %e s, peak RSS %M KB" \
     "$PY" -c "from indsats.cli import main; main()" synth --citizens "$CITIZENS" --municipality "$MUNICIPALITY"
-  /usr/bin/time -f "measures refresh: %e s, peak RSS %M KB" \
-    "$PY" -c "from indsats.cli import main; main()" measures refresh
-  if [ "${REFRESH:-0}" = 1 ]; then
-    /usr/bin/time -f "obligations refresh: %e s, peak RSS %M KB" \
-      "$PY" -c "from indsats.cli import main; main()" obligations refresh
-  fi
+  if [ "${REFRESH:-0}" = 1 ]; then keep; fi
   logins
+}
+
+keep() {
+  /usr/bin/time -f "obligations refresh: %e s, peak RSS %M KB" \
+    "$PY" -c "from indsats.cli import main; main()" obligations refresh
+  /usr/bin/time -f "measures refresh: %e s, peak RSS %M KB" \
+    "$PY" -c "from indsats.cli import main; main()" measures refresh --full
 }
 
 logins() {
@@ -88,6 +91,7 @@ drop() { psql -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB_NAME WITH
 case "${1:-all}" in
   build) build ;;
   logins) logins ;;
+  keep) keep ;;
   run) run ;;
   drop) drop ;;
   all) build; run; drop ;;
