@@ -44,6 +44,7 @@ def current_user(request: Request, db: Database = Depends(get_db)) -> User:
         if is_api(request):
             raise HTTPException(status_code=401, detail="Log ind først.")
         raise LoginRequired(str(request.url.path))
+    request.state.user = user  # for the audit row of a refused attempt (web/errors.py)
     return user
 
 
