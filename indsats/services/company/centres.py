@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from indsats.domain.models import User
@@ -80,14 +80,40 @@ def _centre_in_scope(session: Session, user: User, centre_id: int) -> CompanyCen
     return centre
 
 
-def place(db: Database, user: User, centre_id: int, citizen_id: int, start: date) -> int:
-    """Place a citizen in a centre from ``start``; refused when every place is taken that day."""
+def _citizen_by_name_or_cpr(session: Session, user: User, who: str) -> CitizenRow:
+    """The one citizen of the municipality with this CPR number (with or without dash) or full name."""
+    text = " ".join((who or "").split())
+    if len(text) < 2:
+        raise InvalidInput("Skriv borgerens navn eller CPR-nummer.")
+    query = select(CitizenRow).where(CitizenRow.municipality_code == user.municipality_code)
+    digits = text.replace("-", "")
+    if digits.isdigit():
+        if len(digits) != 10:
+            raise InvalidInput("Et CPR-nummer har 10 cifre.")
+        query = query.where(CitizenRow.cpr == digits)
+    else:
+        full_name = CitizenRow.first_name + " " + CitizenRow.last_name
+        query = query.where(func.lower(full_name) == text.lower())
+    found = session.scalars(query.limit(2)).all()
+    if not found:
+        raise InvalidInput(f"Ingen borger i kommunen med navnet eller CPR-nummeret «{text}»."
+                           if not digits.isdigit() else "Ingen borger i kommunen har det CPR-nummer.")
+    if len(found) > 1:
+        raise InvalidInput(f"Flere borgere hedder «{text}»; brug CPR-nummeret.")
+    return found[0]
+
+
+def place(db: Database, user: User, centre_id: int, citizen_id: int | None, start: date, who: str = "") -> int:
+    """Place a citizen — by id, or by name or CPR number (``who``) — in a centre from ``start``;
+    refused when every place is taken that day."""
     ensure_role(user, *COMPANY_STAFF)
-    with personal_data(db, user, f"placeret i virksomhedscenter {centre_id}") as access:
+    with personal_data(db, user, f"placeret i virksomhedscenter {centre_id}") as access:  # a disclosure
         session = access.session
         session.execute(update(CompanyCentreRow).where(CompanyCentreRow.id == centre_id)
                         .values(places=CompanyCentreRow.places))  # the lock: one placement at a time
         centre = _centre_in_scope(session, user, centre_id)
+        if citizen_id is None:
+            citizen_id = _citizen_by_name_or_cpr(session, user, who).id
         access.citizen(citizen_id, lambda u, c: c.municipality_code == u.municipality_code,
                        "Borgeren findes ikke i kommunen.")
         if not _covers(centre.start, centre.end, start):

@@ -125,6 +125,8 @@ def set_status(db: Database, user: User, job_id: int, status: str, on: date) -> 
     ensure_role(user, *COMPANY_STAFF)
     with db.unit_of_work() as session:
         row = job_in_scope(session, user, job_id)
+        if not status:
+            raise InvalidInput("Vælg den nye status.")
         if status not in STATUSES:
             raise InvalidInput(f"Ukendt status {status!r}; tilladt: {', '.join(STATUSES)}")
         if status not in TRANSITIONS[row.status]:
