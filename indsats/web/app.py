@@ -29,6 +29,7 @@ ROUTE_MODULES = [
     "casework.quota",
     "steering.dashboard",
     "economy",
+    "evidence",
     "company.companies",
     "company.job_orders",
     "company.portal",
