@@ -26,6 +26,7 @@ ROUTE_MODULES = [
     "casework.recording",
     "accounts.audit_log",
     "casework.worklists",
+    "casework.quota",
     "steering.dashboard",
     "economy",
     "evidence",
