@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -65,3 +66,27 @@ def log_in(page, base: str, username: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page, context: str = "") -> None:
+    """Run axe-core on the page as it is now; fail on any WCAG 2.1 A/AA violation.
+
+    ``./run test`` installs axe-core with npm; without it the check is skipped (a failure under CI).
+    """
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"axe-core not found at {AXE}; ./run test installs it with npm")
+        pytest.skip(f"axe-core not found at {AXE} (npm install)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
+                                                                 else str(n["target"]) for n in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe-core on {context or page.url}:\n" + "\n".join(violations)

@@ -22,6 +22,7 @@ from . import (  # noqa: E402,F401
     kpi_commands,
     law_commands,
     match_commands,
+    obligation_commands,
     synth_commands,
     user_commands,
 )

@@ -28,6 +28,7 @@ def _serve(db: Database, host: str, port: int) -> None:
     """Serve the app; the Secure cookie flag is off only for the demo on the loopback address."""
     import uvicorn
 
+    from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
     settings = get_settings()
@@ -40,6 +41,7 @@ def _serve(db: Database, host: str, port: int) -> None:
     except SettingsError as exc:
         typer.echo(f"Starter ikke: {exc}", err=True)
         raise typer.Exit(2) from None
+    start_background_refresh(db)  # the kept measures: refreshed beside the server, never before it answers
     # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
     uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
 

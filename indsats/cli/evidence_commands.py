@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from indsats.domain.labels import OFFER_DA, label
 from indsats.services.evidence import EvidenceError, PanelError
 from indsats.services.evidence import files as evidence_files
 
@@ -80,6 +81,23 @@ def effects(
         return f"{x * 100:+.1f}".replace(".", ",")
 
     for offer, row in result["offers"].items():
-        table.add_row(offer, str(row["starts"]), pp(row["effect"]), f"{pp(row['ci_low'])} – {pp(row['ci_high'])}",
+        table.add_row(label(OFFER_DA, offer), str(row["starts"]), pp(row["effect"]), f"{pp(row['ci_low'])} – {pp(row['ci_high'])}",
                       pp(row["naive_effect"]))
     Console().print(table)
+
+
+@app.command("screening-check")
+def screening_check(
+    panel: Path = typer.Argument(..., help=PANEL_HELP),
+    persons: Path = typer.Option(..., "--persons", help="Personfil; kolonnerne gender og origin bruges hvis de findes."),
+    as_of: list[str] = typer.Option(..., "--as-of", help="Referenceuge YYYY-Www; gentag for flere kohorter."),
+    code_map: Path = typer.Option(None, "--code-map", help="Kodeliste til DREAM's brede format."),
+) -> None:
+    """Modelkort: screeningens træfsikkerhed (AUC) og kalibrering på senere kohorter, samlet og pr. gruppe.
+
+    Modellen trænes kun på panelet til og med hver referenceuge; udfaldet et år senere læses af panelet."""
+    try:
+        result = evidence_files.screening_check(panel, persons, as_of, code_map)
+    except (PanelError, EvidenceError) as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))

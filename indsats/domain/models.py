@@ -187,3 +187,4 @@ class AuditRecord:
     action: str
     municipality_code: str
     kind: str = "read"
+    recipient: str | None = None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
+from threadpoolctl import threadpool_limits
 
 from ..analytics import weeks
 from .cohorts import CLEAN_BEFORE, LOOKBACK, MONTHS_DA, WINDOW, YEAR, Cohort, History, benefit_text
@@ -60,7 +61,7 @@ class Design:
         age = raw["age"]
         mean = float(np.nanmean(age)) if np.isfinite(age).any() else 40.0
         combos = sorted(set((raw["benefit"] * 16 + raw["readiness"]).tolist()))
-        return cls(mean, {"benefit": combos, "month": list(range(1, 13))})
+        return cls(mean, {"benefit": combos})
 
     def columns(self, raw: dict[str, np.ndarray]) -> tuple[np.ndarray, list[str]]:
         age = raw["age"]
@@ -72,9 +73,9 @@ class Design:
         for value in self.categories["benefit"][1:]:
             cols.append((combo == value).astype(float))
             tags.append("benefit")
-        for month in self.categories["month"][1:]:
-            cols.append((raw["month"] == month).astype(float))
-            tags.append("month")
+        angle = 2 * np.pi * (raw["month"] - 1) / 12  # the season as a smooth curve: two parameters
+        cols += [np.sin(angle), np.cos(angle)]
+        tags += ["month", "month"]
         for name in ("on_benefit_now", "weeks_since_start", "offer_since_start"):
             cols.append(raw[name].astype(float))
             tags.append(name)
@@ -155,8 +156,9 @@ def _take(raw: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]
 def _fit(raw: dict[str, np.ndarray], y: np.ndarray) -> tuple[Design, LogisticRegression]:
     design = Design.learn(raw)
     x, _ = design.standardised(raw, fit=True)
-    model = LogisticRegression(C=1.0, max_iter=500)
-    model.fit(x, y)
+    model = LogisticRegression(C=1.0, solver="newton-cholesky", max_iter=100)
+    with threadpool_limits(limits=1):  # a threaded BLAS on a shared 2-core machine is many times slower
+        model.fit(x, y)
     return design, model
 
 

@@ -83,6 +83,7 @@ def current_user(request: Request) -> User:
         if is_api(request):
             raise HTTPException(status_code=401, detail="Log ind først.")
         raise LoginRequired(str(request.url.path))
+    request.state.user = session.user  # for the audit row of a refused attempt (web/errors.py)
     return session.user
 
 
@@ -130,9 +131,12 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/borgere", "Find borger", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/evidens/risiko", "Tidlig opsporing", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/evidens/effekter", "Effekter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/virksomheder", "Virksomheder", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/jobordrer", "Jobordrer", frozenset({Role.COMPANY_CONSULTANT})),
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),

@@ -1,4 +1,4 @@
-"""One simulated municipality per test session: 16,000 persons over four years (seed 7)."""
+"""One simulated municipality per test session: 10,000 persons over four years (seed 7)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .simulator import Simulation
 
 @pytest.fixture(scope="session")
 def simulation():
-    return Simulation(persons=16_000, weeks=208, burn_in=104, seed=7)
+    return Simulation(persons=10_000, weeks=208, burn_in=104, seed=7, offer_scale=1.5)
 
 
 @pytest.fixture(scope="session")

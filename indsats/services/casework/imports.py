@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
 from indsats.services.casework.import_rows import CONVERSATION, OFFER, CitizenIn, EventIn, SpellIn
+from indsats.services.casework.obligation_store import refresh_citizens
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.import_files import read_csv, read_json
 from indsats.store.db import Database
@@ -131,4 +132,5 @@ def import_files(db: Database, paths: list[Path]) -> ImportReport:
             else:
                 session.add(CaseEventRow(citizen_id=cid, date=e.date, type=e.type, data=e.event_data()))
                 report.events += 1
+        refresh_citizens(session, ids.values())
     return report

@@ -7,8 +7,10 @@ services and domain) can show them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
+from indsats.law import Result
 from indsats.law.changes import LawChange, RuleSet, law_changes, rule_set_named, upcoming_changes
 from indsats.law.coverage import CoverageRow, coverage
 
@@ -24,9 +26,29 @@ def coming_changes(as_of: date, benefit: str | None, days: int = 60) -> list[Law
     return upcoming_changes(as_of, benefit, days)
 
 
+@dataclass(frozen=True, slots=True)
+class LawNotice:
+    """What the deadline panel says about the law: the rule sets in use and what changes soon."""
+
+    rule_sets: tuple[RuleSet, ...]
+    coming: tuple[LawChange, ...]
+
+
+def law_notice(result: Result, days: int = 60) -> LawNotice:
+    """The rule sets behind a citizen's obligations and the changes to their benefits' rules within
+    ``days`` days of the result's date (computed from the obligations already authorised and logged)."""
+    names = dict.fromkeys(o.regime for o in result.obligations if o.regime) or {result.regime: None}
+    rule_sets = tuple(found for name in names if (found := rule_set_named(name)) is not None)
+    coming: dict[str, LawChange] = {}
+    for benefit in dict.fromkeys(o.benefit for o in result.obligations if o.benefit):
+        for change in upcoming_changes(result.as_of, benefit, days):
+            coming.setdefault(change.name, change)
+    return LawNotice(rule_sets, tuple(sorted(coming.values(), key=lambda c: c.day)))
+
+
 def rule_set(name: str) -> RuleSet | None:
     """The rule set (name and Danish label) of a regime name as written on each obligation."""
     return rule_set_named(name)
 
 
-__all__ = ["CoverageRow", "LawChange", "RuleSet", "coming_changes", "coverage", "dated_changes", "rule_set"]
+__all__ = ["CoverageRow", "LawChange", "LawNotice", "RuleSet", "law_notice", "coming_changes", "coverage", "dated_changes", "rule_set"]

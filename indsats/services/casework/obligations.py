@@ -1,9 +1,9 @@
 """Obligations from the store: build each citizen's timeline from its rows and run the law engine.
 
-Computed on read, in bulk: one query per table for all active citizens of a municipality
-(or a caseworker / team), then the pure engine per citizen. A recorded conversation, offer
-or event is therefore reflected the next time anything is read — there is no cache to go
-stale (see docs/LAW.md for the measurement behind the choice).
+One query per table for the selected citizens, then the pure engine per citizen. The result
+is kept in ``citizen_obligations`` by ``obligation_store`` (the worklist, timeliness and the
+case page read that table); this module is what fills it, and what answers for a day the
+table was not computed for.
 """
 
 from __future__ import annotations
@@ -301,7 +301,12 @@ def citizen_obligations(db: Database, user: User, citizen_id: int, as_of: date |
         if citizen is None:
             raise NotFound("Borgeren findes ikke.")
         ensure_may_read_citizen(user, citizen)
-        result = obligations_for_citizen(session, citizen_id, as_of, rhythms_for_municipality(citizen.municipality_code))
+        from indsats.services.casework.obligation_store import kept_result
+
+        result = kept_result(session, citizen_id, as_of)
+        if result is None:
+            result = obligations_for_citizen(session, citizen_id, as_of,
+                                             rhythms_for_municipality(citizen.municipality_code))
         audit.record_read(session, user, citizen_id, "frister")
         if result is None:
             raise NotFound("Borgeren findes ikke.")

@@ -1,8 +1,9 @@
 """Recording the daily casework: conversations held or booked, offers, other timeline events.
 
 Each use case is one transaction that checks the caseworker's access to the citizen and
-records what was done; the citizen's obligations are derived from these rows by the law
-engine, so a recorded event shows in the worklists at the next read.
+records what was done; the citizen's kept obligations are recomputed by the law engine in the
+same transaction (``obligation_store.refresh_citizen``), so a recorded event shows in the
+worklists at once.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from indsats.law.timeline import TimelineError, parse_event
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
 from indsats.services.casework.case_dates import check_case_date
+from indsats.services.casework.obligation_store import refresh_citizen
 from indsats.services.shared.errors import InvalidInput, NotFound
 from indsats.store.db import Database
 from indsats.store.tables import CaseEventRow, CitizenPlanRow, CitizenRow, ConversationRow, OfferRow
@@ -47,6 +49,7 @@ def record_conversation(db: Database, user: User, citizen_id: int, day: date, ki
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"registrerede samtale {day.isoformat()}")
+        refresh_citizen(session, citizen_id)
         return row.id
 
 
@@ -66,6 +69,7 @@ def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferTyp
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"registrerede tilbud {offer_type.value}")
+        refresh_citizen(session, citizen_id)
         return row.id
 
 
@@ -83,6 +87,7 @@ def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEven
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"registrerede hændelse {event_type.value}")
+        refresh_citizen(session, citizen_id)
         return row.id
 
 
@@ -114,4 +119,5 @@ def request_conversation(db: Database, user: User, day: date | None = None, wish
         session.add(row)
         session.flush()
         audit.record_read(session, user, user.citizen_id, "borgeren bad om en samtale")
+        refresh_citizen(session, user.citizen_id)
         return row.id

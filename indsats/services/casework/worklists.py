@@ -1,26 +1,28 @@
-"""Worklists: what is overdue, what is due within 14 days and what to book — per caseworker and team.
+"""Worklists: what is overdue, what is due within 14 days, what to book and what needs a person's review.
 
-Computed from the law engine's obligations for every active citizen, on read (so a recorded
-conversation, offer or event shows at once). Every citizen shown is written to the audit log.
+Read from the kept obligations (``citizen_obligations``, see ``obligation_store``), filtered
+by caseworker, team, rule and view and paged in SQL; a recorded conversation, offer or event
+rewrites its citizen's rows in the same transaction, so it shows at once. An overdue duty
+that later events superseded (a new period, a later conversation) is left out: it needs no
+action now, and timeliness keeps it as missed. Every citizen shown is written to the audit log.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, or_, select
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.labels import BENEFIT_DA
 from indsats.domain.models import User
-from indsats.law.local_rhythm import ContactRhythm
 from indsats.law.periods import TARGET_GROUP_DA
 from indsats.services.accounts import audit
-from indsats.services.casework.obligations import compute_all, load_timelines
-from indsats.services.shared.errors import Forbidden, NotFound
+from indsats.services.casework.obligation_store import T, effective_status
+from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
 from indsats.store.db import Database
 from indsats.store.tables import CaseworkerRow, TeamRow
 
@@ -63,6 +65,14 @@ ACTION_DA = {
 }
 
 
+VIEWS = {"open": "Overskredne og inden 14 dage", "overdue": "Overskredne frister",
+         "due_soon": "Frister inden for 14 dage", "to_book": "Skal bookes", "manual_review": "Til vurdering"}
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+CSV_MAX_ROWS = 100_000
+OPEN_STORED = ("due", "overdue", "manual_review")
+
+
 @dataclass(slots=True)
 class WorkItem:
     citizen_id: int
@@ -83,6 +93,7 @@ class WorkItem:
     held: int | None = None
     required: int | None = None
     note: str = ""
+    deadline_on_non_workday: bool = False
 
 
 @dataclass(slots=True)
@@ -99,28 +110,43 @@ class Booking:
 
 @dataclass(slots=True)
 class Worklist:
+    """One page of one view of a worklist, with the count of every view for the tabs."""
+
     title: str
     as_of: date
     citizens: int
-    overdue: list[WorkItem] = field(default_factory=list)
-    due_soon: list[WorkItem] = field(default_factory=list)
-    to_book: list[Booking] = field(default_factory=list)
-    review: list[WorkItem] = field(default_factory=list)
+    view: str
+    items: list = field(default_factory=list)  # WorkItem, or Booking for the view ``to_book``
+    total: int = 0
+    page: int = 1
+    page_size: int = PAGE_SIZE
+    counts: dict[str, int] = field(default_factory=dict)
+    kept_at: datetime | None = None
+
+    @property
+    def first(self) -> int:
+        return min(self.total, (self.page - 1) * self.page_size + 1)
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.page_size)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
 
     def to_dict(self) -> dict:
-        def items(rows):
-            out = []
-            for row in rows:
-                d = asdict(row)
-                for key in ("deadline", "by"):
-                    if key in d and d[key] is not None:
-                        d[key] = d[key].isoformat()
-                out.append(d)
-            return out
-
-        return {"title": self.title, "as_of": self.as_of.isoformat(), "citizens": self.citizens,
-                "overdue": items(self.overdue), "due_within_14_days": items(self.due_soon),
-                "to_book": items(self.to_book), "manual_review": items(self.review)}
+        items = []
+        for row in self.items:
+            d = asdict(row)
+            for key in ("deadline", "by"):
+                if key in d and d[key] is not None:
+                    d[key] = d[key].isoformat()
+            items.append(d)
+        return {"title": self.title, "as_of": self.as_of.isoformat(), "citizens": self.citizens, "view": self.view,
+                "counts": self.counts, "items": items, "total": self.total, "page": self.page,
+                "page_size": self.page_size,
+                "computed_at": self.kept_at.isoformat() if self.kept_at else None}
 
 
 def _scope(session, user: User, caseworker_id: int | None, team_id: int | None) -> tuple[str, list[int] | None]:
@@ -155,69 +181,124 @@ def _scope(session, user: User, caseworker_id: int | None, team_id: int | None) 
     return "Arbejdsliste for hele jobcenteret", None
 
 
-def _booking_for(items: list[WorkItem]) -> list[Booking]:
+
+
+@dataclass(slots=True)
+class _Conditions:
+    scope: list
+    overdue: object
+    due_soon: object
+    to_book: object
+    manual_review: object
+
+    @property
+    def open(self):
+        return or_(self.overdue, self.due_soon)
+
+
+def _conditions(user: User, caseworker_ids: list[int] | None, as_of: date, rule: str | None) -> _Conditions:
+    status = effective_status(as_of)
+    scope = [T.municipality_code == user.municipality_code, T.status.in_(OPEN_STORED)]
+    if caseworker_ids is not None:
+        scope.append(T.caseworker_id.in_(caseworker_ids))
+    if rule:
+        scope.append(T.rule == rule)
+    actionable = and_(T.action != "fund", T.superseded_on.is_(None))
+    soon = as_of + timedelta(days=DUE_SOON_DAYS)
+    return _Conditions(
+        scope=scope,
+        overdue=and_(actionable, status == "overdue"),
+        due_soon=and_(actionable, status == "due", or_(T.deadline.is_(None), T.deadline <= soon)),
+        to_book=and_(actionable, status.in_(("due", "overdue")), T.action != "review"),
+        manual_review=and_(T.status == "manual_review", or_(
+            T.rule.in_(ONGOING_REVIEW), T.period_start >= as_of - timedelta(days=REVIEW_DAYS))),
+    )
+
+
+def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
+    return WorkItem(
+        citizen_id=row.citizen_id, citizen_name=row.citizen_name, caseworker=names.get(row.caseworker_id, ""),
+        rule=row.rule, rule_label=RULE_DA.get(row.rule, row.rule), status=row.status_now,
+        status_label=STATUS_DA[row.status_now], deadline=row.deadline,
+        days_left=(row.deadline - as_of).days if row.deadline else None,
+        action=row.action, action_label=ACTION_DA.get(row.action, row.action),
+        benefit=BENEFIT_DA.get(row.benefit, row.benefit or ""),
+        target_group=TARGET_GROUP_DA.get(row.target_group or "", row.target_group or ""),
+        source=row.source, local=row.local, held=row.held, required=row.required, note=row.note,
+        deadline_on_non_workday=row.deadline_on_non_workday)
+
+
+def _obligation_page(session, c: _Conditions, view: str, as_of: date, names, offset: int, limit: int):
+    status = effective_status(as_of).label("status_now")
+    where = {"open": c.open, "overdue": c.overdue, "due_soon": c.due_soon, "manual_review": c.manual_review}[view]
+    query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, status, T.deadline, T.action, T.benefit,
+                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday)
+             .where(*c.scope, where)
+             .order_by(case((status == "overdue", 0), else_=1), T.deadline.asc().nulls_last(), T.citizen_name,
+                       T.citizen_id, T.position)
+             .offset(offset).limit(limit))
+    return [_item(row, names, as_of) for row in session.execute(query)]
+
+
+def _booking_page(session, c: _Conditions, as_of: date, names, offset: int, limit: int) -> list[Booking]:
     """The next booking per citizen and kind: the earliest open deadline decides 'by when'."""
-    best: dict[tuple[int, str], WorkItem] = {}
-    for item in items:
-        if item.action in ("fund", "review"):
-            continue
-        key = (item.citizen_id, item.action)
-        current = best.get(key)
-        if current is None or (item.deadline or date.max) < (current.deadline or date.max):
-            best[key] = item
-    out = [
-        Booking(i.citizen_id, i.citizen_name, i.caseworker, i.action, ACTION_DA.get(i.action, i.action),
-                i.deadline, i.status == "overdue", i.rule_label)
-        for i in best.values()
-    ]
-    out.sort(key=lambda b: (not b.overdue, b.by or date.max, b.citizen_name))
-    return out
+    by = func.min(T.deadline)
+    query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.action, by.label("by"))
+             .where(*c.scope, c.to_book).group_by(T.citizen_id, T.citizen_name, T.caseworker_id, T.action)
+             .order_by(case((by < as_of, 0), else_=1), by.asc().nulls_last(), T.citizen_name, T.citizen_id, T.action)
+             .offset(offset).limit(limit))
+    groups = list(session.execute(query))
+    reasons: dict[tuple[int, str], tuple] = {}
+    if groups:
+        for row in session.execute(select(T.citizen_id, T.action, T.deadline, T.rule)
+                                   .where(*c.scope, c.to_book, T.citizen_id.in_({g.citizen_id for g in groups}))):
+            key = (row.citizen_id, row.action)
+            if key not in reasons or (row.deadline or date.max) < (reasons[key][0] or date.max):
+                reasons[key] = (row.deadline, row.rule)
+    return [Booking(g.citizen_id, g.citizen_name, names.get(g.caseworker_id, ""), g.action,
+                    ACTION_DA.get(g.action, g.action), g.by, g.by is not None and g.by < as_of,
+                    RULE_DA.get(reasons.get((g.citizen_id, g.action), (None, ""))[1], ""))
+            for g in groups]
+
+
+def _counts(session, c: _Conditions) -> tuple[dict[str, int], int]:
+    def n(cond):
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    row = session.execute(select(n(c.open), n(c.overdue), n(c.due_soon), n(c.manual_review),
+                                 func.count(T.citizen_id.distinct()).filter(or_(c.open, c.to_book, c.manual_review)))
+                         .where(*c.scope)).one()
+    booking_groups = select(T.citizen_id, T.action).where(*c.scope, c.to_book).group_by(T.citizen_id, T.action)
+    to_book = session.scalar(select(func.count()).select_from(booking_groups.subquery())) or 0
+    counts = {"open": int(row[0]), "overdue": int(row[1]), "due_soon": int(row[2]), "to_book": int(to_book),
+              "manual_review": int(row[3])}
+    return counts, int(row[4])
 
 
 def build_worklist(db: Database, user: User, as_of: date | None = None, *, caseworker_id: int | None = None,
-                   team_id: int | None = None, rhythms: list[ContactRhythm] | None = None) -> Worklist:
+                   team_id: int | None = None, rule: str | None = None, view: str = "open", page: int = 1,
+                   page_size: int = PAGE_SIZE, everything: bool = False) -> Worklist:
+    """One page of a worklist view (``everything``: all rows of the view, for the CSV export)."""
+    if view not in VIEWS:
+        raise InvalidInput(f"Ukendt visning «{view}»; vælg en af {', '.join(VIEWS)}.")
     as_of = as_of or clock.today()
+    page = max(1, page)
+    page_size = CSV_MAX_ROWS if everything else max(1, min(page_size, MAX_PAGE_SIZE))
     with db.unit_of_work() as session:
         title, caseworker_ids = _scope(session, user, caseworker_id, team_id)
-        names = {row.id: row.initials for row in session.execute(select(CaseworkerRow.id, CaseworkerRow.initials))}
-        timelines = load_timelines(session, as_of, municipality_code=user.municipality_code,
-                                   caseworker_ids=caseworker_ids)
-        results = compute_all(timelines, rhythms)
-        worklist = Worklist(title, as_of, len(results))
-        soon = as_of + timedelta(days=DUE_SOON_DAYS)
-        review_since = as_of - timedelta(days=REVIEW_DAYS)
-        open_items: list[WorkItem] = []
-        for cid, (ref, result) in results.items():
-            for ob in result.obligations:
-                if ob.status not in ("due", "overdue", "manual_review"):
-                    continue
-                item = WorkItem(
-                    citizen_id=cid, citizen_name=ref.name, caseworker=names.get(ref.caseworker_id, ""),
-                    rule=ob.rule, rule_label=RULE_DA.get(ob.rule, ob.rule), status=ob.status,
-                    status_label=STATUS_DA[ob.status], deadline=ob.deadline,
-                    days_left=(ob.deadline - as_of).days if ob.deadline else None,
-                    action=ob.action, action_label=ACTION_DA.get(ob.action, ob.action),
-                    benefit=BENEFIT_DA.get(ob.benefit, ob.benefit or ""),
-                    target_group=TARGET_GROUP_DA.get(ob.target_group or "", ob.target_group or ""),
-                    source=ob.source, local=ob.local, held=ob.held, required=ob.required, note=ob.note,
-                )
-                if ob.status == "manual_review":
-                    if ob.rule in ONGOING_REVIEW or (ob.period_start and ob.period_start >= review_since):
-                        worklist.review.append(item)
-                    continue
-                if ob.action == "fund":
-                    continue
-                open_items.append(item)
-                if ob.status == "overdue":
-                    worklist.overdue.append(item)
-                elif ob.deadline is None or ob.deadline <= soon:
-                    worklist.due_soon.append(item)
-        worklist.overdue.sort(key=lambda i: (i.deadline or date.max, i.citizen_name))
-        worklist.due_soon.sort(key=lambda i: (i.deadline or date.max, i.citizen_name))
-        worklist.to_book = _booking_for(open_items)
-        shown = sorted({i.citizen_id for i in worklist.overdue + worklist.due_soon + worklist.review}
-                       | {b.citizen_id for b in worklist.to_book})
-        audit.record_reads(session, user, shown, "arbejdsliste")
+        names = {row.id: row.initials for row in session.execute(
+            select(CaseworkerRow.id, CaseworkerRow.initials)
+            .where(CaseworkerRow.municipality_code == user.municipality_code))}
+        c = _conditions(user, caseworker_ids, as_of, rule)
+        counts, citizens = _counts(session, c)
+        offset = (page - 1) * page_size
+        if view == "to_book":
+            items: list = _booking_page(session, c, as_of, names, offset, page_size)
+        else:
+            items = _obligation_page(session, c, view, as_of, names, offset, page_size)
+        kept_at = session.scalar(select(func.max(T.computed_at)).where(*c.scope))
+        worklist = Worklist(title, as_of, citizens, view, items, counts[view], page, page_size, counts, kept_at)
+        audit.record_reads(session, user, sorted({i.citizen_id for i in items}), "arbejdsliste")
         return worklist
 
 
@@ -230,17 +311,16 @@ CSV_COLUMNS = [
 
 
 def worklist_csv(worklist: Worklist) -> str:
-    """Semicolon-separated (Danish Excel) with a header row; one line per obligation or booking."""
+    """Semicolon-separated (Danish Excel) with a header row; one line per obligation or booking of the view."""
+    label = VIEWS[worklist.view].lower()
     rows = []
-    sections = (("overskredet", worklist.overdue), ("inden 14 dage", worklist.due_soon),
-                ("til vurdering", worklist.review))
-    for label, items in sections:
-        for item in items:
+    for item in worklist.items:
+        if isinstance(item, Booking):
+            rows.append(["skal bookes", item.citizen_id, item.citizen_name, item.caseworker, "", item.reason,
+                         "overskredet" if item.overdue else "skal nås", item.by, "", item.action_label,
+                         "", "", "", ""])
+        else:
             rows.append([label] + [getattr(item, attr) for _, attr in CSV_COLUMNS[1:]])
-    for booking in worklist.to_book:
-        rows.append(["book", booking.citizen_id, booking.citizen_name, booking.caseworker, "", booking.reason,
-                     "overskredet" if booking.overdue else "skal nås", booking.by, "", booking.action_label,
-                     "", "", "", ""])
     return spreadsheet_csv([name for name, _ in CSV_COLUMNS], rows)
 
 

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from indsats.services.casework.obligation_store import refresh_all
 from indsats.services.shared.database import Database
+from indsats.services.steering.measure_store import refresh_measures
 from indsats.synth.build import DEFAULT_MUNICIPALITIES, build
 from indsats.synth.generator import generate_municipality, split_citizens
 from indsats.synth.measure import measure
@@ -33,12 +35,17 @@ def build_synthetic(db: Database, *, seed: int, as_of: date, codes: tuple[str, .
 
     With ``panel`` a directory, also write each municipality's weekly panel and persons as CSV
     there, and ``calibration.json`` with the measures of each. Raises ``SynthWriteError`` or
-    ``ValueError`` on input the generator or the writer refuses."""
+    ``ValueError`` on input the generator or the writer refuses. The citizens' obligations are
+    computed into the kept table afterwards (``obligation_store.refresh_all``)."""
     if panel is None:
         summary = build(db, seed=seed, as_of=as_of, codes=codes, citizens=citizens, workers=workers,
                         progress=progress)
-        return summary.citizens, summary.rows
-    return _build_with_panel(db, seed, as_of, codes, citizens, workers, panel, progress)
+        built = summary.citizens, summary.rows
+    else:
+        built = _build_with_panel(db, seed, as_of, codes, citizens, workers, panel, progress)
+    refresh_all(db, progress, as_of=as_of)  # the kept obligations of the new citizens
+    refresh_measures(db, progress, as_of=as_of, full=True)  # and the weekly measures
+    return built
 
 
 def _build_with_panel(db, seed, day, codes, citizens, workers, directory: Path, step) -> tuple[int, int]:

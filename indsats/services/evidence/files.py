@@ -33,3 +33,17 @@ def offer_effects(panel: Path, persons: Path | None, first: str, last: str, hori
         raise EvidenceError(f"--to {last} ligger før --from {first}.")
     last_needed = weeks.from_index(weeks.index(last) + horizon)
     return effects(read_matrix(panel, persons, last_needed, code_map), first, last, horizon)
+
+
+def screening_check(panel: Path, persons: Path | None, as_of: list[str], code_map: Path | None = None
+                    ) -> dict[str, Any]:
+    """Discrimination and calibration of the screening on the newly unemployed at each ``as_of``
+    (trained only on the panel up to it), against their outcome a year later — overall and by
+    age band, gender and origin (when the persons file has ``gender``/``origin`` columns)."""
+    from indsats.evidence.evaluation import model_card, score_held_out
+
+    if not as_of:
+        raise EvidenceError("Angiv mindst én --as-of YYYY-Www.")
+    chosen = [_week("--as-of", w) for w in as_of]
+    scored = score_held_out(read_matrix(panel, persons, None, code_map), chosen)
+    return {"weeks": chosen, "trained_on": scored.trained_on, **model_card(scored)}

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:08:52.606851
+Create Date: 2026-12-01 17:38:16.835896
 """
 from alembic import op
 import sqlalchemy as sa
@@ -24,7 +24,8 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('action', sa.String(length=200), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
-    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('kind', sa.String(length=20), server_default='read', nullable=False),
+    sa.Column('recipient', sa.String(length=20), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
@@ -33,6 +34,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_log_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_username'), ['username'], unique=False)
+
+    op.create_table('kept_measures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('measure', sa.String(length=80), nullable=False),
+    sa.Column('week', sa.String(length=10), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_measures'))
+    )
+    with op.batch_alter_table('kept_measures', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_measures_key', ['municipality_code', 'measure', 'week'], unique=True)
 
     op.create_table('login_failures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -112,6 +125,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('economy_scenarios',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('assumptions', sa.JSON(), nullable=False),
+    sa.Column('baseline', sa.JSON(), nullable=False),
+    sa.Column('result', sa.JSON(), nullable=False),
+    sa.Column('created_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenarios_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenarios'))
+    )
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenarios_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('labour_force',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -346,6 +375,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_centre_placements_centre_id'), ['centre_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_centre_placements_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('citizen_obligations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('caseworker_id', sa.Integer(), nullable=True),
+    sa.Column('team_id', sa.Integer(), nullable=True),
+    sa.Column('citizen_name', sa.String(length=170), nullable=False),
+    sa.Column('citizen_regime', sa.String(length=80), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('rule', sa.String(length=60), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('deadline', sa.Date(), nullable=True),
+    sa.Column('deadline_on_non_workday', sa.Boolean(), nullable=False),
+    sa.Column('window_start', sa.Date(), nullable=True),
+    sa.Column('met_on', sa.Date(), nullable=True),
+    sa.Column('period_start', sa.Date(), nullable=True),
+    sa.Column('superseded_on', sa.Date(), nullable=True),
+    sa.Column('regime', sa.String(length=80), nullable=False),
+    sa.Column('benefit', sa.String(length=40), nullable=True),
+    sa.Column('target_group', sa.String(length=60), nullable=True),
+    sa.Column('action', sa.String(length=20), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('local', sa.Boolean(), nullable=False),
+    sa.Column('held', sa.Integer(), nullable=True),
+    sa.Column('required', sa.Integer(), nullable=True),
+    sa.Column('quota', sa.Float(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('as_of', sa.Date(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_obligations_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_obligations'))
+    )
+    with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_obligations_caseworker', ['caseworker_id', 'status', 'deadline'], unique=False)
+        batch_op.create_index(batch_op.f('ix_citizen_obligations_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
+
     op.create_table('citizen_plans',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -403,6 +470,19 @@ def upgrade() -> None:
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offers_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('risk_assessments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('band', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=500), nullable=False),
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_risk_assessments_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_assessments'))
+    )
+    with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_assessments_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=80), nullable=False),
@@ -445,6 +525,10 @@ def downgrade() -> None:
 
     op.drop_table('login_sessions')
     op.drop_table('users')
+    with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
+
+    op.drop_table('risk_assessments')
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
@@ -459,6 +543,13 @@ def downgrade() -> None:
 
     op.drop_table('conversations')
     op.drop_table('citizen_plans')
+    with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_obligations_worklist')
+        batch_op.drop_index('ix_citizen_obligations_team')
+        batch_op.drop_index(batch_op.f('ix_citizen_obligations_citizen_id'))
+        batch_op.drop_index('ix_citizen_obligations_caseworker')
+
+    op.drop_table('citizen_obligations')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
         batch_op.drop_index(batch_op.f('ix_centre_placements_centre_id'))
@@ -521,6 +612,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
 
     op.drop_table('labour_force')
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
+
+    op.drop_table('economy_scenarios')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 
@@ -544,6 +639,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_failures_client_at')
 
     op.drop_table('login_failures')
+    with op.batch_alter_table('kept_measures', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_measures_key')
+
+    op.drop_table('kept_measures')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))
         batch_op.drop_index(batch_op.f('ix_audit_log_municipality_code'))

@@ -10,11 +10,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.casework.obligations import citizen_obligations, rhythms_for_municipality
+from indsats.services.casework.law_changes import law_notice
+from indsats.services.casework.obligations import citizen_obligations
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
+    PAGE_SIZE,
     RULE_DA,
     STATUS_DA,
+    VIEWS,
     build_worklist,
     worklist_csv,
     worklist_scopes,
@@ -30,34 +33,43 @@ staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 
 
-def _worklist(db: Database, user: User, caseworker_id: int | None, team_id: int | None, as_of: date | None):
-    return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id,
-                          rhythms=rhythms_for_municipality(user.municipality_code))
+def _query(**params) -> str:
+    return "&".join(f"{k}={v}" for k, v in params.items() if v not in (None, ""))
 
 
 @router.get("/frister", include_in_schema=False)
 def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: RowId | None = None,
-                  dato: Day | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
-    worklist = _worklist(db, user, sagsbehandler, team, dato)
+                  dato: Day | None = None, regel: str | None = None, visning: str = "open", side: int = 1,
+                  user: User = Depends(staff), db: Database = Depends(get_db)):
+    worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
+                              view=visning, page=side)
     scopes = worklist_scopes(db, user)
-    query = "&".join(f"{k}={v}" for k, v in (("sagsbehandler", sagsbehandler), ("team", team), ("dato", dato)) if v)
+    base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
-                  chosen_worker=sagsbehandler, chosen_team=team, csv_query=query)
+                  chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
+                  rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
+                                                                    dato=dato, regel=regel,
+                                                                    visning=None if visning == "open" else visning))
 
 
 @router.get("/frister.csv", include_in_schema=False)
 def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None = None, dato: Day | None = None,
-                        user: User = Depends(staff), db: Database = Depends(get_db)):
-    worklist = _worklist(db, user, sagsbehandler, team, dato)
+                        regel: str | None = None, visning: str = "open", user: User = Depends(staff),
+                        db: Database = Depends(get_db)):
+    worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
+                              view=visning, everything=True)
     return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", worklist_csv(worklist))
 
 
 @router.get("/api/worklists")
-def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None,
+def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: str | None = None,
+                 status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
+                 page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
-    """Overdue, due within 14 days, what to book and what needs a person's review."""
-    return _worklist(db, user, caseworker_id, team_id, as_of).to_dict()
+    """One page of a worklist: ``{"items", "total", "page", "page_size", "counts", ...}``."""
+    return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
+                          page=page, page_size=page_size).to_dict()
 
 
 @router.get("/api/citizens/{citizen_id}/obligations")
@@ -75,8 +87,7 @@ def _default_from(as_of: date) -> date:
 def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None = None, team: RowId | None = None,
                     lokal: bool = False, user: User = Depends(leaders), db: Database = Depends(get_db)):
     as_of = dato or clock.today()
-    result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal,
-                                rhythms=rhythms_for_municipality(user.municipality_code))
+    result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal)
     scopes = worklist_scopes(db, user)
     months = sorted(result.by_month.items())
     return render(request, "casework/worklists/timeliness.html", user=user, t=result, months=months, scopes=scopes,
@@ -89,8 +100,8 @@ def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None,
                    db: Database = Depends(get_db)):
     """Share of obligations met on time, by month, target group, team and rule."""
     as_of = as_of or clock.today()
-    return compute_timeliness(db, user, date_from or _default_from(as_of), as_of, team_id=team_id, local=local,
-                              rhythms=rhythms_for_municipality(user.municipality_code)).to_dict()
+    return compute_timeliness(db, user, date_from or _default_from(as_of), as_of, team_id=team_id,
+                              local=local).to_dict()
 
 
 @router.get("/borgere/{citizen_id}/frister", include_in_schema=False)
@@ -99,4 +110,4 @@ def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | No
     result = citizen_obligations(db, user, citizen_id, dato)
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
     return render(request, template, user=user, result=result, citizen_id=citizen_id,
-                  rule_da=RULE_DA, status_da=STATUS_DA)
+                  rule_da=RULE_DA, status_da=STATUS_DA, law=law_notice(result))

@@ -111,10 +111,15 @@ def centres_page(request: Request, user: User = Depends(staff), db: Database = D
 
 
 @router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
-def placement_form(request: Request, centre_id: RowId, citizen_id: Annotated[RowId, Form()],
+def placement_form(request: Request, centre_id: RowId, who: Annotated[Name, Form()] = "",
                    start: Annotated[Name, Form()] = "",
                    user: User = Depends(staff), db: Database = Depends(get_db)):
-    company_centres.place(db, user, centre_id, citizen_id, day(start, "start") or clock.today())
+    try:
+        company_centres.place(db, user, centre_id, None, day(start, "start") or clock.today(), who=who)
+    except InvalidInput as exc:
+        rows = company_centres.centres(db, user, clock.today())
+        return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today(),
+                      status_code=422, failed={"centre_id": centre_id, "who": who, "start": start, "error": str(exc)})
     return back(request, "/virksomhedscentre", "Borgeren er placeret.")
 
 

@@ -3,8 +3,9 @@ costs; offer prices. Team leaders read, managers write."""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Annotated
 
+from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
@@ -17,10 +18,12 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles, verify_csrf
+from ...input_bounds import Day, Name, Year
 
 router = APIRouter(tags=["økonomi"])
 readers = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 writers = require_roles(Role.MANAGER)
+Month = Annotated[int, Ge(1), Le(12)]
 AREAS = [("forsorgelse", "Forsørgelse"), ("aktivering", "Aktivering"), ("drift", "Drift"), ("lon", "Løn")]
 
 
@@ -29,20 +32,20 @@ def _year(year: int | None) -> int:
 
 
 @router.get("/okonomi", include_in_schema=False)
-def overview_page(request: Request, year: int | None = None, besked: str = "", user: User = Depends(readers),
+def overview_page(request: Request, year: Year | None = None, besked: Name = "", user: User = Depends(readers),
                   db: Database = Depends(get_db)):
     view = budget_overview.overview(db, user, _year(year))
     return render(request, "economy/overview.html", user=user, view=view, months=range(1, 13), message=besked)
 
 
 @router.get("/okonomi.csv", include_in_schema=False)
-def overview_csv(year: int | None = None, user: User = Depends(readers), db: Database = Depends(get_db)):
+def overview_csv(year: Year | None = None, user: User = Depends(readers), db: Database = Depends(get_db)):
     view = budget_overview.overview(db, user, _year(year))
     return csv_response(f"budget-{view.year}.csv", budget_overview.CSV_HEADER, budget_overview.overview_csv_rows(view))
 
 
 @router.get("/okonomi/budget", include_in_schema=False)
-def budget_page(request: Request, year: int | None = None, besked: str = "", user: User = Depends(writers),
+def budget_page(request: Request, year: Year | None = None, besked: Name = "", user: User = Depends(writers),
                 db: Database = Depends(get_db)):
     the_year = _year(year)
     return render(request, "economy/budget.html", user=user, year=the_year, areas=AREAS, months=range(1, 13),
@@ -50,7 +53,7 @@ def budget_page(request: Request, year: int | None = None, besked: str = "", use
 
 
 @router.post("/okonomi/budget", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-async def budget_save(request: Request, year: int = Form(...), user: User = Depends(writers),
+async def budget_save(request: Request, year: Annotated[Year, Form()], user: User = Depends(writers),
                       db: Database = Depends(get_db)):
     form = await request.form()
     amounts = {(area, m): str(form.get(f"{area}_{m}", "")) for area, _ in AREAS for m in range(1, 13)}
@@ -65,7 +68,7 @@ async def budget_import(file: UploadFile = File(...), user: User = Depends(write
 
 
 @router.get("/okonomi/udgifter", include_in_schema=False)
-def costs_page(request: Request, year: int | None = None, besked: str = "", user: User = Depends(readers),
+def costs_page(request: Request, year: Year | None = None, besked: Name = "", user: User = Depends(readers),
                db: Database = Depends(get_db)):
     the_year = _year(year)
     return render(request, "economy/costs.html", user=user, year=the_year, costs=budget_records.costs(db, user, the_year),
@@ -74,22 +77,22 @@ def costs_page(request: Request, year: int | None = None, besked: str = "", user
 
 
 @router.post("/okonomi/udgifter", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def costs_add(year: int = Form(...), month: int = Form(...), area: str = Form(...), amount: str = Form(...),
-              note: str = Form(""), user: User = Depends(writers), db: Database = Depends(get_db)):
+def costs_add(year: Annotated[Year, Form()], month: Annotated[Month, Form()], area: Annotated[Name, Form()],
+              amount: Annotated[Name, Form()], note: Annotated[Name, Form()] = "", user: User = Depends(writers), db: Database = Depends(get_db)):
     budget_records.add_cost(db, user, year, month, area, amount, note)
     return RedirectResponse(f"/okonomi/udgifter?year={year}&besked=Udgiften er registreret.", status_code=303)
 
 
 @router.get("/okonomi/priser", include_in_schema=False)
-def prices_page(request: Request, besked: str = "", user: User = Depends(readers), db: Database = Depends(get_db)):
+def prices_page(request: Request, besked: Name = "", user: User = Depends(readers), db: Database = Depends(get_db)):
     return render(request, "economy/prices.html", user=user, prices=budget_records.offer_prices(db, user),
                   offer_types=[(o, label(OFFER_DA, o)) for o in budget_records.OFFER_TYPES], offer_da=OFFER_DA,
                   today=clock.today(), message=besked, may_write=user.role == Role.MANAGER)
 
 
 @router.post("/okonomi/priser", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def prices_save(offer_type: str = Form(...), provider: str = Form(""), valid_from: date = Form(...),
-                weekly_price: str = Form(...), user: User = Depends(writers), db: Database = Depends(get_db)):
+def prices_save(offer_type: Annotated[Name, Form()], valid_from: Annotated[Day, Form()],
+                weekly_price: Annotated[Name, Form()], provider: Annotated[Name, Form()] = "", user: User = Depends(writers), db: Database = Depends(get_db)):
     budget_records.set_offer_price(db, user, offer_type, provider, valid_from, weekly_price)
     return RedirectResponse("/okonomi/priser?besked=Prisen er gemt.", status_code=303)
 

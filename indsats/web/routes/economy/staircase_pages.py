@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Request
 
 from indsats.domain.enums import Role
@@ -12,12 +15,14 @@ from indsats.services.shared.database import Database
 
 from ...deps import get_db, render, require_roles
 
+Page = Annotated[int, Ge(1), Le(1_000_000)]
+
 router = APIRouter(tags=["økonomi"])
 readers = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 
 
 @router.get("/okonomi/refusionstrappe", include_in_schema=False)
-def staircase_page(request: Request, page: int = 1, user: User = Depends(readers), db: Database = Depends(get_db)):
+def staircase_page(request: Request, page: Page = 1, user: User = Depends(readers), db: Database = Depends(get_db)):
     view = staircase_now.staircase_now(db, user, page=page)
     return render(request, "economy/staircase.html", user=user, view=view, step_label=step_label,
                   horizon=staircase_now.HORIZON_WEEKS)

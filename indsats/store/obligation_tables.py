@@ -1,0 +1,80 @@
+"""The kept obligations: the law engine's result per citizen, stored so pages read rows, not timelines.
+
+The law engine stays a pure function of a citizen's timeline; ``citizen_obligations`` is its
+cache, rewritten for one citizen in the transaction of every write that changes the timeline
+(``services.casework.obligation_store.refresh_citizen``) and in full by
+``indsats obligations refresh`` (daily, after an import, a law change or a date change).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+
+class CitizenObligationRow(Base):
+    """One obligation of one citizen as the engine computed it on ``as_of``.
+
+    ``status`` is the engine's status on ``as_of``; a reader on a later day derives ``overdue``
+    for a ``due`` row whose deadline has passed (see ``obligation_store.effective_status``).
+    ``superseded_on``: an overdue duty that later events replaced (a new period, a later
+    conversation) — missed for timeliness, no longer an action on the worklist.
+    """
+
+    __tablename__ = "citizen_obligations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    caseworker_id: Mapped[int | None] = mapped_column(Integer)
+    team_id: Mapped[int | None] = mapped_column(Integer)
+    citizen_name: Mapped[str] = mapped_column(String(170), default="")
+    citizen_regime: Mapped[str] = mapped_column(String(80), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    rule: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(20))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    deadline_on_non_workday: Mapped[bool] = mapped_column(Boolean, default=False)
+    window_start: Mapped[date | None] = mapped_column(Date)
+    met_on: Mapped[date | None] = mapped_column(Date)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    superseded_on: Mapped[date | None] = mapped_column(Date)
+    regime: Mapped[str] = mapped_column(String(80), default="")
+    benefit: Mapped[str | None] = mapped_column(String(40))
+    target_group: Mapped[str | None] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(20), default="conversation")
+    source: Mapped[str] = mapped_column(Text, default="")
+    local: Mapped[bool] = mapped_column(Boolean, default=False)
+    held: Mapped[int | None] = mapped_column(Integer)
+    required: Mapped[int | None] = mapped_column(Integer)
+    quota: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+    as_of: Mapped[date] = mapped_column(Date)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_citizen_obligations_worklist", "municipality_code", "status", "deadline"),
+        Index("ix_citizen_obligations_caseworker", "caseworker_id", "status", "deadline"),
+        Index("ix_citizen_obligations_team", "team_id", "status", "deadline"),
+    )
+
+
+class MeasureRow(Base):
+    """A kept measure: one value of one KPI for a municipality and ISO week (or a whole-panel summary).
+
+    Written by ``services.steering.measure_store``; the dashboard, management information and the
+    result review read these rows and show ``computed_at``.
+    """
+
+    __tablename__ = "kept_measures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    measure: Mapped[str] = mapped_column(String(80))
+    week: Mapped[str] = mapped_column(String(10))
+    payload: Mapped[dict] = mapped_column(default=dict)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_kept_measures_key", "municipality_code", "measure", "week", unique=True),)

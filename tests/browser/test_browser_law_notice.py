@@ -1,0 +1,54 @@
+"""In Debian's headless Chromium: the deadline page names the rule set and, within 60 days of a
+change of the law, says what changes and when — and passes axe-core's accessibility checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ..casework.builders import PASSWORD, build_world
+from ..livesite import chromium_page, log_in, serve
+
+pytestmark = pytest.mark.browser
+
+AXE = next((p for p in (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js",
+                        Path("/work/main/node_modules/axe-core/axe.min.js")) if p.is_file()), None)
+
+
+@pytest.fixture
+def live_server(sqlite_database):
+    world = build_world(sqlite_database)
+    with serve(sqlite_database) as base:
+        yield world, base
+
+
+@pytest.fixture
+def page():
+    with chromium_page() as page:
+        yield page
+
+
+def test_deadline_page_in_may_2026_announces_the_july_reform(live_server, page):
+    world, base = live_server
+    log_in(page, base, "mette", PASSWORD)
+    page.wait_for_url(f"{base}/sager")
+    # Anna: unemployment benefit since 2026-05-04; lov 1750/2025 changes its rules on 2026-07-01.
+    page.goto(f"{base}/borgere/{world.anna_id}/frister?dato=2026-05-15")
+    assert "Regelsæt: LAB 2024" in page.locator("[data-testid=regelsaet]").inner_text()
+    note = page.get_by_role("note")
+    assert note.inner_text().startswith("Fra 1. juli 2026: Beskæftigelsesreformen")
+    page.goto(f"{base}/borgere/{world.anna_id}/frister?dato=2026-04-15")
+    assert page.get_by_role("note").count() == 0
+
+
+@pytest.mark.skipif(AXE is None, reason="axe-core is not installed (npm install axe-core)")
+def test_deadline_page_with_the_notice_has_no_serious_accessibility_violations(live_server, page):
+    world, base = live_server
+    log_in(page, base, "mette", PASSWORD)
+    page.wait_for_url(f"{base}/sager")
+    page.goto(f"{base}/borgere/{world.anna_id}/frister?dato=2026-05-15")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    serious = [(v["id"], v["help"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []

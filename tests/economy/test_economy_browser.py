@@ -1,0 +1,42 @@
+"""In Debian's headless Chromium: a manager opens Økonomi from the menu, enters a budget line,
+sees it against actuals and opens the staircase list."""
+
+from __future__ import annotations
+
+import pytest
+from economy_world import PASSWORD, build_economy_world
+
+from tests.livesite import chromium_page, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def site(sqlite_database, monkeypatch):
+    monkeypatch.setenv("INDSATS_TODAY", "2024-06-05")
+    build_economy_world(sqlite_database)
+    with serve(sqlite_database) as base:
+        yield base
+
+
+def test_manager_enters_a_budget_and_reads_the_staircase(site):
+    base = site
+    with chromium_page() as page:
+        page.goto(f"{base}/login")
+        page.fill("input[name=username]", "leder")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.click("nav >> text=Økonomi")
+        page.locator("h1", has_text="Budget, forbrug og prognose 2024").wait_for()
+        page.click("text=Indtast budget")
+        page.fill("input[name=drift_3]", "12.345,67")
+        page.click("text=Gem budget")
+        page.locator("p.notice", has_text="Budgettet er gemt").wait_for()
+        assert page.input_value("input[name=drift_3]") == "12.345,67"
+        page.click("nav.subnav >> text=Budget og forbrug")
+        drift = page.locator("tr", has_text="Drift").first.inner_text()
+        assert "12.346" in drift  # shown in whole kroner
+        page.click("nav.subnav >> text=Refusionstrappen")
+        page.locator("h1", has_text="Refusionstrappen nu").wait_for()
+        assert page.locator("td", has_text="Bo Hansen").is_visible()
