@@ -56,19 +56,21 @@ def estimate_flows(table: pa.Table, week: str) -> Flows:
         con.register("cal", pa.table({"week": names, "idx": [weeks.index(n) for n in names]}))
         readiness = "CAST(readiness AS VARCHAR)" if "readiness" in table.column_names else "NULL"
         offer = "CAST(offer AS VARCHAR)" if "offer" in table.column_names else "NULL"
-        con.execute(f"""CREATE TABLE p AS SELECT CAST(person_id AS VARCHAR) AS person_id, c.idx,
-            CAST(benefit AS VARCHAR) AS benefit, NULLIF({readiness}, '') AS readiness, NULLIF({offer}, '') AS offer
-            FROM raw JOIN cal c ON CAST(raw.week AS VARCHAR) = c.week
-            WHERE c.idx BETWEEN {w - YEAR_WEEKS - DURATION_BUCKETS[-1] - 1} AND {w}""")
-        con.execute("""CREATE TABLE s AS SELECT *,
-            lag(idx) OVER (PARTITION BY person_id ORDER BY idx) AS prev_idx,
-            lag(benefit) OVER (PARTITION BY person_id ORDER BY idx) AS prev_benefit,
-            lead(idx) OVER (PARTITION BY person_id ORDER BY idx) AS next_idx,
-            lead(benefit) OVER (PARTITION BY person_id ORDER BY idx) AS next_benefit FROM p""")
-        con.execute("""CREATE TABLE r AS SELECT *, idx - max(CASE WHEN prev_idx IS NULL OR prev_idx <> idx - 1
-            OR prev_benefit <> benefit THEN idx END) OVER (PARTITION BY person_id ORDER BY idx
-            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) + 1 AS duration FROM s""")
         lo = w - YEAR_WEEKS + 1
+        first = w - YEAR_WEEKS - DURATION_BUCKETS[-1] - 1
+        # One pass: neighbours, spell starts and durations; only the year (and the week before) is kept.
+        con.execute(f"""CREATE TABLE r AS
+            WITH p AS (SELECT CAST(person_id AS VARCHAR) AS person_id, c.idx, CAST(benefit AS VARCHAR) AS benefit,
+                              NULLIF({readiness}, '') AS readiness, NULLIF({offer}, '') AS offer
+                       FROM raw JOIN cal c ON CAST(raw.week AS VARCHAR) = c.week WHERE c.idx BETWEEN {first} AND {w}),
+            s AS (SELECT *, lag(idx) OVER n AS prev_idx, lag(benefit) OVER n AS prev_benefit,
+                         lead(idx) OVER n AS next_idx, lead(benefit) OVER n AS next_benefit
+                  FROM p WINDOW n AS (PARTITION BY person_id ORDER BY idx)),
+            t AS (SELECT *, (prev_idx IS NULL OR prev_idx <> idx - 1 OR prev_benefit <> benefit) AS starts FROM s)
+            SELECT person_id, idx, benefit, readiness, offer, next_idx, next_benefit, prev_idx,
+                   idx - max(CASE WHEN starts THEN idx END) OVER (PARTITION BY person_id ORDER BY idx
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) + 1 AS duration
+            FROM t QUALIFY idx >= {lo - 1}""")
         benefits = [b for (b,) in con.execute(f"SELECT DISTINCT benefit FROM r WHERE idx >= {lo} ORDER BY 1").fetchall()]
         pos = {b: i for i, b in enumerate(benefits)}
         nb = len(benefits)
