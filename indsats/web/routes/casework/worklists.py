@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.casework.law_changes import law_notice
+from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
 from indsats.services.casework.obligations import citizen_obligations
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
@@ -45,7 +45,10 @@ def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: Ro
                               view=visning, page=side)
     scopes = worklist_scopes(db, user)
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
+    names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
+    rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
                                                                     dato=dato, regel=regel,
