@@ -12,6 +12,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
 from indsats.services.casework.obligations import citizen_obligations
+from indsats.services.casework.quota import QUOTA_START, STATE_DA, quota_for_timeliness, state
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
     PAGE_SIZE,
@@ -93,8 +94,9 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal)
     scopes = worklist_scopes(db, user)
     months = sorted(result.by_month.items())
+    quota = quota_for_timeliness(db, user, result.date_from, as_of) if as_of > QUOTA_START and not lokal else None
     return render(request, "casework/worklists/timeliness.html", user=user, t=result, months=months, scopes=scopes,
-                  chosen_team=team, lokal=lokal)
+                  chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
 
 
 @router.get("/api/timeliness")
