@@ -44,6 +44,7 @@ def current_user(request: Request, db: Database = Depends(get_db)) -> User:
         if is_api(request):
             raise HTTPException(status_code=401, detail="Log ind først.")
         raise LoginRequired(str(request.url.path))
+    request.state.user = user  # for the audit row of a refused attempt (web/errors.py)
     return user
 
 
@@ -89,6 +90,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/evidens/risiko", "Tidlig opsporing", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/evidens/effekter", "Effekter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/evidens/dagpengeophor", "Dagpengeophør", frozenset({Role.TEAM_LEADER})),
     ("/virksomheder", "Virksomheder", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/jobordrer", "Jobordrer", frozenset({Role.COMPANY_CONSULTANT})),
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
