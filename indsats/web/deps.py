@@ -96,7 +96,9 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 
