@@ -160,7 +160,7 @@ def estimate(rows: Rows, offers: list[str], min_starts: int = MIN_STARTS,
         rows = _subset(rows, np.isin(rows.group, groups))
     rng = np.random.default_rng(SEED)
     control = rows.offer == 0
-    if control.sum() == 0:
+    if len(rows.offer) == 0 or control.sum() == 0:
         return {}
     y = rows.outcome.astype(float)
     m0 = _fit_predict(rows.x[control], rows.outcome[control], rows.x, rng)

@@ -207,6 +207,13 @@ class ComparisonGroup(_Strict):
     municipalities: list[str] = Field(default_factory=list)
 
 
+class EvidenceTools(_Strict):
+    """The municipality's choice of the evidence tools (docs/SCREENING_MODEL_CARD.md): the risk
+    list for the newly unemployed is off unless the plan turns it on."""
+
+    screening: bool = False
+
+
 class EmploymentPlan(_Strict):
     """Beskæftigelsesplan: goals, strategies per target group and the contact rhythm."""
 
@@ -222,6 +229,7 @@ class EmploymentPlan(_Strict):
     strategies: list[Strategy] = Field(default_factory=list)
     contact_rhythm: list[ContactRhythm] = Field(default_factory=list)
     comparison_groups: list[ComparisonGroup] = Field(default_factory=list)
+    evidence: EvidenceTools = Field(default_factory=EvidenceTools)
 
     @model_validator(mode="after")
     def _references(self) -> EmploymentPlan:

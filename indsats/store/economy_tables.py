@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -71,3 +71,18 @@ class LabourForceRow(Base):
     source: Mapped[str] = mapped_column(String(200), default="")
 
     __table_args__ = (UniqueConstraint("municipality_code", "area", "year", name="uq_labour_force"),)
+
+
+class ScenarioRow(Base):
+    """A saved what-if scenario: its assumptions and next year's figures beside the baseline."""
+
+    __tablename__ = "economy_scenarios"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    reference_week: Mapped[str] = mapped_column(String(8))
+    assumptions: Mapped[dict] = mapped_column(JSON)
+    baseline: Mapped[dict] = mapped_column(JSON)
+    result: Mapped[dict] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -29,6 +29,7 @@ ROUTE_MODULES = [
     "casework.worklists",
     "steering.dashboard",
     "economy",
+    "evidence",
     "company.companies",
     "company.job_orders",
     "company.portal",

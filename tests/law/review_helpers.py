@@ -7,11 +7,12 @@ An expectation is a dict of obligation keys; only the keys written are checked.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from indsats.law import compute, parse_timeline
 
-INDSATS = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "indsats"
+INDSATS = Path(sys.executable).parent / "indsats"  # the installed command beside the running Python
 OPEN = {"due", "overdue", "manual_review"}
 
 

@@ -11,6 +11,7 @@ from each area's trend (``economy.budget.trend_forecast``).
 from __future__ import annotations
 
 import calendar
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -78,13 +79,23 @@ def last_actual_month(year: int, as_of: date) -> int:
     return as_of.month if as_of.day == last_day else as_of.month - 1
 
 
+_CACHE: dict[tuple, tuple[float, dict[int, float]]] = {}
+CACHE_SECONDS = 600  # like the dashboard's KPIs: a new spell shows within 10 minutes
+
+
 def forsorgelse_actuals(db: Database, code: str, year: int, through: date) -> dict[int, float]:
     """Municipal net expenditure on benefits by month (the weeks' Thursdays) from the store."""
     if through < date(year, 1, 1):
         return {}
+    key = (db.url, code, year, through)
+    hit = _CACHE.get(key)
+    if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+        return hit[1]
     panel, _ = export_panel(db, code, date(year - HISTORY_YEARS, 1, 1), min(through, date(year, 12, 31)))
     months = monthly_expenditure(panel, load_rates(), year)
-    return {m: v["total"]["municipal_net"] for m, v in months.items()}
+    out = {m: v["total"]["municipal_net"] for m, v in months.items()}
+    _CACHE[key] = (time.monotonic(), out)
+    return out
 
 
 def _price(prices: list[OfferPriceRow], offer_type: str, provider: str | None, day: date) -> float | None:

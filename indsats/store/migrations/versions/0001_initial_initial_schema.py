@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:18:07.846901
+Create Date: 2026-12-01 17:30:11.006265
 """
 from alembic import op
 import sqlalchemy as sa
@@ -111,6 +111,22 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('economy_scenarios',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('assumptions', sa.JSON(), nullable=False),
+    sa.Column('baseline', sa.JSON(), nullable=False),
+    sa.Column('result', sa.JSON(), nullable=False),
+    sa.Column('created_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenarios_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenarios'))
+    )
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenarios_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('labour_force',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -470,6 +486,19 @@ def upgrade() -> None:
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offers_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('risk_assessments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('band', sa.String(length=10), nullable=False),
+    sa.Column('note', sa.String(length=500), nullable=False),
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_risk_assessments_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_risk_assessments'))
+    )
+    with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_risk_assessments_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=80), nullable=False),
@@ -570,6 +599,10 @@ def downgrade() -> None:
 
     op.drop_table('appointments')
     op.drop_table('users')
+    with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
+
+    op.drop_table('risk_assessments')
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
@@ -661,6 +694,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
 
     op.drop_table('labour_force')
+    with op.batch_alter_table('economy_scenarios', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
+
+    op.drop_table('economy_scenarios')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 

@@ -4,7 +4,7 @@ routes of both modules (flat, so the app can list their paths)."""
 
 from fastapi import APIRouter
 
-from . import budget_pages, staircase_pages
+from . import budget_pages, scenario_pages, staircase_pages
 
 router = APIRouter()
-router.routes.extend(budget_pages.router.routes + staircase_pages.router.routes)
+router.routes.extend(budget_pages.router.routes + staircase_pages.router.routes + scenario_pages.router.routes)
