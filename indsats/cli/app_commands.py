@@ -22,8 +22,10 @@ console = Console()
 def _serve(db: Database, host: str, port: int) -> None:
     import uvicorn
 
+    from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
+    start_background_refresh(db)  # the kept measures: refreshed beside the server, never before it answers
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 

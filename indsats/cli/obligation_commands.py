@@ -1,4 +1,4 @@
-"""``indsats obligations refresh`` — recompute the kept obligations of every citizen."""
+"""``indsats obligations refresh`` and ``indsats measures refresh`` — recompute what the pages read."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from indsats.domain import clock
 from indsats.services.casework.obligation_store import refresh_all
 from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.steering.measure_store import refresh_measures
 
 from . import app
 
@@ -50,3 +51,23 @@ def obligations_refresh(
 
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+measures_app = typer.Typer(help="Nøgletal: de gemte ugentlige nøgletal pr. kommune.", no_args_is_help=True)
+app.add_typer(measures_app, name="measures")
+
+
+@measures_app.command("refresh")
+def measures_refresh(
+    full: bool = typer.Option(False, "--full", help="Alle uger (standard: kun de uger, der kan have ændret sig)."),
+    municipality: str = typer.Option(None, "--municipality", help="Kun denne kommunekode, fx 250."),
+    database: str = typer.Option(None, "--database",
+                                 help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+) -> None:
+    """Genberegn de ugentlige nøgletal til styring og ledelsesinformation (fx hver morgen kl. 06:00)."""
+    url = database or database_url()
+    upgrade(url)
+    started = time.perf_counter()
+    written = refresh_measures(Database(url), full=full, municipality_code=municipality)
+    weeks = ", ".join(f"{code}: {n} uger" for code, n in written.items()) or "ingen kommuner med borgere"
+    typer.echo(f"Nøgletal genberegnet ({weeks}) på {time.perf_counter() - started:.1f} s")

@@ -186,3 +186,5 @@ class AuditRecord:
     citizen_id: int | None
     action: str
     municipality_code: str
+    kind: str = "read"
+    recipient: str | None = None

@@ -98,3 +98,50 @@ def bar_chart(items: list[tuple[str, float]], unit: str = "persons", width: int 
         out.append(f'<text x="{194 + w:.1f}" y="{yy + 14}" font-size="11" fill="#333">{escape(_fmt(value, unit))}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+def share_chart(cohorts: list[tuple[str, float | None, float | None]], quota: float = 0.75, cap: float = 0.25,
+                warn_at: float = 0.20, title: str = "", height: int = 230) -> str:
+    """Per cohort two bars — the share met (against the ``quota`` line) and the share exempted
+    (against the ``cap`` line; orange from ``warn_at``, red past the cap). Shares 0..1; None: no data."""
+    label = escape(title or "Diagram")
+    if not cohorts:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="560" height="60" role="img" '
+                f'aria-label="{label}"><text x="10" y="35" font-size="13" fill="#555">Ingen data</text></svg>')
+    left, top, bottom, step = 48, 12, 44, 64
+    width = max(left + step * len(cohorts) + 12, 420)
+    plot = height - top - bottom
+
+    def y(v: float) -> float:
+        return top + (1 - v) * plot
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" role="img" aria-label="{label}" font-family="sans-serif">',
+           f'<title>{label}</title>']
+    for pct in (0, 25, 50, 75, 100):
+        out.append(f'<line x1="{left}" x2="{width - 8}" y1="{y(pct / 100):.1f}" y2="{y(pct / 100):.1f}" '
+                   f'stroke="#e5e5e5"/>')
+        out.append(f'<text x="{left - 6}" y="{y(pct / 100) + 4:.1f}" font-size="10" text-anchor="end" '
+                   f'fill="#444">{pct} %</text>')
+    for i, (cohort, met, exempt) in enumerate(cohorts):
+        x0 = left + 8 + i * step
+        if met is not None:
+            out.append(f'<rect x="{x0}" y="{y(met):.1f}" width="22" height="{met * plot:.1f}" fill="{COLORS["actual"]}">'
+                       f'<title>{escape(cohort)}: opfyldt {escape(_fmt(met, "share"))}</title></rect>')
+        if exempt is not None:
+            color = "#b3261e" if exempt > cap else ("#a15c00" if exempt >= warn_at else "#7f7f7f")
+            out.append(f'<rect x="{x0 + 24}" y="{y(exempt):.1f}" width="22" height="{exempt * plot:.1f}" '
+                       f'fill="{color}"><title>{escape(cohort)}: undtaget {escape(_fmt(exempt, "share"))}</title></rect>')
+        out.append(f'<text x="{x0 + 23}" y="{height - bottom + 14}" font-size="10" text-anchor="middle" '
+                   f'fill="#222">{escape(cohort)}</text>')
+    for value, color, dash in ((quota, COLORS["actual"], "6 4"), (cap, "#b3261e", "6 4"), (warn_at, "#a15c00", "2 3")):
+        out.append(f'<line x1="{left}" x2="{width - 8}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="{color}" '
+                   f'stroke-width="1.4" stroke-dasharray="{dash}"/>')
+    legend = ((COLORS["actual"], f"Opfyldt (krav {_fmt(quota, 'share')})"),
+              ("#a15c00", f"Undtaget (loft {_fmt(cap, 'share')})"))
+    for k, (color, text) in enumerate(legend):
+        lx = left + k * 170
+        out.append(f'<rect x="{lx}" y="{height - 14}" width="10" height="10" fill="{color}"/>')
+        out.append(f'<text x="{lx + 14}" y="{height - 5}" font-size="10" fill="#222">{escape(text)}</text>')
+    out.append("</svg>")
+    return "".join(out)

@@ -122,7 +122,7 @@ class UserRow(Base):
 
 
 class AuditRow(Base):
-    """Logning: one row per read of a citizen's personal data."""
+    """Logning: one row per read, disclosure or export of a citizen's personal data, and per refused attempt."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -132,3 +132,6 @@ class AuditRow(Base):
     citizen_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(200))
     municipality_code: Mapped[str] = mapped_column(String(3), index=True)
+    # read | disclosure (to a company) | export | refused; ``recipient`` is the company's CVR of a disclosure
+    kind: Mapped[str] = mapped_column(String(20), default="read", server_default="read", index=True)
+    recipient: Mapped[str | None] = mapped_column(String(20))

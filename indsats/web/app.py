@@ -27,6 +27,7 @@ ROUTE_MODULES = [
     "casework.appointments",
     "accounts.audit_log",
     "casework.worklists",
+    "casework.quota",
     "steering.dashboard",
     "economy",
     "evidence",
@@ -49,13 +50,13 @@ def create_app(db: Database | None = None, secret_key: str | None = None) -> Fas
     app.add_middleware(RequestLimits)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 
-    app.state.paths = set()
+    app.state.paths, app.state.json_paths, app.state.route_table = set(), set(), []
     for name in ROUTE_MODULES:
         module = importlib.import_module(f"indsats.web.routes.{name}")
         app.include_router(module.router, responses=errors.ERROR_RESPONSES)
         app.state.paths.update(route.path for route in module.router.routes)
-
-    app.state.json_paths = {r.path for r in app.routes if getattr(r, "include_in_schema", False)}
+        app.state.route_table.extend(module.router.routes)
+        app.state.json_paths.update(r.path for r in module.router.routes if getattr(r, "include_in_schema", False))
 
     @app.exception_handler(LoginRequired)
     async def _login_required(request: Request, exc: LoginRequired):

@@ -44,6 +44,7 @@ def current_user(request: Request, db: Database = Depends(get_db)) -> User:
         if is_api(request):
             raise HTTPException(status_code=401, detail="Log ind først.")
         raise LoginRequired(str(request.url.path))
+    request.state.user = user  # for the audit row of a refused attempt (web/errors.py)
     return user
 
 
@@ -85,6 +86,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/raadighed", "Rådighed", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),

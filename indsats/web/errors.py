@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from indsats.services.accounts.audit import record_refused
 from indsats.services.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -93,6 +94,18 @@ def answer(request: Request, status: int, detail: str, errors: list[FieldError] 
     return page
 
 
+def log_refusal(request: Request, status: int, exc: Exception) -> None:
+    """A 403 to a logged-in user is a refused attempt: logged once (the services log their own)."""
+    user = getattr(request.state, "user", None)
+    if status != 403 or user is None or getattr(exc, "audited", False):
+        return
+    raw = request.path_params.get("citizen_id")
+    citizen_id = int(raw) if isinstance(raw, int | str) and str(raw).isdigit() and int(raw) < 2**31 else None
+    route = request.scope.get("route")
+    record_refused(request.app.state.db, user, citizen_id,
+                   f"{request.method} {getattr(route, 'path', request.url.path)}: {exc}")
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, exc: RequestValidationError):
@@ -101,10 +114,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(ServiceError)
     async def _service_error(request: Request, exc: ServiceError):
+        log_refusal(request, status_for(exc), exc)
         return answer(request, status_for(exc), str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
+        log_refusal(request, exc.status_code, exc)
         detail = exc.detail if isinstance(exc.detail, str) else "Forespørgslen kunne ikke behandles."
         if exc.status_code == 404 and detail == "Not Found":
             detail = "Siden findes ikke."

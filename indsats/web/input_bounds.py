@@ -51,6 +51,16 @@ RowId = Annotated[int, Ge(1), Le(MAX_ID)]
 Day = Annotated[date, BeforeValidator(_iso_text_or_date), AfterValidator(_plausible_day)]
 """A calendar date between 1900-01-01 and 2100-12-31, written åååå-mm-dd."""
 
+def _blank_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+MaybeId = Annotated[RowId | None, BeforeValidator(_blank_is_none)]
+"""An optional id from a filter form, where an empty field means none."""
+
+MaybeDay = Annotated[Day | None, BeforeValidator(_blank_is_none)]
+"""An optional date from a filter form, where an empty field means none."""
+
 Year = Annotated[int, Ge(FIRST_DAY.year), Le(LAST_DAY.year)]
 
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME), AfterValidator(_no_nul)]

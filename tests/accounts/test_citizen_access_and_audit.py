@@ -99,11 +99,14 @@ def test_every_read_leaves_an_audit_record(database):
     assert page.records[-1].action == "side: /borgere/x"
 
 
-def test_refused_read_is_not_recorded_as_a_read(database):
+def test_refused_read_is_recorded_as_refused_not_as_a_read(database):
     world = build_world(database)
     with pytest.raises(Forbidden):
         citizens.case_file(database, _user(database, "hanne"), world.anna_id, action="test")
-    assert _audit_count(database) == 0
+    with database.unit_of_work() as s:
+        rows = s.scalars(select(AuditRow)).all()
+        assert [(r.username, r.citizen_id, r.kind) for r in rows] == [("hanne", world.anna_id, "refused")]
+        assert rows[0].action.startswith("afvist: test")
 
 
 def test_managers_see_only_their_own_municipalitys_audit_log(database):

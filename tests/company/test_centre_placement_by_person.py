@@ -31,5 +31,5 @@ def test_placement_by_full_name_or_cpr_and_clear_refusals(database):
     with pytest.raises(InvalidInput, match="Ingen borger"):
         company_centres.place(database, world.consultant, centre, None, date(2026, 10, 1), who="Ukendt Person")
     with database.unit_of_work() as s:
-        assert s.scalar(select(AuditRow).where(AuditRow.citizen_id == world.carla,
-                                               AuditRow.action.like("placerede%"))) is not None
+        assert s.scalar(select(AuditRow).where(AuditRow.citizen_id == world.carla, AuditRow.kind == "disclosure",
+                                               AuditRow.action.like("placeret i virksomhedscenter%"))) is not None

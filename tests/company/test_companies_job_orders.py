@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
+from indsats.domain.enums import Role
+from indsats.domain.models import User
 from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, SAME_OCCUPATION, Reason
 from indsats.services.company import centres as company_centres
 from indsats.services.company import job_orders
 from indsats.services.company import portal as company_portal
 from indsats.services.company.candidates import get_profile, parse_profile, save_profile
-from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
+from indsats.services.shared.errors import Conflict, Forbidden, InvalidInput, NotFound
 
 from .company_world import LAGER, PLEJE, TODAY, build_company_world
 
@@ -111,8 +113,13 @@ def test_withdrawn_consent_hides_the_candidate_from_the_company(database):
     job_id = _order(database, world.consultant)
     job_orders.propose(database, world.consultant, job_id, world.anna, TODAY)
     profile = get_profile(database, world.consultant, world.anna, TODAY).profile
-    save_profile(database, world.consultant, world.anna, profile.model_copy(update={"consent": False}), TODAY)
+    with pytest.raises(Forbidden, match="samtykke"):  # the consultant may not withdraw it for her
+        save_profile(database, world.consultant, world.anna, profile.model_copy(update={"consent": False}), TODAY)
+    caseworker = User(900, "sagsbehandler", Role.CASEWORKER, "250", "Sagsbehandler")
+    save_profile(database, caseworker, world.anna, profile.model_copy(update={"consent": False}), TODAY)
     assert company_portal.own_job_order(database, world.lager_user, job_id)[1] == []
+    with pytest.raises(NotFound, match="kandidat"):  # and without consent she is no candidate to him
+        get_profile(database, world.consultant, world.anna, TODAY)
 
 
 def test_profiles_are_validated_and_weeks_of_unemployment_counted(database):
@@ -131,7 +138,7 @@ def test_a_company_centre_has_fixed_places_and_shows_who_is_placed(database):
                                            date(2026, 1, 1))
     first = company_centres.place(database, world.consultant, centre, world.anna, date(2026, 10, 1))
     company_centres.place(database, world.consultant, centre, world.carla, date(2026, 10, 15))
-    with pytest.raises(InvalidInput, match="Alle 2 pladser"):
+    with pytest.raises(Conflict, match="Alle 2 pladser"):
         company_centres.place(database, world.consultant, centre, world.bo, date(2026, 10, 20))
     company_centres.end_placement(database, world.consultant, first, date(2026, 10, 20))
     company_centres.place(database, world.consultant, centre, world.bo, date(2026, 10, 20))

@@ -179,8 +179,9 @@ def test_the_candidate_profile_page_saves_and_lists_fitting_orders(site):
     world, client, database = site
     _proposed_orders(database, world)
     login(client, "konsulent")
-    token = csrf(client, f"/kandidater/{world.bo}")
-    response = client.post(f"/kandidater/{world.bo}", data={
+    assert client.get(f"/kandidater/{world.bo}").status_code == 404  # no consent: no candidate to a consultant
+    token = csrf(client, f"/kandidater/{world.anna}")
+    response = client.post(f"/kandidater/{world.anna}", data={
         "csrf_token": token, "occupations": "lagermedarbejder, pakkeriarbejder", "skills": "truckkørsel",
         "languages": "da, en", "accommodation_needs": ["no_night_work"], "max_hours": "37", "consent": "true"})
     assert response.status_code == 200 and "Profilen er gemt" in response.text

@@ -1,9 +1,28 @@
-"""Logning: every read of a citizen's personal data leaves a record, in the same transaction."""
+"""Logning: every read, disclosure and export of a citizen's personal data leaves a record, and so
+does every refused attempt.
+
+The one way in is ``personal_data``: a unit of work that authorises (the block raises
+``Forbidden``/``NotFound`` when the user may not), records what the block touched in the
+same transaction, and — when the attempt is refused — records the refusal in a transaction
+of its own, since the refused one is rolled back::
+
+    with personal_data(db, user, "kandidatprofil") as access:
+        citizen = access.citizen(citizen_id, rule=in_municipality)   # refused → logged, raised
+        ...                                                          # the read → logged
+
+A disclosure (a citizen proposed to or placed in a company, a company's answer) is
+recorded with ``kind=disclosure`` and the company's CVR as recipient; an export (the
+panel export) with ``kind=export`` and its row count. The older ``record_read`` /
+``record_reads`` write through the same ``record``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,23 +31,108 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import AuditRecord, User
 from indsats.services.accounts.access import ensure_role
+from indsats.services.shared.errors import Forbidden, NotFound
 from indsats.store.db import Database
-from indsats.store.tables import AuditRow
+from indsats.store.tables import AuditRow, CitizenRow
+
+
+class AuditKind(StrEnum):
+    READ = "read"
+    DISCLOSURE = "disclosure"
+    EXPORT = "export"
+    REFUSED = "refused"
+
+
+KIND_DA = {AuditKind.READ: "opslag", AuditKind.DISCLOSURE: "videregivelse", AuditKind.EXPORT: "udtræk",
+           AuditKind.REFUSED: "afvist"}
+
+
+def record(session: Session, user: User, citizen_ids: Iterable[int | None], action: str,
+           kind: AuditKind = AuditKind.READ, recipient: str | None = None) -> int:
+    """One row per citizen (or one without a citizen for ``[None]``); returns how many were written."""
+    now = clock.now()
+    rows = [AuditRow(at=now, username=user.username, role=user.role.value, citizen_id=cid, action=action[:200],
+                     municipality_code=user.municipality_code, kind=kind.value, recipient=recipient)
+            for cid in dict.fromkeys(citizen_ids)]
+    session.add_all(rows)
+    return len(rows)
 
 
 def record_read(session: Session, user: User, citizen_id: int | None, action: str) -> None:
-    session.add(AuditRow(at=clock.now(), username=user.username, role=user.role.value,
-                         citizen_id=citizen_id, action=action[:200], municipality_code=user.municipality_code))
+    record(session, user, [citizen_id], action)
 
 
 def record_reads(session: Session, user: User, citizen_ids: list[int], action: str) -> None:
     """One record per citizen, for list views that show personal data (CPR numbers, names)."""
-    now = clock.now()
-    session.add_all([
-        AuditRow(at=now, username=user.username, role=user.role.value, citizen_id=cid,
-                 action=action[:200], municipality_code=user.municipality_code)
-        for cid in citizen_ids
-    ])
+    record(session, user, citizen_ids, action)
+
+
+def record_refused(db: Database, user: User, citizen_id: int | None, action: str) -> None:
+    """A refused attempt, in a transaction of its own (the attempt's own is rolled back)."""
+    with db.unit_of_work() as session:
+        record(session, user, [citizen_id], f"afvist: {action}", AuditKind.REFUSED)
+
+
+def record_export(session: Session, actor: str, municipality_code: str, rows: int, action: str) -> None:
+    """An export of personal data by a command (no logged-in user): who ran it, what, how many rows."""
+    session.add(AuditRow(at=clock.now(), username=actor[:80], role="system", citizen_id=None,
+                         action=f"{action} ({rows} rækker)"[:200], municipality_code=municipality_code,
+                         kind=AuditKind.EXPORT.value))
+
+
+CitizenRule = Callable[[User, CitizenRow], bool]
+
+
+@dataclass
+class PersonalDataAccess:
+    """What a ``personal_data`` block touched; written when the block ends without error."""
+
+    session: Session
+    user: User
+    action: str
+    kind: AuditKind
+    recipient: str | None
+    touched: list[int] = field(default_factory=list)
+    attempted: int | None = None
+
+    def citizen(self, citizen_id: int, rule: CitizenRule, missing: str = "Borgeren findes ikke.",
+                forbidden: str | None = None) -> CitizenRow:
+        """The citizen if ``rule`` lets the user reach them; otherwise ``NotFound`` (or ``Forbidden``
+        with the message ``forbidden``, where the rule may admit that the citizen exists) — logged as refused."""
+        self.attempted = citizen_id
+        row = self.session.get(CitizenRow, citizen_id)
+        if row is None:
+            raise NotFound(missing)
+        if not rule(self.user, row):
+            raise Forbidden(forbidden) if forbidden else NotFound(missing)
+        self.touched.append(citizen_id)
+        return row
+
+    def touch(self, citizen_ids: Iterable[int]) -> None:
+        self.touched.extend(citizen_ids)
+
+    def disclose(self, citizen_id: int, recipient: str) -> None:
+        """Personal data of ``citizen_id`` goes to the company ``recipient`` (CVR)."""
+        self.kind, self.recipient = AuditKind.DISCLOSURE, recipient
+        self.touched.append(citizen_id)
+
+
+@contextmanager
+def personal_data(db: Database, user: User, action: str, kind: AuditKind = AuditKind.READ,
+                  recipient: str | None = None) -> Iterator[PersonalDataAccess]:
+    """A unit of work over personal data: the touched citizens are recorded with it; a refusal
+    (``Forbidden`` or ``NotFound`` from the block) is recorded on its own and raised."""
+    access: PersonalDataAccess | None = None
+    try:
+        with db.unit_of_work() as session:
+            access = PersonalDataAccess(session, user, action, kind, recipient)
+            yield access
+            if access.touched:
+                record(session, user, access.touched, action, access.kind, access.recipient)
+    except (Forbidden, NotFound) as exc:
+        record_refused(db, user, access.attempted if access else None, f"{action}: {exc}")
+        exc.audited = True  # type: ignore[attr-defined]  # the web layer does not log it twice
+        raise
 
 
 @dataclass(frozen=True)
@@ -38,6 +142,7 @@ class AuditFilter:
     date_from: date | None = None
     date_to: date | None = None
     limit: int = 200
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +160,8 @@ def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
             query = query.where(AuditRow.username == flt.username)
         if flt.citizen_id is not None:
             query = query.where(AuditRow.citizen_id == flt.citizen_id)
+        if flt.kind:
+            query = query.where(AuditRow.kind == flt.kind)
         if flt.date_from:
             query = query.where(AuditRow.at >= datetime.combine(flt.date_from, datetime.min.time(), UTC))
         if flt.date_to:
@@ -64,6 +171,7 @@ def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
         rows = session.scalars(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(flt.limit)).all()
         return AuditPage(
             records=[AuditRecord(at=r.at, username=r.username, role=r.role, citizen_id=r.citizen_id,
-                                 action=r.action, municipality_code=r.municipality_code) for r in rows],
+                                 action=r.action, municipality_code=r.municipality_code, kind=r.kind,
+                                 recipient=r.recipient) for r in rows],
             total=total,
         )

@@ -21,9 +21,9 @@ from indsats.domain.labels import (
 )
 from indsats.domain.models import User
 from indsats.services.accounts import audit
-from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
+from indsats.services.accounts.access import ensure_role, may_read_citizen
 from indsats.services.casework import appointments, availability, journal
-from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.errors import InvalidInput
 from indsats.store.db import Database
 from indsats.store.tables import (
     BenefitSpellRow,
@@ -235,11 +235,9 @@ def event_text(kind: str, data: dict) -> str:
 
 def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFile:
     """The whole case of one citizen; raises NotFound or Forbidden; audits the read."""
-    with db.unit_of_work() as session:
-        citizen = session.get(CitizenRow, citizen_id)
-        if citizen is None:
-            raise NotFound("Borgeren findes ikke.")
-        ensure_may_read_citizen(user, citizen)
+    with audit.personal_data(db, user, action) as access:
+        session = access.session
+        citizen = access.citizen(citizen_id, may_read_citizen, forbidden="Du har ikke adgang til denne borgers sag.")
         spells = list(session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
                                       .order_by(BenefitSpellRow.start)))
         conversations = list(session.scalars(select(ConversationRow).where(ConversationRow.citizen_id == citizen_id)
@@ -251,7 +249,6 @@ def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFil
         plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
         worker = session.get(CaseworkerRow, citizen.caseworker_id) if citizen.caseworker_id else None
         team = session.get(TeamRow, worker.team_id) if worker and worker.team_id else None
-        audit.record_read(session, user, citizen_id, action)
         staff = user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
         return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
                         offers=offers, events=events, plan=plan,

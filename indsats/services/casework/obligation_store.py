@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import and_, case, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,11 @@ SUPERSEDING_EVENTS = {
 }
 BENEFIT_EVENTS = ("benefit_start", "benefit_change", "benefit_end")
 T = CitizenObligationRow
+
+
+@lru_cache(maxsize=8192)
+def _non_workday(day: date | None) -> bool:
+    return on_non_workday(day)
 
 
 def effective_status(as_of: date):
@@ -73,7 +79,7 @@ def _rows(citizen: dict, timeline: Timeline, result: Result, computed_at) -> lis
             "caseworker_id": citizen["caseworker_id"], "team_id": citizen["team_id"],
             "citizen_name": citizen["name"], "citizen_regime": result.regime, "position": position,
             "rule": ob.rule, "status": ob.status, "deadline": ob.deadline,
-            "deadline_on_non_workday": on_non_workday(ob.deadline), "window_start": ob.window_start,
+            "deadline_on_non_workday": _non_workday(ob.deadline), "window_start": ob.window_start,
             "met_on": ob.met_on, "period_start": ob.period_start,
             "superseded_on": superseded_on(ob, timeline, starts), "regime": ob.regime or "",
             "benefit": ob.benefit, "target_group": ob.target_group, "action": ob.action, "source": ob.source,
@@ -96,14 +102,16 @@ def _refresh(session: Session, citizen_ids: list[int], as_of: date) -> int:
     }
     timelines = load_timelines(session, as_of, citizen_ids=citizen_ids, active_only=False)
     computed_at = clock.now()
+    rhythms = {code: rhythms_for_municipality(code) for code in {c["municipality_code"] for c in citizens.values()}}
     rows: list[dict] = []
     for cid, (_ref, timeline) in timelines.items():
         citizen = citizens[cid]
-        result = compute(timeline, rhythms=rhythms_for_municipality(citizen["municipality_code"]))
+        result = compute(timeline, rhythms=rhythms[citizen["municipality_code"]])
         rows.extend(_rows(citizen, timeline, result, computed_at))
-    session.execute(delete(T).where(T.citizen_id.in_(citizen_ids)))
+    connection = session.connection()  # Core executemany: no ORM bookkeeping, no RETURNING per row
+    connection.execute(delete(T.__table__).where(T.citizen_id.in_(citizen_ids)))
     if rows:
-        session.execute(insert(T), rows)
+        connection.execute(insert(T.__table__), rows)
     return len(rows)
 
 

@@ -1,18 +1,22 @@
 """Candidate profiles (kandidatprofiler): competences, skånebehov, transport and consent.
 
-Caseworkers, team leaders and company consultants of the citizen's municipality keep a
-profile; every read of one is logged. A company never sees a profile, only a
+Caseworkers and team leaders of the citizen's municipality keep a profile; a company
+consultant reaches a citizen as a candidate only when a profile exists and the citizen has
+consented, and cannot give or withdraw consent on the citizen's behalf. Every read of a
+profile goes through ``personal_data`` (logged; a refused attempt too). A company never sees a profile, only a
 ``CandidateSummary`` of a consenting candidate proposed to it: no name, no CPR number,
 no accommodation needs (health), no benefit history.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from indsats.domain.enums import Benefit, Role
@@ -20,8 +24,8 @@ from indsats.domain.models import User
 from indsats.matching.profiles import ACCOMMODATION_NEEDS, Candidate
 from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
-from indsats.services.accounts.audit import record_read, record_reads
-from indsats.services.shared.errors import NotFound
+from indsats.services.accounts.audit import personal_data
+from indsats.services.shared.errors import Conflict, Forbidden
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CandidateProfileRow
 from indsats.store.db import Database
@@ -105,11 +109,28 @@ class ProfileView:
     exists: bool
 
 
-def _citizen_in_scope(session: Session, user: User, citizen_id: int) -> CitizenRow:
-    citizen = session.get(CitizenRow, citizen_id)
-    if citizen is None or citizen.municipality_code != user.municipality_code:
-        raise NotFound("Borgeren findes ikke i kommunen.")
-    return citizen
+def in_municipality(user: User, citizen: CitizenRow) -> bool:
+    return citizen.municipality_code == user.municipality_code
+
+
+def _profile(session: Session, citizen_id: int) -> CandidateProfileRow | None:
+    return session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
+
+
+def candidate_rule(session: Session) -> Callable[[User, CitizenRow], bool]:
+    """Staff of the municipality; a consultant only a citizen with a profile and consent."""
+    def rule(user: User, citizen: CitizenRow) -> bool:
+        if not in_municipality(user, citizen):
+            return False
+        if user.role == Role.COMPANY_CONSULTANT:
+            profile = _profile(session, citizen.id)
+            return profile is not None and profile.consent
+        return True
+
+    return rule
+
+
+NOT_A_CANDIDATE = "Borgeren findes ikke som kandidat (ingen kandidatprofil med samtykke)."
 
 
 def _as_input(row: CandidateProfileRow | None) -> ProfileIn:
@@ -138,10 +159,10 @@ def weeks_unemployed(session: Session, citizen_ids: list[int], as_of: date) -> d
 
 def get_profile(db: Database, user: User, citizen_id: int, as_of: date) -> ProfileView:
     ensure_role(user, *PROFILE_STAFF)
-    with db.unit_of_work() as session:
-        citizen = _citizen_in_scope(session, user, citizen_id)
-        row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
-        record_read(session, user, citizen_id, "kandidatprofil")
+    with personal_data(db, user, "kandidatprofil") as access:
+        session = access.session
+        citizen = access.citizen(citizen_id, candidate_rule(session), NOT_A_CANDIDATE)
+        row = _profile(session, citizen_id)
         weeks = weeks_unemployed(session, [citizen_id], as_of).get(citizen_id, 0)
         return ProfileView(citizen_id, f"{citizen.first_name} {citizen.last_name}", citizen.postcode, citizen.city,
                            weeks, _as_input(row), row is not None)
@@ -150,9 +171,12 @@ def get_profile(db: Database, user: User, citizen_id: int, as_of: date) -> Profi
 def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, today: date) -> None:
     """Create or replace the citizen's profile; consent is dated when it is first given."""
     ensure_role(user, *PROFILE_STAFF)
-    with db.unit_of_work() as session:
-        _citizen_in_scope(session, user, citizen_id)
-        row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
+    with personal_data(db, user, "kandidatprofil gemt") as access:
+        session = access.session
+        access.citizen(citizen_id, candidate_rule(session), NOT_A_CANDIDATE)
+        row = _profile(session, citizen_id)
+        if user.role == Role.COMPANY_CONSULTANT and row is not None and profile.consent != row.consent:
+            raise Forbidden("Kun borgeren selv eller sagsbehandleren kan give eller trække samtykke.")
         if row is None:
             row = CandidateProfileRow(citizen_id=citizen_id)
             session.add(row)
@@ -160,7 +184,11 @@ def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, 
         for key, value in profile.model_dump().items():
             setattr(row, key, value)
         row.consent_date, row.updated = consent_date, today
-        record_read(session, user, citizen_id, "kandidatprofil gemt")
+        try:
+            session.flush()
+        except IntegrityError as exc:  # a first-time profile saved twice at once
+            raise Conflict("Profilen blev oprettet af en anden i samme øjeblik. Genindlæs siden og prøv igen.") \
+                from exc
 
 
 @dataclass(frozen=True)
@@ -175,17 +203,21 @@ class ProfileListItem:
 
 def list_profiles(db: Database, user: User, as_of: date, q: str = "", limit: int = 300) -> list[ProfileListItem]:
     ensure_role(user, *PROFILE_STAFF)
-    with db.unit_of_work() as session:
-        rows = session.execute(select(CandidateProfileRow, CitizenRow)
-                               .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
-                               .where(CitizenRow.municipality_code == user.municipality_code)
-                               .order_by(CitizenRow.last_name, CitizenRow.first_name)).all()
+    with personal_data(db, user, "kandidatliste") as access:
+        session = access.session
+        query = (select(CandidateProfileRow, CitizenRow)
+                 .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
+                 .where(CitizenRow.municipality_code == user.municipality_code)
+                 .order_by(CitizenRow.last_name, CitizenRow.first_name))
+        if user.role == Role.COMPANY_CONSULTANT:
+            query = query.where(CandidateProfileRow.consent.is_(True))
+        rows = session.execute(query).all()
         needle = q.strip().lower()
         if needle:
             rows = [(p, c) for p, c in rows if needle in f"{c.first_name} {c.last_name} {' '.join(p.occupations)}".lower()]
         rows = rows[:limit]
         weeks = weeks_unemployed(session, [c.id for _, c in rows], as_of)
-        record_reads(session, user, [c.id for _, c in rows], "kandidatliste")
+        access.touch(c.id for _, c in rows)
         return [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
                                 weeks.get(c.id, 0), c.city) for p, c in rows]
 

@@ -2,7 +2,10 @@
 
 A placement's ``end`` is exclusive (the first day out). Occupancy on a day is the
 number of placements covering it against the agreed places; a centre cannot take more
-than its places.
+than its places. Placements into one centre are serialised in the database: the first
+statement of ``place`` locks the centre's row (an UPDATE, which takes the row lock on
+PostgreSQL and the write lock on SQLite), so parallel requests count each other's places.
+A placement is a disclosure to the company and is logged as one.
 """
 
 from __future__ import annotations
@@ -10,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from indsats.domain.models import User
 from indsats.services.accounts.access import ensure_role
-from indsats.services.accounts.audit import record_reads
+from indsats.services.accounts.audit import personal_data
 from indsats.services.company.companies import COMPANY_STAFF, company_in_scope
-from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.errors import Conflict, InvalidInput, NotFound
 from indsats.store.company_tables import CentrePlacementRow, CompanyCentreRow, CompanyRow
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
@@ -104,25 +107,27 @@ def place(db: Database, user: User, centre_id: int, citizen_id: int | None, star
     """Place a citizen — by id, or by name or CPR number (``who``) — in a centre from ``start``;
     refused when every place is taken that day."""
     ensure_role(user, *COMPANY_STAFF)
-    with db.unit_of_work() as session:
+    with personal_data(db, user, f"placeret i virksomhedscenter {centre_id}") as access:  # a disclosure
+        session = access.session
+        session.execute(update(CompanyCentreRow).where(CompanyCentreRow.id == centre_id)
+                        .values(places=CompanyCentreRow.places))  # the lock: one placement at a time
         centre = _centre_in_scope(session, user, centre_id)
-        citizen = session.get(CitizenRow, citizen_id) if citizen_id is not None else \
-            _citizen_by_name_or_cpr(session, user, who)
-        if citizen is None or citizen.municipality_code != user.municipality_code:
-            raise NotFound("Borgeren findes ikke i kommunen.")
-        citizen_id = citizen.id
+        if citizen_id is None:
+            citizen_id = _citizen_by_name_or_cpr(session, user, who).id
+        access.citizen(citizen_id, lambda u, c: c.municipality_code == u.municipality_code,
+                       "Borgeren findes ikke i kommunen.")
         if not _covers(centre.start, centre.end, start):
             raise InvalidInput("Centret er ikke i drift på startdatoen.")
         current = [p for p in session.scalars(select(CentrePlacementRow).where(CentrePlacementRow.centre_id == centre_id))
                    if _covers(p.start, p.end, start)]
         if any(p.citizen_id == citizen_id for p in current):
-            raise InvalidInput("Borgeren er allerede placeret i centret.")
+            raise Conflict("Borgeren er allerede placeret i centret.")
         if len(current) >= centre.places:
-            raise InvalidInput(f"Alle {centre.places} pladser er optaget.")
+            raise Conflict(f"Alle {centre.places} pladser er optaget.")
+        access.disclose(citizen_id, centre.company_cvr)
         row = CentrePlacementRow(centre_id=centre_id, citizen_id=citizen_id, start=start)
         session.add(row)
         session.flush()
-        record_reads(session, user, [citizen_id], f"placerede i virksomhedscenter {centre.name}")
         return row.id
 
 
@@ -141,7 +146,8 @@ def end_placement(db: Database, user: User, placement_id: int, end: date) -> Non
 def centres(db: Database, user: User, as_of: date) -> list[CentreView]:
     """The municipality's centres with the citizens placed on ``as_of`` (reads are logged)."""
     ensure_role(user, *COMPANY_STAFF)
-    with db.unit_of_work() as session:
+    with personal_data(db, user, "virksomhedscentre") as access:
+        session = access.session
         rows = session.execute(select(CompanyCentreRow, CompanyRow.name)
                                .join(CompanyRow, CompanyRow.cvr == CompanyCentreRow.company_cvr)
                                .where(CompanyRow.municipality_code == user.municipality_code)
@@ -155,6 +161,6 @@ def centres(db: Database, user: User, as_of: date) -> list[CentreView]:
             if _covers(p.start, p.end, as_of):
                 by_centre.setdefault(p.centre_id, []).append(
                     Placement(p.id, citizen.id, f"{citizen.first_name} {citizen.last_name}", p.start, p.end))
-        record_reads(session, user, [p.citizen_id for ps in by_centre.values() for p in ps], "virksomhedscentre")
+        access.touch(p.citizen_id for ps in by_centre.values() for p in ps)
         return [CentreView(c.id, c.company_cvr, name, c.name, c.places, c.mentor_name, c.start, c.end,
                            by_centre.get(c.id, [])) for c, name in rows]

@@ -12,6 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from indsats.domain.models import User
@@ -22,10 +23,10 @@ from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, Reason
 from indsats.matching.taxonomy import Taxonomy, default_taxonomy
 from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
-from indsats.services.accounts.audit import record_reads
+from indsats.services.accounts.audit import personal_data
 from indsats.services.company.candidates import matching_candidates
 from indsats.services.company.companies import COMPANY_STAFF, company_in_scope
-from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.errors import Conflict, InvalidInput, NotFound
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
@@ -160,7 +161,8 @@ def get_job_order(db: Database, user: User, job_id: int) -> JobOrderRow:
 def rank_candidates(db: Database, user: User, job_id: int, as_of: date, top: int = 20) -> list[RankedCandidate]:
     """The best candidates of the municipality for the job order, with reasons (reads are logged)."""
     ensure_role(user, *COMPANY_STAFF)
-    with db.unit_of_work() as session:
+    with personal_data(db, user, f"match til jobordre {job_id}") as access:
+        session = access.session
         row = job_in_scope(session, user, job_id)
         candidates = matching_candidates(session, row.municipality_code, as_of)
         [(_, matches)] = match_all(candidates, [as_match_job(row)], top, get_embedder())
@@ -168,14 +170,15 @@ def rank_candidates(db: Database, user: User, job_id: int, as_of: date, top: int
             select(CitizenRow).where(CitizenRow.id.in_([m.id for m in matches])))}
         proposed = dict(session.execute(select(JobProposalRow.citizen_id, JobProposalRow.status)
                                         .where(JobProposalRow.job_order_id == job_id)).all())
-        record_reads(session, user, [m.id for m in matches], f"match til jobordre {job_id}")
+        access.touch(m.id for m in matches)
         return [RankedCandidate(m.id, names.get(m.id, ""), m.score, m.why, proposed.get(m.id)) for m in matches]
 
 
 def propose(db: Database, user: User, job_id: int, citizen_id: int, on: date) -> int:
     """Propose a candidate to the company; only one who consents and breaks no hard constraint."""
     ensure_role(user, *COMPANY_STAFF)
-    with db.unit_of_work() as session:
+    with personal_data(db, user, f"foreslået til jobordre {job_id}") as access:
+        session = access.session
         row = job_in_scope(session, user, job_id)
         if row.status not in ("open", "in_progress"):
             raise InvalidInput("Der kan kun foreslås kandidater til en åben jobordre.")
@@ -192,12 +195,16 @@ def propose(db: Database, user: User, job_id: int, citizen_id: int, on: date) ->
                                                               JobProposalRow.citizen_id == citizen_id))
         if existing is not None:
             return existing.id
+        access.disclose(citizen_id, row.company_cvr)
         proposal = JobProposalRow(job_order_id=job_id, citizen_id=citizen_id, proposed_on=on,
                                   score=matches[0].score, reasons=company_safe_reasons(matches[0]), status="proposed")
         session.add(proposal)
         if row.status == "open":
             row.status = "in_progress"
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as exc:  # the same candidate proposed twice at once
+            raise Conflict("Kandidaten er netop blevet foreslået til jobordren af en anden.") from exc
         return proposal.id
 
 

@@ -17,7 +17,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, Reason
 from indsats.services.accounts.access import ensure_role
-from indsats.services.accounts.audit import record_read
+from indsats.services.accounts.audit import AuditKind, personal_data
 from indsats.services.company.candidates import CandidateSummary, summary_for_company
 from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
 from indsats.store.company_tables import CandidateProfileRow, CompanyRow, JobOrderRow, JobProposalRow
@@ -63,8 +63,11 @@ def own_job_orders(db: Database, user: User) -> list[JobOrderRow]:
 
 
 def own_job_order(db: Database, user: User, job_id: int) -> tuple[JobOrderRow, list[ProposedCandidate]]:
-    """The company's job order and the consenting candidates proposed for it (reads are logged)."""
-    with db.unit_of_work() as session:
+    """The company's job order and the consenting candidates proposed for it (each summary shown
+    is logged as a disclosure to the company)."""
+    with personal_data(db, user, f"virksomhedsportal: kandidatresumé til jobordre {job_id}",
+                       AuditKind.DISCLOSURE, recipient=user.company_cvr) as access:
+        session = access.session
         job = _own_job(session, user, job_id)
         rows = session.execute(
             select(JobProposalRow, CandidateProfileRow, CitizenRow)
@@ -74,7 +77,7 @@ def own_job_order(db: Database, user: User, job_id: int) -> tuple[JobOrderRow, l
             .order_by(JobProposalRow.score.desc(), JobProposalRow.id)).all()
         out = []
         for proposal, profile, citizen in rows:
-            record_read(session, user, citizen.id, f"virksomhedsportal: kandidatresumé til jobordre {job_id}")
+            access.touch([citizen.id])
             stored = (Reason.from_json(r) for r in proposal.reasons)
             reasons = tuple(r for r in stored if r.kind not in ABOUT_UNEMPLOYMENT)
             out.append(ProposedCandidate(proposal.id, proposal.status, reasons,
@@ -86,9 +89,12 @@ def answer_proposal(db: Database, user: User, proposal_id: int, answer: str) -> 
     """The company asks a proposed candidate to an interview or declines."""
     if answer not in COMPANY_ANSWERS:
         raise InvalidInput(f"Ukendt svar {answer!r}; tilladt: {', '.join(COMPANY_ANSWERS)}")
-    with db.unit_of_work() as session:
+    with personal_data(db, user, f"virksomhedens svar på forslag {proposal_id}: {answer}",
+                       AuditKind.DISCLOSURE, recipient=user.company_cvr) as access:
+        session = access.session
         proposal = session.get(JobProposalRow, proposal_id)
         if proposal is None:
             raise NotFound("Forslaget findes ikke.")
         _own_job(session, user, proposal.job_order_id)
+        access.touch([proposal.citizen_id])
         proposal.status = answer

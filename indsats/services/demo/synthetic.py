@@ -10,6 +10,7 @@ from pathlib import Path
 
 from indsats.services.casework.obligation_store import refresh_all
 from indsats.services.shared.database import Database
+from indsats.services.steering.measure_store import refresh_measures
 from indsats.synth.build import DEFAULT_MUNICIPALITIES, build
 from indsats.synth.generator import generate_municipality, split_citizens
 from indsats.synth.measure import measure
@@ -43,6 +44,7 @@ def build_synthetic(db: Database, *, seed: int, as_of: date, codes: tuple[str, .
     else:
         built = _build_with_panel(db, seed, as_of, codes, citizens, workers, panel, progress)
     refresh_all(db, progress, as_of=as_of)  # the kept obligations of the new citizens
+    refresh_measures(db, progress, as_of=as_of, full=True)  # and the weekly measures
     return built
 
 

@@ -176,18 +176,25 @@ def load_figures(path: Path | None, measure: str | None = None) -> list[Figure] 
 
 
 _CACHE: dict[tuple, tuple[float, dict[str, dict]]] = {}
-CACHE_SECONDS = 600
+CACHE_SECONDS = 60
 
 
 def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str, dict]:
-    """Weekly KPIs from the store, kept for ``CACHE_SECONDS`` per municipality and period."""
+    """Weekly KPIs: the kept weeks (``measure_store``) when they reach ``last``, else computed from the store.
+
+    Held in memory for ``CACHE_SECONDS`` per municipality and period on top.
+    """
     import time
+
+    from indsats.services.steering.measure_store import kept_weeks
 
     key = (db.url, code, first, last)
     hit = _CACHE.get(key)
     if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
         return hit[1]
-    weekly = weekly_from_store(db, code, first, last)
+    weekly = kept_weeks(db, code, first, last)
+    if weeks.last_full_week(last) not in weekly:  # nothing kept for the period yet (a new database, a past date)
+        weekly = weekly_from_store(db, code, first, last)
     _CACHE[key] = (time.monotonic(), weekly)
     return weekly
 

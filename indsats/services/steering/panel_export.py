@@ -9,6 +9,7 @@ not in the panel. Person ids are ``<municipality code>-<citizen id>``.
 
 from __future__ import annotations
 
+import getpass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from sqlalchemy import select
 
+from indsats.services.accounts.audit import record_export
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CitizenRow, OfferRow
 
@@ -93,8 +95,11 @@ def _expand(spells, offers, lo: date, stop: date, code: str) -> pa.Table:
         con.close()
 
 
-def write_panel(db: Database, municipality_code: str, first: date, last: date, out: Path) -> tuple[Path, Path]:
-    """Write PANEL and PERSONS files (Parquet or CSV by the suffix of ``out``)."""
+def write_panel(db: Database, municipality_code: str, first: date, last: date, out: Path,
+                actor: str | None = None) -> tuple[Path, Path]:
+    """Write PANEL and PERSONS files (Parquet or CSV by the suffix of ``out``); the export is logged
+    as an export (who, which file, how many rows) — the panel holds pseudonymised persons with
+    birth dates, which is personal data."""
     panel, persons = export_panel(db, municipality_code, first, last)
     out = Path(out)
     persons_path = out.with_name(out.stem + "-persons" + out.suffix)
@@ -103,4 +108,8 @@ def write_panel(db: Database, municipality_code: str, first: date, last: date, o
             pq.write_table(table, path)
         else:
             pacsv.write_csv(table, path)
+    with db.unit_of_work() as session:
+        record_export(session, actor or getpass.getuser(), municipality_code, panel.num_rows,
+                      f"panel-export {first.isoformat()}..{last.isoformat()} til {out.name}: "
+                      f"{persons.num_rows} personer")
     return out, persons_path

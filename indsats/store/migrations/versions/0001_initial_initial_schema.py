@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:30:11.006265
+Create Date: 2026-12-01 17:35:26.629682
 """
 from alembic import op
 import sqlalchemy as sa
@@ -24,11 +24,14 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('action', sa.String(length=200), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('kind', sa.String(length=20), server_default='read', nullable=False),
+    sa.Column('recipient', sa.String(length=20), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_log_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_username'), ['username'], unique=False)
 
@@ -723,6 +726,7 @@ def downgrade() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))
         batch_op.drop_index(batch_op.f('ix_audit_log_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_audit_log_kind'))
         batch_op.drop_index(batch_op.f('ix_audit_log_citizen_id'))
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
 

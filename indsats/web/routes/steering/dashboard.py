@@ -16,7 +16,7 @@ from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
 from indsats.services.steering import goals as steering
-from indsats.services.steering import result_review
+from indsats.services.steering import measure_store, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
@@ -53,6 +53,7 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
     the_plan, views = _goals(db, user, plan, day)
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
+                  updated=measure_store.updated_at(db, user.municipality_code),
                   plans=list(steering.plan_files()), as_of=day,
                   plan_name=steering.resolve_plan_name(plan, user.municipality_code, day.year))
 
@@ -92,7 +93,8 @@ def management_page(request: Request, as_of: Day | None = None, user: User = Dep
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     series = [(r["month"], r["activation_rate"]) for r in rows]
     chart = steering.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
-    return render(request, "steering/dashboard/management.html", user=user, rows=rows, chart=chart)
+    return render(request, "steering/dashboard/management.html", user=user, rows=rows, chart=chart,
+                  updated=measure_store.updated_at(db, user.municipality_code))
 
 
 MANAGEMENT_COLUMNS = [

@@ -1,0 +1,290 @@
+"""Kvoter: the 75 % coverage and the 25 % exemptions of the 2026-07-01 quota duties, per cohort.
+
+From 2026-07-01 the municipality (and, separately, each unemployment fund) must reach at least
+75 % of a cohort with the conversations and the offer of the first six months and may exempt at
+most 25 % (LAB §§ 31 and 102 as amended by lov 1750/2025). The measure is computed by the law
+package's pure ``coverage()`` from the same kept obligations as the worklist and timeliness
+(``citizen_obligations``): a ``due`` row past its deadline counts as not met
+(``effective_status``), exactly as on the worklist.
+
+``quota_report`` (team leaders and managers) gives the rows per cohort (entry month), measure,
+group and actor, the totals and a chart; ``municipality_coverage`` the same rows without a user,
+for the result review; ``exempted_citizens`` the exempted citizens of one cohort, paged and
+written to the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from itertools import chain, repeat
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from indsats.domain import clock
+from indsats.domain.enums import Role
+from indsats.domain.formatting import spreadsheet_csv
+from indsats.domain.models import User
+from indsats.law.coverage import (
+    ACTOR_DA,
+    CONVERSATIONS,
+    DAGPENGE,
+    DEFAULT_WARN_AT,
+    FUND,
+    GROUP_DA,
+    JOB_READY_CASH_AND_FLEXJOB_WAITING,
+    MEASURE_DA,
+    MUNICIPALITY,
+    OFFER,
+    OFFER_GROUP,
+    CoverageRow,
+    coverage,
+)
+from indsats.law.periods import TARGET_GROUP_DA
+from indsats.reports.svg import share_chart
+from indsats.services.accounts import audit
+from indsats.services.accounts.access import ensure_role
+from indsats.services.casework.obligation_store import T, effective_status
+from indsats.services.shared.errors import InvalidInput
+from indsats.store.db import Database
+from indsats.store.tables import CaseEventRow, CaseworkerRow
+
+#: The day the quota duties start (lov 1750/2025, in force 2026-07-01): no cohort before it.
+QUOTA_START = date(2026, 7, 1)
+WARN_AT = DEFAULT_WARN_AT
+PAGE_SIZE = 50
+TOTAL = "I alt"
+
+#: (measure, group, actor) → the rule and target groups behind it (the inverse of coverage.classify).
+SERIES: dict[tuple[str, str, str], tuple[str, tuple[str, ...] | None]] = {
+    (CONVERSATIONS, DAGPENGE, MUNICIPALITY): ("contact.first_six_months", ("1",)),
+    (CONVERSATIONS, DAGPENGE, FUND): ("contact.fund_first_three_months", None),
+    (CONVERSATIONS, JOB_READY_CASH_AND_FLEXJOB_WAITING, MUNICIPALITY): ("contact.first_six_months", ("2", "9")),
+    (OFFER, OFFER_GROUP, MUNICIPALITY): ("offer.right_and_duty", None),
+}
+SCOPE_DA = {"all": "Samtaler og tilbud", "conversations": "Kun samtaler", "offer": "Kun tilbud"}
+_COHORT = re.compile(r"(\d{4})-(\d{2})")
+
+
+def state(row: CoverageRow) -> str:
+    """over (the cap is passed), warning (at or above the warning level), ok."""
+    if row.over_cap:
+        return "over"
+    return "warning" if row.warning else "ok"
+
+
+STATE_DA = {"over": "Over grænsen", "warning": "Nærmer sig grænsen", "ok": "Inden for grænsen"}
+
+
+@dataclass(slots=True)
+class Series:
+    """One measure, group and actor: its cohorts month by month and their total."""
+
+    measure: str
+    group: str
+    actor: str
+    rows: list[CoverageRow]
+    total: CoverageRow
+    chart: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.measure}-{self.group}-{self.actor}"
+
+    @property
+    def title(self) -> str:
+        return f"{MEASURE_DA[self.measure]} – {GROUP_DA[self.group].lower()} – {ACTOR_DA[self.actor].lower()}"
+
+
+@dataclass(slots=True)
+class QuotaReport:
+    municipality_code: str
+    date_from: date
+    as_of: date
+    warn_at: float
+    series: list[Series] = field(default_factory=list)
+    kept_at: datetime | None = None
+
+    @property
+    def rows(self) -> list[CoverageRow]:
+        return [row for s in self.series for row in s.rows]
+
+    @property
+    def warnings(self) -> list[tuple[Series, CoverageRow]]:
+        return [(s, row) for s in self.series for row in s.rows if row.warning]
+
+    def to_dict(self) -> dict:
+        return {"from": self.date_from.isoformat(), "as_of": self.as_of.isoformat(), "warn_at": self.warn_at,
+                "rows": [row.to_dict() for row in self.rows],
+                "totals": [s.total.to_dict() for s in self.series],
+                "computed_at": self.kept_at.isoformat() if self.kept_at else None}
+
+
+def _total(rows: list[CoverageRow], warn_at: float) -> CoverageRow:
+    first = rows[0]
+    n, met, exempt, not_met, still_open = (sum(getattr(r, k) for r in rows)
+                                           for k in ("n", "met", "exempt_by_quota", "not_met", "open"))
+    return CoverageRow(TOTAL, first.measure, first.group, first.actor, n, met, exempt, not_met, still_open,
+                       first.quota, first.exemption_cap, warning=bool(n) and exempt / n >= warn_at)
+
+
+def municipality_coverage(session: Session, code: str, date_from: date, as_of: date,
+                          warn_at: float = WARN_AT, date_to: date | None = None) -> list[CoverageRow]:
+    """Coverage rows of a municipality's cohorts entering from ``date_from`` to ``date_to`` (default
+    ``as_of``), with each obligation's status on ``as_of``. No personal data leaves: counts only."""
+    date_from = max(date_from, QUOTA_START)
+    status = effective_status(as_of).label("status_now")
+    query = (select(T.rule, T.target_group, status, T.quota, T.period_start, func.count().label("n"))
+             .where(T.municipality_code == code, T.quota.is_not(None), T.period_start >= date_from,
+                    T.period_start <= (date_to or as_of))
+             .group_by(T.rule, T.target_group, status, T.quota, T.period_start))
+    obligations = chain.from_iterable(
+        repeat({"rule": r.rule, "target_group": r.target_group, "status": r.status_now, "quota": r.quota,
+                "period_start": r.period_start}, r.n) for r in session.execute(query))
+    return coverage(obligations, warn_at=warn_at)
+
+
+def build_series(rows: list[CoverageRow], warn_at: float = WARN_AT, charts: bool = False) -> list[Series]:
+    """Group coverage rows by measure, group and actor (in the order of ``SERIES``), with totals."""
+    out = []
+    for measure, group, actor in SERIES:
+        mine = [r for r in rows if (r.measure, r.group, r.actor) == (measure, group, actor)]
+        if not mine:
+            continue
+        series = Series(measure, group, actor, mine, _total(mine, warn_at))
+        if charts:
+            series.chart = share_chart([(r.cohort, r.coverage, r.exempt_share) for r in mine],
+                                       quota=series.total.quota, cap=series.total.exemption_cap,
+                                       warn_at=warn_at, title=series.title)
+        out.append(series)
+    return out
+
+
+def quota_report(db: Database, user: User, date_from: date | None = None, as_of: date | None = None,
+                 warn_at: float = WARN_AT) -> QuotaReport:
+    """The user's municipality's coverage, month by month from 2026-07-01 (team leaders and managers)."""
+    ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    as_of = as_of or clock.today()
+    date_from = max(date_from or QUOTA_START, QUOTA_START)
+    with db.unit_of_work() as session:
+        rows = municipality_coverage(session, user.municipality_code, date_from, as_of, warn_at)
+        kept_at = session.scalar(select(func.max(T.computed_at)).where(T.municipality_code == user.municipality_code))
+    return QuotaReport(user.municipality_code, date_from, as_of, warn_at, build_series(rows, warn_at, charts=True),
+                       kept_at)
+
+
+CSV_HEADER = ["kohorte", "måling", "gruppe", "aktør", "antal", "opfyldt", "undtaget", "ikke_opfyldt", "åbne",
+              "dækning", "krav", "undtaget_andel", "loft", "status", "under_kravet"]
+
+
+def quota_csv(report: QuotaReport) -> str:
+    """One line per cohort and series, then each series' total; shares as decimals (0,75)."""
+    lines = []
+    for s in report.series:
+        for row in [*s.rows, s.total]:
+            lines.append([row.cohort, MEASURE_DA[row.measure], GROUP_DA[row.group], ACTOR_DA[row.actor], row.n,
+                          row.met, row.exempt_by_quota, row.not_met, row.open, row.coverage, row.quota,
+                          row.exempt_share, row.exemption_cap, STATE_DA[state(row)].lower(), row.below_quota])
+    return spreadsheet_csv(CSV_HEADER, lines)
+
+
+@dataclass(slots=True)
+class ExemptedCitizen:
+    citizen_id: int
+    name: str
+    caseworker: str
+    period_start: date | None
+    target_group: str
+    exempted_on: date | None
+    reason: str
+    scope: str
+    by: str
+
+
+@dataclass(slots=True)
+class ExemptedPage:
+    cohort: str
+    measure: str
+    group: str
+    actor: str
+    items: list[ExemptedCitizen]
+    total: int
+    page: int
+    page_size: int = PAGE_SIZE
+
+    @property
+    def title(self) -> str:
+        return f"{MEASURE_DA[self.measure]} – {GROUP_DA[self.group].lower()} – {ACTOR_DA[self.actor].lower()}"
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def first(self) -> int:
+        return min(self.total, (self.page - 1) * self.page_size + 1)
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.page_size)
+
+
+def _month(cohort: str) -> tuple[date, date]:
+    found = _COHORT.fullmatch(cohort or "")
+    if not found or not 1 <= int(found.group(2)) <= 12 or not 2000 <= int(found.group(1)) <= 2100:
+        raise InvalidInput(f"Ukendt kohorte «{cohort}»; skriv den som åååå-mm.")
+    first = date(int(found.group(1)), int(found.group(2)), 1)
+    return first, (first + timedelta(days=32)).replace(day=1)
+
+
+def _exemption(events: list, period_start: date | None, measure: str, actor: str):
+    """The recorded exemption behind an exempt obligation: the latest of the period with a matching scope and actor."""
+    matching = [e for e in events if (period_start is None or e.date >= period_start)
+                and (e.data or {}).get("scope", "all") in ("all", measure)
+                and (e.data or {}).get("by", MUNICIPALITY) == actor]
+    return max(matching, key=lambda e: (e.date, e.id), default=None)
+
+
+def exempted_citizens(db: Database, user: User, cohort: str, measure: str, group: str, actor: str,
+                      page: int = 1, page_size: int = PAGE_SIZE) -> ExemptedPage:
+    """The citizens exempted in one cohort and series, with the recorded reason; each one shown is audited."""
+    ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    if (measure, group, actor) not in SERIES:
+        raise InvalidInput("Ukendt kombination af måling, gruppe og aktør.")
+    first, after = _month(cohort)
+    rule, groups = SERIES[(measure, group, actor)]
+    page, page_size = max(1, page), max(1, min(page_size, 200))
+    where = [T.municipality_code == user.municipality_code, T.rule == rule, T.status == "exempt_by_quota",
+             T.quota.is_not(None), T.period_start >= first, T.period_start < after]
+    if groups is not None:
+        where.append(T.target_group.in_(groups))
+    with db.unit_of_work() as session:
+        total = session.scalar(select(func.count()).select_from(T).where(*where)) or 0
+        rows = list(session.execute(
+            select(T.citizen_id, T.citizen_name, T.caseworker_id, T.period_start, T.target_group).where(*where)
+            .order_by(T.citizen_name, T.citizen_id, T.period_start).offset((page - 1) * page_size).limit(page_size)))
+        ids = sorted({r.citizen_id for r in rows})
+        names = {r.id: r.initials for r in session.execute(
+            select(CaseworkerRow.id, CaseworkerRow.initials)
+            .where(CaseworkerRow.municipality_code == user.municipality_code))}
+        events: dict[int, list] = {}
+        for event in session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id.in_(ids),
+                                                                CaseEventRow.type == "quota_exemption")):
+            events.setdefault(event.citizen_id, []).append(event)
+        items = []
+        for r in rows:
+            found = _exemption(events.get(r.citizen_id, []), r.period_start, measure, actor)
+            data = (found.data or {}) if found else {}
+            items.append(ExemptedCitizen(
+                r.citizen_id, r.citizen_name, names.get(r.caseworker_id, ""), r.period_start,
+                TARGET_GROUP_DA.get(r.target_group or "", r.target_group or ""), found.date if found else None,
+                data.get("reason", ""), SCOPE_DA.get(data.get("scope", "all"), ""),
+                ACTOR_DA.get(data.get("by", MUNICIPALITY), "")))
+        audit.record_reads(session, user, ids, f"kvoter: undtagne borgere {cohort}")
+    return ExemptedPage(cohort, measure, group, actor, items, total, page, page_size)
+
+
+__all__ = ["QUOTA_START", "SERIES", "STATE_DA", "CoverageRow", "ExemptedPage", "QuotaReport", "Series",
+           "build_series", "exempted_citizens", "municipality_coverage", "quota_csv", "quota_report", "state"]

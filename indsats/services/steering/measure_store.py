@@ -1,0 +1,116 @@
+"""Kept measures: the weekly KPI objects of each municipality, stored per ISO week in ``kept_measures``.
+
+The dashboard, management information and the distribution read stored weeks instead of
+exporting the panel and running the KPI series on every request. ``refresh_measures``
+computes only the weeks that can have changed — from ``LOOKBACK_WEEKS`` before the newest
+kept week up to the last week ended by today (a late registration changes recent weeks, not
+last year's) — or every week of ``KEEP_DAYS`` when nothing is kept yet or ``full=True``.
+It runs at build time (``indsats synth``/``indsats demo``), by ``indsats measures refresh``
+(cron, e.g. 06:00) and in a background thread of ``indsats serve`` (``start_background_refresh``)
+so a server's cold start never waits for it. The pages show when the figures were computed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, func, insert, select
+
+from indsats.analytics import weeks
+from indsats.domain import clock
+from indsats.store.db import Database
+from indsats.store.obligation_tables import MeasureRow
+from indsats.store.tables import CitizenRow
+
+log = logging.getLogger(__name__)
+WEEKLY = "weekly_kpis"
+KEEP_DAYS = 800  # the dashboard's two years back plus a margin
+LOOKBACK_WEEKS = 8
+REFRESH_SECONDS = float(os.environ.get("INDSATS_MEASURES_REFRESH_SECONDS", 6 * 3600))
+Progress = Callable[[str, int, int], None]
+_running = threading.Lock()
+
+
+def kept_weeks(db: Database, code: str, first: date, last: date) -> dict[str, dict]:
+    """Stored weekly KPI objects for the weeks touching ``first``..``last`` (may be incomplete)."""
+    lo, hi = weeks.week_of(first), weeks.week_of(last)
+    with db.unit_of_work() as session:
+        rows = session.execute(select(MeasureRow.week, MeasureRow.payload).where(
+            MeasureRow.municipality_code == code, MeasureRow.measure == WEEKLY,
+            MeasureRow.week >= lo, MeasureRow.week <= hi))
+        return {week: payload for week, payload in rows}
+
+
+def updated_at(db: Database, code: str) -> datetime | None:
+    """When the municipality's kept measures were last computed (None: never)."""
+    with db.unit_of_work() as session:
+        return session.scalar(select(func.max(MeasureRow.computed_at)).where(
+            MeasureRow.municipality_code == code, MeasureRow.measure == WEEKLY))
+
+
+def _store(db: Database, code: str, weekly: dict[str, dict]) -> None:
+    now = clock.now()
+    with db.unit_of_work() as session:
+        session.execute(delete(MeasureRow).where(MeasureRow.municipality_code == code,
+                                                 MeasureRow.measure == WEEKLY, MeasureRow.week.in_(list(weekly))))
+        if weekly:
+            session.execute(insert(MeasureRow), [
+                {"municipality_code": code, "measure": WEEKLY, "week": week, "payload": obj, "computed_at": now}
+                for week, obj in weekly.items()])
+
+
+def refresh_municipality(db: Database, code: str, as_of: date | None = None, full: bool = False) -> int:
+    """Recompute the weeks that can have changed for one municipality; returns the weeks written."""
+    from indsats.services.steering.goals import weekly_from_store
+
+    as_of = as_of or clock.today()
+    first = as_of - timedelta(days=KEEP_DAYS)
+    if not full:
+        with db.unit_of_work() as session:
+            newest = session.scalar(select(func.max(MeasureRow.week)).where(
+                MeasureRow.municipality_code == code, MeasureRow.measure == WEEKLY))
+        if newest is not None:
+            first = max(first, weeks.monday(newest) - timedelta(weeks=LOOKBACK_WEEKS))
+    weekly = weekly_from_store(db, code, first, as_of)
+    _store(db, code, weekly)
+    return len(weekly)
+
+
+def refresh_measures(db: Database, progress: Progress | None = None, as_of: date | None = None,
+                     full: bool = False, municipality_code: str | None = None) -> dict[str, int]:
+    """Refresh the kept measures of every municipality with citizens (one at a time)."""
+    with _running:
+        with db.unit_of_work() as session:
+            codes = sorted(session.scalars(select(CitizenRow.municipality_code).distinct()))
+        if municipality_code is not None:
+            codes = [c for c in codes if c == municipality_code]
+        written = {}
+        for i, code in enumerate(codes):
+            written[code] = refresh_municipality(db, code, as_of, full)
+            if progress:
+                progress("nøgletal", i + 1, len(codes))
+        return written
+
+
+def start_background_refresh(db: Database, interval: float | None = None) -> threading.Thread:
+    """Refresh the kept measures now and every ``interval`` seconds in a daemon thread (``indsats serve``)."""
+    interval = REFRESH_SECONDS if interval is None else interval
+
+    def loop() -> None:
+        while True:
+            try:
+                started = time.perf_counter()
+                refresh_measures(db)
+                log.info("kept measures refreshed in %.1f s", time.perf_counter() - started)
+            except Exception:  # a failed refresh keeps the last stored figures; the next round tries again
+                log.exception("kept measures: refresh failed")
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, name="indsats-measures", daemon=True)
+    thread.start()
+    return thread
