@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     casework_tables,
+    citizen_tables,
     company_tables,
     economy_tables,
     evidence_tables,
