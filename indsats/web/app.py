@@ -33,6 +33,7 @@ ROUTE_MODULES = [
     "company.companies",
     "company.job_orders",
     "company.portal",
+    "citizen",
 ]
 
 

@@ -20,10 +20,12 @@ from indsats.domain.labels import (
     label,
 )
 from indsats.domain.models import User
+from indsats.law.changes import rule_set_named
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role, may_read_citizen
 from indsats.services.shared.errors import InvalidInput
 from indsats.store.db import Database
+from indsats.store.obligation_tables import CitizenObligationRow
 from indsats.store.tables import (
     BenefitSpellRow,
     CaseEventRow,
@@ -47,6 +49,8 @@ class CitizenSummary:
     spell_start: date | None
     caseworker: str | None
     synthetic: bool
+    rule_set: str | None = None  # the regime of the citizen's latest period (as the law engine chose it)
+    rule_set_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,8 +90,30 @@ def _current_spells(session: Session, citizen_ids: list[int]) -> dict[int, Benef
     return {row.citizen_id: row for row in rows}
 
 
+def _rule_set_label(name: str | None) -> str:
+    found = rule_set_named(name) if name else None
+    return found.label if found else ""
+
+
+def _rule_sets(session: Session, citizen_ids: list[int]) -> dict[int, str]:
+    """The rule set of each citizen's latest period, from the kept obligations (no row: unknown)."""
+    if not citizen_ids:
+        return {}
+    latest: dict[int, tuple] = {}
+    for row in session.execute(
+        select(CitizenObligationRow.citizen_id, CitizenObligationRow.regime, CitizenObligationRow.period_start)
+        .where(CitizenObligationRow.citizen_id.in_(citizen_ids), CitizenObligationRow.regime != "",
+               CitizenObligationRow.local.is_(False))
+    ):
+        key = row.period_start or date.min
+        if row.citizen_id not in latest or key > latest[row.citizen_id][0]:
+            latest[row.citizen_id] = (key, row.regime)
+    return {cid: regime for cid, (_start, regime) in latest.items()}
+
+
 def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]:
     spells = _current_spells(session, [r.id for r in rows])
+    rule_sets = _rule_sets(session, [r.id for r in rows])
     worker_ids = {r.caseworker_id for r in rows if r.caseworker_id}
     workers = {w.id: w for w in session.scalars(select(CaseworkerRow).where(CaseworkerRow.id.in_(worker_ids)))}
     out = []
@@ -98,7 +124,8 @@ def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]
             id=r.id, cpr=cpr_rules.formatted(r.cpr), name=f"{r.first_name} {r.last_name}", birth_date=r.birth_date,
             benefit=spell.benefit if spell else None, readiness=spell.readiness if spell else None,
             spell_start=spell.start if spell else None, caseworker=worker.name if worker else None,
-            synthetic=r.synthetic,
+            synthetic=r.synthetic, rule_set=rule_sets.get(r.id),
+            rule_set_label=_rule_set_label(rule_sets.get(r.id)),
         ))
     return out
 

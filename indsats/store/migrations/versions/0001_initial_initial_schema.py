@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:27:23.478461
+Create Date: 2026-12-01 17:43:13.086046
 """
 from alembic import op
 import sqlalchemy as sa
@@ -364,6 +364,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_centre_placements_centre_id'), ['centre_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_centre_placements_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('citizen_cvs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('experience', sa.Text(), nullable=False),
+    sa.Column('updated', sa.Date(), nullable=False),
+    sa.Column('consent_withdrawn_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_cvs_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_cvs')),
+    sa.UniqueConstraint('citizen_id', name=op.f('uq_citizen_cvs_citizen_id'))
+    )
+    op.create_table('citizen_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('from_citizen', sa.Boolean(), nullable=False),
+    sa.Column('author', sa.String(length=120), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
+    )
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
+
     op.create_table('citizen_obligations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -427,6 +451,20 @@ def upgrade() -> None:
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversations_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('job_applications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('employer', sa.String(length=200), nullable=False),
+    sa.Column('job_title', sa.String(length=200), nullable=False),
+    sa.Column('applied_on', sa.Date(), nullable=False),
+    sa.Column('how', sa.String(length=20), nullable=False),
+    sa.Column('logged_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_job_applications_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_applications'))
+    )
+    with op.batch_alter_table('job_applications', schema=None) as batch_op:
+        batch_op.create_index('ix_job_applications_citizen_day', ['citizen_id', 'applied_on'], unique=False)
+
     op.create_table('job_proposals',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('job_order_id', sa.Integer(), nullable=False),
@@ -458,6 +496,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offers_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('plan_answers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('answer', sa.String(length=20), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('plan_goal', sa.Text(), nullable=False),
+    sa.Column('plan_activities', sa.JSON(), nullable=False),
+    sa.Column('plan_updated', sa.Date(), nullable=True),
+    sa.Column('answered_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_plan_answers_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_answers'))
+    )
+    with op.batch_alter_table('plan_answers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_plan_answers_citizen_id'), ['citizen_id'], unique=False)
 
     op.create_table('risk_assessments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -498,6 +551,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
 
     op.drop_table('risk_assessments')
+    with op.batch_alter_table('plan_answers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plan_answers_citizen_id'))
+
+    op.drop_table('plan_answers')
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
@@ -507,6 +564,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_job_proposals_citizen_id'))
 
     op.drop_table('job_proposals')
+    with op.batch_alter_table('job_applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_job_applications_citizen_day')
+
+    op.drop_table('job_applications')
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversations_citizen_id'))
 
@@ -519,6 +580,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
     op.drop_table('citizen_obligations')
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_messages_thread')
+
+    op.drop_table('citizen_messages')
+    op.drop_table('citizen_cvs')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
         batch_op.drop_index(batch_op.f('ix_centre_placements_centre_id'))

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.casework.law_changes import law_notice
+from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
 from indsats.services.casework.obligations import citizen_obligations
+from indsats.services.casework.quota import QUOTA_START, STATE_DA, quota_for_timeliness, state
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
     PAGE_SIZE,
@@ -45,7 +46,10 @@ def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: Ro
                               view=visning, page=side)
     scopes = worklist_scopes(db, user)
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
+    names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
+    rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
                                                                     dato=dato, regel=regel,
@@ -90,8 +94,9 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal)
     scopes = worklist_scopes(db, user)
     months = sorted(result.by_month.items())
+    quota = quota_for_timeliness(db, user, result.date_from, as_of) if as_of > QUOTA_START and not lokal else None
     return render(request, "casework/worklists/timeliness.html", user=user, t=result, months=months, scopes=scopes,
-                  chosen_team=team, lokal=lokal)
+                  chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
 
 
 @router.get("/api/timeliness")
