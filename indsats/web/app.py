@@ -24,6 +24,7 @@ ROUTE_MODULES = [
     "accounts.login",
     "casework.citizens",
     "casework.recording",
+    "casework.appointments",
     "accounts.audit_log",
     "casework.worklists",
     "casework.quota",

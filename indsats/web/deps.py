@@ -82,6 +82,8 @@ async def verify_csrf(request: Request) -> None:
 NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/sager", "Sagsstamme", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgere", "Find borger", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
+    ("/kalender", "Kalender", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/raadighed", "Rådighed", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
