@@ -16,9 +16,9 @@ DB_HELP = "Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."
 
 
 def _run(fn):
-    from indsats.plan import PlanError
     from indsats.services.shared.database import DatabaseError
     from indsats.services.shared.errors import ServiceError
+    from indsats.services.steering.plan_versions import PlanError
 
     try:
         return fn()

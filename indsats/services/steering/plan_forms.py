@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from indsats.domain.labels import OFFER_DA
 from indsats.plan import EmploymentPlan
-from indsats.plan.measures import MEASURES
+from indsats.plan.measures import MEASURES as MEASURES  # for the interfaces
 from indsats.plan.schema import OFFERS
 
 EXTRA_OFFER_DA = {"partial_return": "Delvis raskmelding", "rehabilitation": "Revalidering",

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from indsats.domain import clock
 from indsats.domain.models import User
-from indsats.plan import EmploymentPlan, PlanError, parse_plan
+from indsats.plan import EmploymentPlan, parse_plan
+from indsats.plan import PlanError as PlanError  # for the interfaces
 from indsats.services.shared.errors import Conflict, InvalidInput, NotFound
 from indsats.store.db import Database
 from indsats.store.plan_tables import PlanStatusEventRow, PlanVersionRow

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:53:25.841688
+Create Date: 2026-12-01 17:56:28.958783
 """
 from alembic import op
 import sqlalchemy as sa

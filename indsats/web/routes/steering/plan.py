@@ -10,12 +10,12 @@ from fastapi.responses import Response
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.plan import PlanError
-from indsats.plan.measures import MEASURES
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.steering import goals as steering
 from indsats.services.steering import plan_cycle, plan_forms, plan_versions
+from indsats.services.steering.plan_forms import MEASURES
+from indsats.services.steering.plan_versions import PlanError
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...input_bounds import Note, RowId, Year
