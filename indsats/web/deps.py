@@ -82,6 +82,8 @@ async def verify_csrf(request: Request) -> None:
 NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/sager", "Sagsstamme", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgere", "Find borger", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
+    ("/kalender", "Kalender", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/raadighed", "Rådighed", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
@@ -96,7 +98,13 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
+    ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
+    ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),
+    ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 

@@ -23,6 +23,7 @@ from indsats.domain.models import User
 from indsats.law.changes import rule_set_named
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role, may_read_citizen
+from indsats.services.casework import appointments, availability, journal
 from indsats.services.shared.errors import InvalidInput
 from indsats.store.db import Database
 from indsats.store.obligation_tables import CitizenObligationRow
@@ -72,6 +73,9 @@ class CaseFile:
     events: list[CaseEventRow]
     plan: CitizenPlanRow | None
     timeline: list[TimelineEntry]
+    appointments: list = field(default_factory=list)  # appointments.AppointmentView
+    availability: list = field(default_factory=list)  # availability.AvailabilityView
+    journal: list = field(default_factory=list)  # journal.JournalEntry
 
     @property
     def current_spell(self) -> BenefitSpellRow | None:
@@ -128,6 +132,17 @@ def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]
             rule_set_label=_rule_set_label(rule_sets.get(r.id)),
         ))
     return out
+
+
+def scope_filter(session: Session, user: User, query):
+    """Restrict a query joined with ``CitizenRow`` to the user's caseload: a caseworker's own citizens,
+    a team leader's team's."""
+    query = query.where(CitizenRow.municipality_code == user.municipality_code)
+    if user.role == Role.CASEWORKER:
+        return query.where(CitizenRow.caseworker_id == user.caseworker_id)
+    team_id = session.scalar(select(CaseworkerRow.team_id).where(CaseworkerRow.id == user.caseworker_id))
+    members = select(CaseworkerRow.id).where(CaseworkerRow.team_id == team_id)
+    return query.where(CitizenRow.caseworker_id.in_(members))
 
 
 def caseload(db: Database, user: User, limit: int = 500) -> list[CitizenSummary]:
@@ -261,6 +276,10 @@ def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFil
         plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
         worker = session.get(CaseworkerRow, citizen.caseworker_id) if citizen.caseworker_id else None
         team = session.get(TeamRow, worker.team_id) if worker and worker.team_id else None
+        staff = user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
         return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
                         offers=offers, events=events, plan=plan,
-                        timeline=_timeline(spells, conversations, offers, events))
+                        timeline=_timeline(spells, conversations, offers, events),
+                        appointments=appointments.citizen_appointments(session, citizen_id),
+                        availability=availability.citizen_cases(session, citizen_id) if staff else [],
+                        journal=journal.entries(session, citizen_id) if staff else [])

@@ -48,13 +48,6 @@ def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), 
     return render_case_page(request, user, db, citizen_id)
 
 
-@router.get("/min-sag", include_in_schema=False)
-def own_case_page(request: Request, user: User = Depends(require_roles(Role.CITIZEN)),
-                  db: Database = Depends(get_db)):
-    case = citizen_service.case_file(db, user, user.citizen_id or -1, action="side: /min-sag")
-    return render(request, "casework/citizens/own_case.html", user=user, case=case)
-
-
 @router.get("/api/caseload", response_model=list[CitizenSummary])
 def api_caseload(user: User = Depends(caseworkers), db: Database = Depends(get_db)):
     """The caseworker's (team leader's: the team's) active citizens."""
