@@ -106,6 +106,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
     ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),
     ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
+    ("/fravaer", "Syg og ferie", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 
