@@ -2,11 +2,14 @@
 
 from . import (  # noqa: F401
     account_tables,
+    casework_tables,
+    citizen_tables,
     company_tables,
     economy_tables,
     evidence_tables,
     kpi_tables,
     obligation_tables,
+    plan_tables,
     tables,
 )
 from .base import Base

@@ -28,16 +28,19 @@ ROUTE_MODULES = [
     "accounts.login",
     "casework.citizens",
     "casework.recording",
+    "casework.appointments",
     "accounts.audit_log",
     "accounts.users",
     "casework.worklists",
     "casework.quota",
     "steering.dashboard",
+    "steering.plan",
     "economy",
     "evidence",
     "company.companies",
     "company.job_orders",
     "company.portal",
+    "citizen",
 ]
 
 
