@@ -84,3 +84,15 @@ def sqlite_database(sqlite_url) -> Iterator[Database]:
     yield db
     _empty_all_tables(db)
     db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_views_between_tests():
+    """The managers' pages keep their last result in memory per database URL; tests share URLs."""
+    from indsats.services.steering import goals
+
+    goals._VIEWS.clear()
+    goals._CACHE.clear()
+    yield
+    goals._VIEWS.clear()
+    goals._CACHE.clear()

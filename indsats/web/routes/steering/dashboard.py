@@ -72,7 +72,8 @@ def drilldown_page(request: Request, dimension: Name = "team", as_of: Day | None
                    user: User = Depends(leaders), db: Database = Depends(get_db)):
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    rows = store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+    rows = steering.kept_view("distribution", store_kpis.production_figures, db, user.municipality_code,
+                                   as_of or clock.today(), dimension)
     chart = steering.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
     return render(request, "steering/dashboard/drilldown.html", user=user, rows=rows, dimension=dimension,
                   dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or clock.today())
@@ -84,7 +85,8 @@ def drilldown_api(dimension: Name = "team", as_of: Day | None = None, user: User
     """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    return store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+    return steering.kept_view("distribution", store_kpis.production_figures, db, user.municipality_code,
+                                   as_of or clock.today(), dimension)
 
 
 @router.get("/ledelsesinformation", include_in_schema=False)
