@@ -66,12 +66,15 @@ def serve(port: int = typer.Option(8000, "--port"), host: str = typer.Option("12
 @app.command("import")
 def import_command(files: list[Path] = typer.Argument(..., help="citizens.csv, benefit_spells.csv, events.csv "
                                                                   "eller én JSON-fil (se docs/IMPORT.md)."),
-                   database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
+                   database: str = typer.Option(None, "--database", help="Database-URL."),
+                   encoding: str = typer.Option(None, "--encoding",
+                                                help="Filernes tegnsæt (fx utf-8, utf-16, cp1252, latin-1); "
+                                                     "standard: fundet af filen")) -> None:
     """Indlæs kommunens egne data: alt eller intet."""
     url = database or database_url()
     upgrade(url)
     try:
-        report = import_files(Database(url), files)
+        report = import_files(Database(url), files, encoding)
     except InvalidInput as exc:
         typer.echo(f"Importen er afvist, intet er gemt: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -57,6 +57,8 @@ def companies_import(
     file: Path = typer.Argument(..., help="CVR-data som CSV (én række pr. produktionsenhed) eller JSON."),
     municipality: str = typer.Option(None, "--kommune", help="Kommunekode for rækker uden municipality_code."),
     url: str = typer.Option(None, "--url", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+    encoding: str = typer.Option(None, "--encoding",
+                                 help="Filens tegnsæt (fx utf-8, utf-16, cp1252, latin-1); standard: fundet af filen"),
 ) -> None:
     """Importér virksomheder og produktionsenheder; én fejl afviser hele filen."""
     from indsats.services.company.cvr_import import import_companies
@@ -64,7 +66,7 @@ def companies_import(
     from indsats.services.shared.errors import InvalidInput
 
     try:
-        report = import_companies(Database(url), file, municipality)
+        report = import_companies(Database(url), file, municipality, encoding)
     except InvalidInput as exc:
         typer.echo(f"Fejl: {exc} — intet er importeret.", err=True)
         raise typer.Exit(code=2) from exc

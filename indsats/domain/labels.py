@@ -68,3 +68,88 @@ def label(mapping: dict[str, str], value: str | None) -> str:
     if value is None or value == "":
         return ""
     return mapping.get(value, value)
+
+
+#: The citizen's duties in plain Danish, one home per rule of the law engine: what happens, why (the
+#: legal source in words) and what happens if the citizen does not take part. The rule keys are the
+#: engine's (``indsats.law.rules``); the citizen's page (``services.citizen.duties``) reads only this.
+SANCTION_DA = ("Hvis du ikke møder op og ikke har en rimelig grund, kan jobcentret eller a-kassen "
+               "trække i din ydelse. Kan du ikke komme, så skriv til jobcentret i god tid.")
+FUND_SANCTION_DA = ("Hvis du ikke møder op og ikke har en rimelig grund, kan din a-kasse stoppe dine "
+                    "dagpenge, indtil du igen har kontakt.")
+CITIZEN_DUTY_DA: dict[str, tuple[str, str, str]] = {
+    "contact.first_conversation": (
+        "Din første samtale med jobcentret",
+        "Loven om en aktiv beskæftigelsesindsats siger, at du skal have en samtale med jobcentret kort tid "
+        "efter, du er blevet ledig, så I sammen kan lægge en plan.", SANCTION_DA),
+    "contact.first_six_months": (
+        "Jobsamtaler de første seks måneder",
+        "Loven om en aktiv beskæftigelsesindsats siger, at du skal have jævnlige samtaler om job i dine "
+        "første seks måneder som ledig.", SANCTION_DA),
+    "contact.joint_1": (
+        "Fællessamtale med jobcentret og din a-kasse",
+        "Loven siger, at jobcentret og din a-kasse skal holde en samtale sammen med dig i starten af din "
+        "ledighed.", FUND_SANCTION_DA),
+    "contact.joint_2": (
+        "Endnu en fællessamtale med jobcentret og din a-kasse",
+        "Loven siger, at jobcentret og din a-kasse skal holde endnu en samtale sammen med dig senere i din "
+        "ledighed.", FUND_SANCTION_DA),
+    "contact.joint_16_months": (
+        "Fællessamtale efter 16 måneders ledighed",
+        "Loven siger, at du skal have en samtale med jobcentret og din a-kasse, når du har været ledig i "
+        "16 måneder, før din dagpengeperiode slutter.", FUND_SANCTION_DA),
+    "contact.requested": (
+        "Den samtale, du har bedt om",
+        "Loven giver dig ret til en samtale med jobcentret, når du selv beder om det.", ""),
+    "contact.fund_first_conversation": (
+        "Din første samtale med a-kassen",
+        "Loven siger, at din a-kasse skal holde en samtale med dig kort tid efter, du er blevet ledig.",
+        FUND_SANCTION_DA),
+    "contact.fund_first_three_months": (
+        "Samtaler med a-kassen de første tre måneder",
+        "Loven siger, at din a-kasse skal holde samtaler med dig i dine første tre måneder som ledig.",
+        FUND_SANCTION_DA),
+    "offer.right_and_duty": (
+        "Tilbud om aktivering (ret og pligt)",
+        "Loven siger, at du både har ret og pligt til et tilbud, f.eks. praktik eller løntilskud, når du har "
+        "været ledig et vist stykke tid.", SANCTION_DA),
+    "offer.education_benefit": (
+        "Tilbud mens du får uddannelseshjælp",
+        "Loven siger, at du skal have et tilbud, der hjælper dig i gang med uddannelse eller job, så længe "
+        "du får uddannelseshjælp.", SANCTION_DA),
+    "offer.work_obligation": (
+        "Arbejdspligt",
+        "Loven om kontanthjælp siger, at du skal arbejde for din ydelse i op til 37 timer om ugen.",
+        SANCTION_DA),
+    "sickness.first_followup": (
+        "Din første opfølgningssamtale under sygdom",
+        "Loven om sygedagpenge siger, at kommunen skal tale med dig senest i uge 8 af din sygemelding.",
+        "Hvis du ikke deltager uden en rimelig grund, kan kommunen stoppe dine sygedagpenge."),
+    "sickness.early_followup": (
+        "Tidlig opfølgning under sygdom",
+        "Loven om sygedagpenge giver dig ret til at få en samtale tidligt, når du eller din arbejdsgiver "
+        "beder om det.", ""),
+    "sickness.followups_first_half_year": (
+        "Opfølgningssamtaler det første halve år under sygdom",
+        "Loven om sygedagpenge siger, at kommunen skal følge op på din sygemelding jævnligt det første "
+        "halve år.", "Hvis du ikke deltager uden en rimelig grund, kan kommunen stoppe dine sygedagpenge."),
+    "sickness.followup_every_4_weeks": (
+        "Opfølgningssamtale hver fjerde uge",
+        "Loven om sygedagpenge siger, at kommunen skal følge op på din sag mindst hver fjerde uge.",
+        "Hvis du ikke deltager uden en rimelig grund, kan kommunen stoppe dine sygedagpenge."),
+    "sickness.category_1_past_8_weeks": (
+        "Ny vurdering af din sygemelding",
+        "Loven om sygedagpenge siger, at kommunen skal se på din sag igen, når du har været syg længere, "
+        "end man forventede.", ""),
+    "sickness.reassessment": (
+        "Vurdering af om dine sygedagpenge kan forlænges",
+        "Loven om sygedagpenge siger, at kommunen skal vurdere din sag, før du har været syg i 22 uger.", ""),
+    "integration.first_offer": (
+        "Dit første tilbud i integrationsprogrammet",
+        "Integrationsloven siger, at du skal have et tilbud hurtigt, efter du er kommet ind i programmet.",
+        SANCTION_DA),
+    "local.contact_rhythm": (
+        "Samtaler efter kommunens egen plan",
+        "Din kommune har besluttet at holde samtaler med dig oftere, end loven kræver. Det står i kommunens "
+        "beskæftigelsesplan.", SANCTION_DA),
+}

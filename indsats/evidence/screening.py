@@ -177,7 +177,8 @@ def screen(m: WeekMatrix, as_of: str) -> Screening:
     if ref >= m.weeks:
         raise EvidenceError(f"Referenceugen {as_of} ligger efter panelets sidste uge.")
     history = History(m)
-    found = training_set(history, ref) if ref >= YEAR + LOOKBACK else (np.zeros(0, bool),)
+    known = min(ref, m.observed - 1)  # outcomes only from weeks the panel covers
+    found = training_set(history, known) if known >= YEAR + LOOKBACK else (np.zeros(0, bool),)
     if len(found) == 1 or not _enough(found[1]):
         y = found[-2] if len(found) == 3 else found[0]
         raise _too_little(as_of, len(y), int(y.sum()))

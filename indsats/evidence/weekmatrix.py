@@ -114,7 +114,7 @@ def read_matrix(panel: str | Path, persons: str | Path | None, last_week: str | 
 
 def _build(con, last_idx: int | None, persons: Path | None, has_persons: bool) -> WeekMatrix:
     cut = "" if last_idx is None else f"WHERE idx <= {int(last_idx)}"
-    con.execute(f"CREATE TEMP TABLE kept AS SELECT * FROM panel {cut}")
+    con.execute(f"CREATE TEMP VIEW kept AS SELECT * FROM panel {cut}")  # a view: no copy of the rows
     bounds = con.execute("SELECT min(idx), max(idx) FROM kept").fetchone()
     panel_last = con.execute("SELECT max(idx) FROM panel").fetchone()[0]
     if bounds[0] is None:
@@ -128,23 +128,24 @@ def _build(con, last_idx: int | None, persons: Path | None, has_persons: bool) -
                 "AS INTEGER) AS pid FROM (SELECT DISTINCT person_id FROM kept)")
     readiness_case = " ".join(f"WHEN '{r}' THEN {i + 1}" for i, r in enumerate(READINESS))
     offer_case = " ".join(f"WHEN '{o}' THEN {i + 1}" for i, o in enumerate(offers)) or "WHEN NULL THEN 0"
-    cells = con.sql(
-        f"SELECT pid, CAST(idx - {first} AS INTEGER) AS t, CAST(enum_code(benefit) + 1 AS TINYINT) AS b, "
+    width = last - first + 1
+    cells = con.sql(  # one flat cell number per row: pid * width + week column
+        f"SELECT CAST(pid AS BIGINT) * {width} + (idx - {first}) AS cell, "
+        f"CAST(enum_code(benefit) + 1 AS TINYINT) AS b, "
         f"CAST(CASE readiness {readiness_case} ELSE 0 END AS TINYINT) AS r, "
         f"CAST(CASE offer {offer_case} ELSE 0 END AS TINYINT) AS o FROM kept JOIN ids USING (person_id)"
     ).to_arrow_table()
     ids = con.sql("SELECT person_id FROM ids ORDER BY pid").to_arrow_table().column(0).to_numpy(
         zero_copy_only=False)
-    n, width = len(ids), last - first + 1
+    n = len(ids)
     shape = (n, width)
     benefit = np.zeros(shape, np.int8)
     readiness = np.zeros(shape, np.int8)
     offer = np.zeros(shape, np.int8)
-    pid = cells.column("pid").to_numpy()
-    t = cells.column("t").to_numpy()
-    benefit[pid, t] = cells.column("b").to_numpy()
-    readiness[pid, t] = cells.column("r").to_numpy()
-    offer[pid, t] = cells.column("o").to_numpy()
+    cell = cells.column("cell").to_numpy()
+    benefit.ravel()[cell] = cells.column("b").to_numpy()
+    readiness.ravel()[cell] = cells.column("r").to_numpy()
+    offer.ravel()[cell] = cells.column("o").to_numpy()
     del cells
     birth = np.full(n, np.nan)
     extra: dict[str, np.ndarray] = {}

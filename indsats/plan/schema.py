@@ -214,6 +214,12 @@ class EvidenceTools(_Strict):
     screening: bool = False
 
 
+class SelfService(_Strict):
+    """The citizen's self-service (docs/PLAN.md): how many job applications a job-ready citizen logs a month."""
+
+    job_log_per_month: int = Field(default=4, ge=0, le=60)
+
+
 class EmploymentPlan(_Strict):
     """Beskæftigelsesplan: goals, strategies per target group and the contact rhythm."""
 
@@ -230,6 +236,7 @@ class EmploymentPlan(_Strict):
     contact_rhythm: list[ContactRhythm] = Field(default_factory=list)
     comparison_groups: list[ComparisonGroup] = Field(default_factory=list)
     evidence: EvidenceTools = Field(default_factory=EvidenceTools)
+    self_service: SelfService = Field(default_factory=SelfService)
 
     @model_validator(mode="after")
     def _references(self) -> EmploymentPlan:

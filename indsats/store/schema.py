@@ -1,6 +1,15 @@
 """Imports every table module so ``Base.metadata`` knows the whole schema (Alembic's target)."""
 
-from . import company_tables, economy_tables, evidence_tables, kpi_tables, obligation_tables, tables  # noqa: F401
+from . import (  # noqa: F401
+    casework_tables,
+    citizen_tables,
+    company_tables,
+    economy_tables,
+    evidence_tables,
+    kpi_tables,
+    obligation_tables,
+    tables,
+)
 from .base import Base
 
 metadata = Base.metadata

@@ -24,6 +24,7 @@ ROUTE_MODULES = [
     "accounts.login",
     "casework.citizens",
     "casework.recording",
+    "casework.appointments",
     "accounts.audit_log",
     "casework.worklists",
     "casework.quota",
@@ -33,6 +34,7 @@ ROUTE_MODULES = [
     "company.companies",
     "company.job_orders",
     "company.portal",
+    "citizen",
 ]
 
 

@@ -82,6 +82,8 @@ async def verify_csrf(request: Request) -> None:
 NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/sager", "Sagsstamme", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgere", "Find borger", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
+    ("/kalender", "Kalender", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/raadighed", "Rådighed", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
@@ -90,12 +92,15 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/evidens/risiko", "Tidlig opsporing", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/evidens/effekter", "Effekter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/evidens/dagpengeophor", "Dagpengeophør", frozenset({Role.TEAM_LEADER})),
     ("/virksomheder", "Virksomheder", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/jobordrer", "Jobordrer", frozenset({Role.COMPANY_CONSULTANT})),
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 

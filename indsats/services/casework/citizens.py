@@ -20,10 +20,13 @@ from indsats.domain.labels import (
     label,
 )
 from indsats.domain.models import User
+from indsats.law.changes import rule_set_named
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role, may_read_citizen
+from indsats.services.casework import appointments, availability, journal
 from indsats.services.shared.errors import InvalidInput
 from indsats.store.db import Database
+from indsats.store.obligation_tables import CitizenObligationRow
 from indsats.store.tables import (
     BenefitSpellRow,
     CaseEventRow,
@@ -47,6 +50,8 @@ class CitizenSummary:
     spell_start: date | None
     caseworker: str | None
     synthetic: bool
+    rule_set: str | None = None  # the regime of the citizen's latest period (as the law engine chose it)
+    rule_set_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,9 @@ class CaseFile:
     events: list[CaseEventRow]
     plan: CitizenPlanRow | None
     timeline: list[TimelineEntry]
+    appointments: list = field(default_factory=list)  # appointments.AppointmentView
+    availability: list = field(default_factory=list)  # availability.AvailabilityView
+    journal: list = field(default_factory=list)  # journal.JournalEntry
 
     @property
     def current_spell(self) -> BenefitSpellRow | None:
@@ -86,8 +94,30 @@ def _current_spells(session: Session, citizen_ids: list[int]) -> dict[int, Benef
     return {row.citizen_id: row for row in rows}
 
 
+def _rule_set_label(name: str | None) -> str:
+    found = rule_set_named(name) if name else None
+    return found.label if found else ""
+
+
+def _rule_sets(session: Session, citizen_ids: list[int]) -> dict[int, str]:
+    """The rule set of each citizen's latest period, from the kept obligations (no row: unknown)."""
+    if not citizen_ids:
+        return {}
+    latest: dict[int, tuple] = {}
+    for row in session.execute(
+        select(CitizenObligationRow.citizen_id, CitizenObligationRow.regime, CitizenObligationRow.period_start)
+        .where(CitizenObligationRow.citizen_id.in_(citizen_ids), CitizenObligationRow.regime != "",
+               CitizenObligationRow.local.is_(False))
+    ):
+        key = row.period_start or date.min
+        if row.citizen_id not in latest or key > latest[row.citizen_id][0]:
+            latest[row.citizen_id] = (key, row.regime)
+    return {cid: regime for cid, (_start, regime) in latest.items()}
+
+
 def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]:
     spells = _current_spells(session, [r.id for r in rows])
+    rule_sets = _rule_sets(session, [r.id for r in rows])
     worker_ids = {r.caseworker_id for r in rows if r.caseworker_id}
     workers = {w.id: w for w in session.scalars(select(CaseworkerRow).where(CaseworkerRow.id.in_(worker_ids)))}
     out = []
@@ -98,9 +128,21 @@ def _summaries(session: Session, rows: list[CitizenRow]) -> list[CitizenSummary]
             id=r.id, cpr=cpr_rules.formatted(r.cpr), name=f"{r.first_name} {r.last_name}", birth_date=r.birth_date,
             benefit=spell.benefit if spell else None, readiness=spell.readiness if spell else None,
             spell_start=spell.start if spell else None, caseworker=worker.name if worker else None,
-            synthetic=r.synthetic,
+            synthetic=r.synthetic, rule_set=rule_sets.get(r.id),
+            rule_set_label=_rule_set_label(rule_sets.get(r.id)),
         ))
     return out
+
+
+def scope_filter(session: Session, user: User, query):
+    """Restrict a query joined with ``CitizenRow`` to the user's caseload: a caseworker's own citizens,
+    a team leader's team's."""
+    query = query.where(CitizenRow.municipality_code == user.municipality_code)
+    if user.role == Role.CASEWORKER:
+        return query.where(CitizenRow.caseworker_id == user.caseworker_id)
+    team_id = session.scalar(select(CaseworkerRow.team_id).where(CaseworkerRow.id == user.caseworker_id))
+    members = select(CaseworkerRow.id).where(CaseworkerRow.team_id == team_id)
+    return query.where(CitizenRow.caseworker_id.in_(members))
 
 
 def caseload(db: Database, user: User, limit: int = 500) -> list[CitizenSummary]:
@@ -234,6 +276,10 @@ def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFil
         plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
         worker = session.get(CaseworkerRow, citizen.caseworker_id) if citizen.caseworker_id else None
         team = session.get(TeamRow, worker.team_id) if worker and worker.team_id else None
+        staff = user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
         return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
                         offers=offers, events=events, plan=plan,
-                        timeline=_timeline(spells, conversations, offers, events))
+                        timeline=_timeline(spells, conversations, offers, events),
+                        appointments=appointments.citizen_appointments(session, citizen_id),
+                        availability=availability.citizen_cases(session, citizen_id) if staff else [],
+                        journal=journal.entries(session, citizen_id) if staff else [])

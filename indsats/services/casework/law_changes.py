@@ -46,9 +46,19 @@ def law_notice(result: Result, days: int = 60) -> LawNotice:
     return LawNotice(rule_sets, tuple(sorted(coming.values(), key=lambda c: c.day)))
 
 
+def coming_for_benefits(as_of: date, benefits, days: int = 60) -> list[LawChange]:
+    """The rule-set changes within ``days`` days of ``as_of`` for any of ``benefits`` (a worklist's or a
+    caseload's citizens), each once, by date; empty when nothing changes in the window."""
+    coming: dict[str, LawChange] = {}
+    for benefit in dict.fromkeys(b for b in benefits if b):
+        for change in upcoming_changes(as_of, benefit, days):
+            coming.setdefault(change.name, change)
+    return sorted(coming.values(), key=lambda c: c.day)
+
+
 def rule_set(name: str) -> RuleSet | None:
     """The rule set (name and Danish label) of a regime name as written on each obligation."""
     return rule_set_named(name)
 
 
-__all__ = ["CoverageRow", "LawChange", "LawNotice", "RuleSet", "law_notice", "coming_changes", "coverage", "dated_changes", "rule_set"]
+__all__ = ["CoverageRow", "LawChange", "LawNotice", "RuleSet", "law_notice", "coming_changes", "coming_for_benefits", "coverage", "dated_changes", "rule_set"]

@@ -131,14 +131,21 @@ def _total(rows: list[CoverageRow], warn_at: float) -> CoverageRow:
 
 
 def municipality_coverage(session: Session, code: str, date_from: date, as_of: date,
-                          warn_at: float = WARN_AT, date_to: date | None = None) -> list[CoverageRow]:
+                          warn_at: float = WARN_AT, date_to: date | None = None,
+                          by_deadline: bool = False) -> list[CoverageRow]:
     """Coverage rows of a municipality's cohorts entering from ``date_from`` to ``date_to`` (default
-    ``as_of``), with each obligation's status on ``as_of``. No personal data leaves: counts only."""
-    date_from = max(date_from, QUOTA_START)
+    ``as_of``), with each obligation's status on ``as_of``. No personal data leaves: counts only.
+
+    ``by_deadline``: instead the obligations whose deadline fell from ``date_from`` up to the day
+    before ``as_of`` — the same obligations timeliness counts for that span — still by entry month.
+    """
     status = effective_status(as_of).label("status_now")
+    if by_deadline:
+        span = [T.deadline >= date_from, T.deadline < as_of]
+    else:
+        span = [T.period_start >= max(date_from, QUOTA_START), T.period_start <= (date_to or as_of)]
     query = (select(T.rule, T.target_group, status, T.quota, T.period_start, func.count().label("n"))
-             .where(T.municipality_code == code, T.quota.is_not(None), T.period_start >= date_from,
-                    T.period_start <= (date_to or as_of))
+             .where(T.municipality_code == code, T.quota.is_not(None), *span)
              .group_by(T.rule, T.target_group, status, T.quota, T.period_start))
     obligations = chain.from_iterable(
         repeat({"rule": r.rule, "target_group": r.target_group, "status": r.status_now, "quota": r.quota,
@@ -173,6 +180,15 @@ def quota_report(db: Database, user: User, date_from: date | None = None, as_of:
         kept_at = session.scalar(select(func.max(T.computed_at)).where(T.municipality_code == user.municipality_code))
     return QuotaReport(user.municipality_code, date_from, as_of, warn_at, build_series(rows, warn_at, charts=True),
                        kept_at)
+
+
+def quota_for_timeliness(db: Database, user: User, date_from: date, as_of: date) -> list[Series]:
+    """Beside timeliness: the coverage of the quota duties whose deadline fell in the same span
+    (team leaders and managers); empty before 2026-07-01."""
+    ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    with db.unit_of_work() as session:
+        rows = municipality_coverage(session, user.municipality_code, date_from, as_of, by_deadline=True)
+    return build_series(rows)
 
 
 CSV_HEADER = ["kohorte", "måling", "gruppe", "aktør", "antal", "opfyldt", "undtaget", "ikke_opfyldt", "åbne",
@@ -287,4 +303,5 @@ def exempted_citizens(db: Database, user: User, cohort: str, measure: str, group
 
 
 __all__ = ["QUOTA_START", "SERIES", "STATE_DA", "CoverageRow", "ExemptedPage", "QuotaReport", "Series",
-           "build_series", "exempted_citizens", "municipality_coverage", "quota_csv", "quota_report", "state"]
+           "build_series", "exempted_citizens", "municipality_coverage", "quota_csv", "quota_for_timeliness",
+           "quota_report", "state"]

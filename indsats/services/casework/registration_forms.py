@@ -203,10 +203,35 @@ class Offer(Registration):
     _end_after_start = field_validator("end")(lambda value, info: _after_start(value, info))
 
 
+class Channel(StrEnum):
+    ATTENDANCE = "attendance"  # fremmøde
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class Appointment(Registration):
+    """Book a meeting (jobsamtale) in a caseworker's calendar; the invitation letter follows as PDF."""
+
+    kind: ClassVar[str] = "appointment"
+    time: str = Field(pattern=r"^([01]\d|2[0-3])[:.][0-5]\d$")
+    minutes: int = Field(30, ge=15, le=180)
+    channel: Channel = Channel.ATTENDANCE
+    place: str = Field("", max_length=200)
+    purpose: str = Field(min_length=3, max_length=1000)
+    caseworker_id: int | None = Field(None, ge=1, le=2**31 - 1)
+
+    @field_validator("minutes")
+    @classmethod
+    def _whole_quarters(cls, value: int) -> int:
+        if value % 15:
+            raise ValueError("Varigheden skal være hele kvarterer (15, 30, 45 … minutter).")
+        return value
+
+
 KINDS: dict[str, type[Registration]] = {
     model.kind: model
     for model in (ReadinessChange, BenefitStart, BenefitChange, BenefitEnd, Sickness, FirstContact, Exemption,
-                  WorkStart, ConversationRequest, QuotaExemption, WorkObligation, Conversation, Offer)
+                  WorkStart, ConversationRequest, QuotaExemption, WorkObligation, Conversation, Offer, Appointment)
 }
 
 _MESSAGES = {
@@ -220,7 +245,7 @@ _MESSAGES = {
     "int_type": "Skriv et helt tal.",
     "float_parsing": "Skriv et tal.",
     "bool_parsing": "Vælg ja eller nej.",
-    "string_pattern_mismatch": "Feltet har ikke det rigtige format (CVR-nummeret har 8 cifre).",
+    "string_pattern_mismatch": "Feltet har ikke det rigtige format.",
     "extra_forbidden": "Feltet kendes ikke.",
 }
 

@@ -7,6 +7,8 @@ citizen's obligations follow at the next read.
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,8 +18,10 @@ from indsats.domain.formatting import dato
 from indsats.domain.labels import BENEFIT_DA, label
 from indsats.domain.models import User
 from indsats.services.accounts import audit
+from indsats.services.casework import appointments
 from indsats.services.casework import registration_forms as forms
 from indsats.services.casework.case_dates import InvalidField, check_case_date
+from indsats.services.casework.obligation_store import refresh_citizen
 from indsats.services.casework.recording import citizen_for_write
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CaseEventRow, CitizenRow, ConversationRow, OfferRow
@@ -39,6 +43,7 @@ AUDIT_DA = {
     "work_obligation": "registrerede arbejdspligt",
     "conversation": "registrerede samtale",
     "offer": "registrerede tilbud",
+    "appointment": "bookede møde",
 }
 
 
@@ -188,6 +193,11 @@ def _write(session: Session, user: User, citizen: CitizenRow, reg: forms.Registr
         return _conversation(session, user, citizen, reg)
     if isinstance(reg, forms.Offer):
         return _offer(session, citizen, reg)
+    if isinstance(reg, forms.Appointment):
+        hour, minute = (int(x) for x in reg.time.replace(".", ":").split(":"))
+        return appointments.book_in_session(session, user, citizen, reg.caseworker_id,
+                                            datetime.combine(reg.date, time(hour, minute)), reg.minutes,
+                                            reg.channel.value, reg.place, reg.purpose)
     raise AssertionError(f"unknown registration {type(reg).__name__}")
 
 
@@ -199,14 +209,6 @@ def register(db: Database, user: User, citizen_id: int, reg: forms.Registration)
         row = _write(session, user, citizen, reg)
         session.flush()
         audit.record_read(session, user, citizen_id, f"{AUDIT_DA[reg.kind]} {reg.date.isoformat()}")
-        _refresh_obligations(session, citizen_id)
+        session.flush()
+        refresh_citizen(session, citizen_id)  # the stored obligations (worklist) follow in this transaction
         return row.id
-
-
-def _refresh_obligations(session: Session, citizen_id: int) -> None:
-    """Recompute the citizen's stored obligations in this transaction, where the store exists."""
-    try:
-        from indsats.services.casework import obligation_store
-    except ImportError:
-        return
-    obligation_store.refresh_citizen(session, citizen_id)

@@ -94,6 +94,7 @@ class WorkItem:
     required: int | None = None
     note: str = ""
     deadline_on_non_workday: bool = False
+    rule_set: str = ""  # the regime the law engine applied to the obligation ("Reform 2026-07")
 
 
 @dataclass(slots=True)
@@ -174,6 +175,10 @@ def _scope(session, user: User, caseworker_id: int | None, team_id: int | None) 
         team = session.get(TeamRow, team_id)
         if team is None or team.municipality_code != user.municipality_code:
             raise NotFound("Teamet findes ikke.")
+        if user.role == Role.CASEWORKER:  # the same rule as for another caseworker's list
+            mine = session.get(CaseworkerRow, user.caseworker_id) if user.caseworker_id else None
+            if mine is None or mine.team_id != team_id:
+                raise Forbidden("Du kan kun se din egen og dit teams arbejdslister.")
         ids = list(session.scalars(select(CaseworkerRow.id).where(CaseworkerRow.team_id == team_id)))
         return f"Arbejdsliste for team {team.name}", ids
     if user.role == Role.CASEWORKER:
@@ -225,14 +230,14 @@ def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
         benefit=BENEFIT_DA.get(row.benefit, row.benefit or ""),
         target_group=TARGET_GROUP_DA.get(row.target_group or "", row.target_group or ""),
         source=row.source, local=row.local, held=row.held, required=row.required, note=row.note,
-        deadline_on_non_workday=row.deadline_on_non_workday)
+        deadline_on_non_workday=row.deadline_on_non_workday, rule_set=row.regime)
 
 
 def _obligation_page(session, c: _Conditions, view: str, as_of: date, names, offset: int, limit: int):
     status = effective_status(as_of).label("status_now")
     where = {"open": c.open, "overdue": c.overdue, "due_soon": c.due_soon, "manual_review": c.manual_review}[view]
     query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, status, T.deadline, T.action, T.benefit,
-                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday)
+                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime)
              .where(*c.scope, where)
              .order_by(case((status == "overdue", 0), else_=1), T.deadline.asc().nulls_last(), T.citizen_name,
                        T.citizen_id, T.position)
@@ -306,7 +311,7 @@ CSV_COLUMNS = [
     ("liste", None), ("borger_id", "citizen_id"), ("navn", "citizen_name"), ("sagsbehandler", "caseworker"),
     ("regel", "rule"), ("beskrivelse", "rule_label"), ("status", "status_label"), ("frist", "deadline"),
     ("dage_tilbage", "days_left"), ("handling", "action_label"), ("ydelse", "benefit"),
-    ("målgruppe", "target_group"), ("kilde", "source"), ("lokal", "local"),
+    ("målgruppe", "target_group"), ("kilde", "source"), ("lokal", "local"), ("regelsæt", "rule_set"),
 ]
 
 
@@ -318,7 +323,7 @@ def worklist_csv(worklist: Worklist) -> str:
         if isinstance(item, Booking):
             rows.append(["skal bookes", item.citizen_id, item.citizen_name, item.caseworker, "", item.reason,
                          "overskredet" if item.overdue else "skal nås", item.by, "", item.action_label,
-                         "", "", "", ""])
+                         "", "", "", "", ""])
         else:
             rows.append([label] + [getattr(item, attr) for _, attr in CSV_COLUMNS[1:]])
     return spreadsheet_csv([name for name, _ in CSV_COLUMNS], rows)

@@ -75,13 +75,15 @@ def _blank_to_none(row: dict) -> dict:
     return {k.strip(): (v if v not in ("", None) else None) for k, v in row.items() if k}
 
 
-def _parse(path: Path) -> list[tuple[int, CompanyIn]]:
+def _parse(path: Path, encoding: str | None = None) -> list[tuple[int, CompanyIn]]:
     if path.suffix.lower() == ".json":
-        document = read_json(path, CvrImportRefused)
+        document = read_json(path, CvrImportRefused, encoding)
         if not isinstance(document, list):
             raise CvrImportRefused(f"{path.name}: JSON skal være en liste af virksomheder")
+        if not document:
+            raise CvrImportRefused(f"{path.name}: listen af virksomheder er tom")
         return [(n, _validated(path, "virksomhed nr.", n, item)) for n, item in enumerate(document, start=1)]
-    header, lines = read_csv(path, CvrImportRefused)
+    header, lines = read_csv(path, CvrImportRefused, encoding)
     if "cvr" not in header:
         raise CvrImportRefused(f"{path.name}, linje 1: kolonnen 'cvr' mangler")
     rows = []
@@ -119,9 +121,10 @@ def _first_error(exc: ValidationError) -> str:
     return f"feltet '{field}': {error['msg']}"
 
 
-def import_companies(db: Database, path: Path, municipality_code: str | None = None) -> CvrImportReport:
+def import_companies(db: Database, path: Path, municipality_code: str | None = None,
+                     encoding: str | None = None) -> CvrImportReport:
     """Validate every row, then write all companies and production units in one transaction."""
-    rows = _parse(Path(path))
+    rows = _parse(Path(path), encoding)
     report = CvrImportReport()
     with db.unit_of_work() as session:
         known_codes = set(session.scalars(select(MunicipalityRow.code)))

@@ -23,7 +23,9 @@ from indsats.domain.labels import OFFER_DA, label
 from indsats.domain.models import User
 from indsats.evidence.effects import eligible_rows, estimate
 from indsats.evidence.reading import horizon_da, reading_da
+from indsats.evidence.reference import ALL_GROUPS, read_reference
 from indsats.evidence.weekmatrix import CASH, EDU, JOB_READY, UB, EvidenceError, read_matrix, readiness_code
+from indsats.plan.library import plans_dir
 from indsats.store.db import Database
 
 from ..accounts.access import ensure_role
@@ -52,6 +54,7 @@ class EffectLine:
     ci_high_pp: float
     naive_pp: float
     reading: str
+    reference: str = ""  # the knowledge bank's figure for the same offer and target group, when imported
 
 
 @dataclass
@@ -65,15 +68,25 @@ class LocalEffects:
     note: str = ""
 
 
-_CACHE: dict[tuple[str, str, int], LocalEffects] = {}
+_CACHE: dict[tuple, LocalEffects] = {}
 
 
-def _lines(found) -> list[EffectLine]:
+def reference_file(code: str) -> Path | None:
+    """``jobeffekter-<code>.csv`` (else ``jobeffekter.csv``) in the plans folder, if the municipality has one."""
+    for name in (f"jobeffekter-{code}.csv", "jobeffekter.csv"):
+        if (plans_dir() / name).exists():
+            return plans_dir() / name
+    return None
+
+
+def _lines(found, references: dict, group: str) -> list[EffectLine]:
     out = []
     for offer, e in sorted(found.items(), key=lambda kv: -kv[1].starts):
         name = label(OFFER_DA, offer)
+        ref = references.get((offer, group))
         out.append(EffectLine(name, e.starts, e.effect * 100, e.ci_low * 100, e.ci_high * 100,
-                              e.naive_effect * 100, reading_da(name, e.effect, e.ci_low, e.ci_high, HORIZON)))
+                              e.naive_effect * 100, reading_da(name, e.effect, e.ci_low, e.ci_high, HORIZON),
+                              ref.text() if ref else ""))
     return out
 
 
@@ -81,7 +94,8 @@ def local_effects(db: Database, user: User, as_of: date | None = None, horizon: 
     ensure_role(user, *READERS)
     day = as_of or clock.today()
     last_week = weeks.last_full_week(day)
-    key = (user.municipality_code, last_week, horizon)
+    source = reference_file(user.municipality_code)
+    key = (user.municipality_code, last_week, horizon, str(source), source.stat().st_mtime if source else 0.0)
     if key in _CACHE:
         return _CACHE[key]
     last_idx = weeks.index(last_week)
@@ -105,8 +119,14 @@ def local_effects(db: Database, user: User, as_of: date | None = None, horizon: 
     except EvidenceError as exc:
         view.note = str(exc)
         return view
-    view.overall = _lines(estimate(rows, matrix.offers))
+    references: dict = {}
+    if source is not None:
+        try:
+            references = read_reference(source, tuple(TARGET_GROUPS))
+        except EvidenceError as exc:
+            view.note = f"Vidensbankens tal kunne ikke læses: {exc}"
+    view.overall = _lines(estimate(rows, matrix.offers), references, ALL_GROUPS)
     for name, codes in TARGET_GROUPS.items():
-        view.by_group[name] = _lines(estimate(rows, matrix.offers, groups=codes))
+        view.by_group[name] = _lines(estimate(rows, matrix.offers, groups=codes), references, name)
     _CACHE[key] = view
     return view

@@ -53,6 +53,7 @@ class Review:
     comparison_source: str | None
     timeliness: list[tuple[str, float | None, int]] = field(default_factory=list)
     code: str = ""
+    quota: list | None = None  # Series of the 75 % coverage (years from 2026, with a database); None: no section
     generated: date = field(default_factory=date.today)
 
 
@@ -102,8 +103,22 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
         detail = timeliness_detail(db, code, date(year, 1, 1), as_of)
         timeliness = [("I alt", detail.overall.rate, detail.overall.total)] + [
             (group, cell.rate, cell.total) for group, cell in sorted(detail.by_target_group.items())]
-    return Review(plan, year, as_of, source or str(panel), goals, groups, headline,
-                  str(comparison) if comparison else None, timeliness, code)
+    review = Review(plan, year, as_of, source or str(panel), goals, groups, headline,
+                    str(comparison) if comparison else None, timeliness, code)
+    if db is not None:
+        review.quota = quota_section(db, code, year, as_of)
+    return review
+
+
+def quota_section(db: Database, code: str, year: int, as_of: date) -> list | None:
+    """"Kvoteopfyldelse (75 %-kravet)": the year's cohorts from 2026-07-01 on (None before 2026)."""
+    from indsats.services.casework.quota import QUOTA_START, build_series, municipality_coverage
+
+    if date(year, 12, 31) < QUOTA_START:
+        return None
+    with db.unit_of_work() as session:
+        rows = municipality_coverage(session, code, date(year, 1, 1), as_of, date_to=date(year, 12, 31))
+    return build_series(rows, charts=True)
 
 
 def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None, persons: Path | None,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:27:23.478461
+Create Date: 2026-12-01 17:47:17.652643
 """
 from alembic import op
 import sqlalchemy as sa
@@ -338,6 +338,22 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_candidate_profiles')),
     sa.UniqueConstraint('citizen_id', name=op.f('uq_candidate_profiles_citizen_id'))
     )
+    op.create_table('case_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('media_type', sa.String(length=80), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('uploaded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('uploaded_by', sa.String(length=120), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_case_documents_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_documents'))
+    )
+    with op.batch_alter_table('case_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_documents_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('case_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -363,6 +379,30 @@ def upgrade() -> None:
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_centre_placements_centre_id'), ['centre_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_centre_placements_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('citizen_cvs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('experience', sa.Text(), nullable=False),
+    sa.Column('updated', sa.Date(), nullable=False),
+    sa.Column('consent_withdrawn_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_cvs_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_cvs')),
+    sa.UniqueConstraint('citizen_id', name=op.f('uq_citizen_cvs_citizen_id'))
+    )
+    op.create_table('citizen_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('from_citizen', sa.Boolean(), nullable=False),
+    sa.Column('author', sa.String(length=120), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
+    )
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
 
     op.create_table('citizen_obligations',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -427,6 +467,20 @@ def upgrade() -> None:
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversations_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('job_applications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('employer', sa.String(length=200), nullable=False),
+    sa.Column('job_title', sa.String(length=200), nullable=False),
+    sa.Column('applied_on', sa.Date(), nullable=False),
+    sa.Column('how', sa.String(length=20), nullable=False),
+    sa.Column('logged_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_job_applications_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_job_applications'))
+    )
+    with op.batch_alter_table('job_applications', schema=None) as batch_op:
+        batch_op.create_index('ix_job_applications_citizen_day', ['citizen_id', 'applied_on'], unique=False)
+
     op.create_table('job_proposals',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('job_order_id', sa.Integer(), nullable=False),
@@ -444,6 +498,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_job_proposals_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_job_proposals_job_order_id'), ['job_order_id'], unique=False)
 
+    op.create_table('journal_notes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('written_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('author', sa.String(length=120), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_journal_notes_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_journal_notes'))
+    )
+    with op.batch_alter_table('journal_notes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_journal_notes_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('offers',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -458,6 +526,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offers_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('plan_answers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('answer', sa.String(length=20), nullable=False),
+    sa.Column('comment', sa.Text(), nullable=False),
+    sa.Column('plan_goal', sa.Text(), nullable=False),
+    sa.Column('plan_activities', sa.JSON(), nullable=False),
+    sa.Column('plan_updated', sa.Date(), nullable=True),
+    sa.Column('answered_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_plan_answers_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_answers'))
+    )
+    with op.batch_alter_table('plan_answers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_plan_answers_citizen_id'), ['citizen_id'], unique=False)
 
     op.create_table('risk_assessments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -488,25 +571,115 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
+    op.create_table('appointments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('caseworker_id', sa.Integer(), nullable=False),
+    sa.Column('starts_at', sa.DateTime(), nullable=False),
+    sa.Column('minutes', sa.Integer(), nullable=False),
+    sa.Column('channel', sa.String(length=20), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=False),
+    sa.Column('purpose', sa.Text(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('conversation_id', sa.Integer(), nullable=True),
+    sa.Column('booked_by', sa.String(length=80), nullable=False),
+    sa.Column('booked_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('outcome_note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_appointments_caseworker_id_caseworkers')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_appointments_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], name=op.f('fk_appointments_conversation_id_conversations')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_appointments'))
+    )
+    with op.batch_alter_table('appointments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_appointments_caseworker_id'), ['caseworker_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_appointments_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_appointments_starts_at'), ['starts_at'], unique=False)
+
+    op.create_table('appointment_slots',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('appointment_id', sa.Integer(), nullable=False),
+    sa.Column('caseworker_id', sa.Integer(), nullable=False),
+    sa.Column('slot_start', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['appointment_id'], ['appointments.id'], name=op.f('fk_appointment_slots_appointment_id_appointments'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_appointment_slots_caseworker_id_caseworkers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_appointment_slots')),
+    sa.UniqueConstraint('caseworker_id', 'slot_start', name='uq_appointment_slot_caseworker')
+    )
+    with op.batch_alter_table('appointment_slots', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_appointment_slots_appointment_id'), ['appointment_id'], unique=False)
+
+    op.create_table('availability_cases',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('opened_on', sa.Date(), nullable=False),
+    sa.Column('cause', sa.String(length=30), nullable=False),
+    sa.Column('cause_date', sa.Date(), nullable=False),
+    sa.Column('appointment_id', sa.Integer(), nullable=True),
+    sa.Column('deadline', sa.Date(), nullable=False),
+    sa.Column('hearing_sent_on', sa.Date(), nullable=True),
+    sa.Column('answer_deadline', sa.Date(), nullable=True),
+    sa.Column('answer', sa.Text(), nullable=False),
+    sa.Column('answer_received_on', sa.Date(), nullable=True),
+    sa.Column('decision', sa.String(length=30), nullable=True),
+    sa.Column('decision_reason', sa.Text(), nullable=False),
+    sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('reduction', sa.String(length=200), nullable=False),
+    sa.Column('caseworker_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['appointment_id'], ['appointments.id'], name=op.f('fk_availability_cases_appointment_id_appointments')),
+    sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_availability_cases_caseworker_id_caseworkers')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_availability_cases_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_availability_cases'))
+    )
+    with op.batch_alter_table('availability_cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_availability_cases_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_availability_cases_deadline'), ['deadline'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('availability_cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_availability_cases_deadline'))
+        batch_op.drop_index(batch_op.f('ix_availability_cases_citizen_id'))
+
+    op.drop_table('availability_cases')
+    with op.batch_alter_table('appointment_slots', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_appointment_slots_appointment_id'))
+
+    op.drop_table('appointment_slots')
+    with op.batch_alter_table('appointments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_appointments_starts_at'))
+        batch_op.drop_index(batch_op.f('ix_appointments_citizen_id'))
+        batch_op.drop_index(batch_op.f('ix_appointments_caseworker_id'))
+
+    op.drop_table('appointments')
     op.drop_table('users')
     with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
 
     op.drop_table('risk_assessments')
+    with op.batch_alter_table('plan_answers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plan_answers_citizen_id'))
+
+    op.drop_table('plan_answers')
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
     op.drop_table('offers')
+    with op.batch_alter_table('journal_notes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_journal_notes_citizen_id'))
+
+    op.drop_table('journal_notes')
     with op.batch_alter_table('job_proposals', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_job_proposals_job_order_id'))
         batch_op.drop_index(batch_op.f('ix_job_proposals_citizen_id'))
 
     op.drop_table('job_proposals')
+    with op.batch_alter_table('job_applications', schema=None) as batch_op:
+        batch_op.drop_index('ix_job_applications_citizen_day')
+
+    op.drop_table('job_applications')
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversations_citizen_id'))
 
@@ -519,6 +692,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
     op.drop_table('citizen_obligations')
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_messages_thread')
+
+    op.drop_table('citizen_messages')
+    op.drop_table('citizen_cvs')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
         batch_op.drop_index(batch_op.f('ix_centre_placements_centre_id'))
@@ -528,6 +706,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_case_events_citizen_id'))
 
     op.drop_table('case_events')
+    with op.batch_alter_table('case_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_documents_citizen_id'))
+
+    op.drop_table('case_documents')
     op.drop_table('candidate_profiles')
     with op.batch_alter_table('benefit_spells', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_benefit_spells_citizen_id'))

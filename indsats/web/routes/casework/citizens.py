@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.casework import citizens as citizen_service
 from indsats.services.casework.citizens import CitizenSummary
+from indsats.services.casework.law_changes import coming_for_benefits
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 
@@ -25,7 +27,8 @@ caseworkers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 @router.get("/sager", include_in_schema=False)
 def caseload_page(request: Request, user: User = Depends(caseworkers), db: Database = Depends(get_db)):
     rows = citizen_service.caseload(db, user)
-    return render(request, "casework/citizens/caseload.html", user=user, rows=rows)
+    coming = coming_for_benefits(clock.today(), [r.benefit for r in rows])
+    return render(request, "casework/citizens/caseload.html", user=user, rows=rows, coming=coming)
 
 
 @router.get("/borgere", include_in_schema=False)
@@ -43,13 +46,6 @@ def search_page(request: Request, q: Name = "", user: User = Depends(staff), db:
 @router.get("/borgere/{citizen_id}", include_in_schema=False)
 def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), db: Database = Depends(get_db)):
     return render_case_page(request, user, db, citizen_id)
-
-
-@router.get("/min-sag", include_in_schema=False)
-def own_case_page(request: Request, user: User = Depends(require_roles(Role.CITIZEN)),
-                  db: Database = Depends(get_db)):
-    case = citizen_service.case_file(db, user, user.citizen_id or -1, action="side: /min-sag")
-    return render(request, "casework/citizens/own_case.html", user=user, case=case)
 
 
 @router.get("/api/caseload", response_model=list[CitizenSummary])

@@ -47,6 +47,15 @@ CATEGORIES = (("1", "Kategori 1"), ("2", "Kategori 2"), ("3", "Kategori 3"))
 NO_CATEGORY = (("", "Ikke sygedagpenge"),)
 
 SPECS: dict[str, FormSpec] = {s.kind: s for s in (
+    FormSpec("appointment", "Book møde", "Book mødet", (
+        Field("date", "Dato", "date", required=True),
+        Field("time", "Klokkeslæt", "time", required=True, attrs={"step": 900}, hint="Hele kvarterer, fx 09:30."),
+        Field("minutes", "Varighed", "select", (("30", "30 minutter"), ("15", "15 minutter"), ("45", "45 minutter"),
+                                                ("60", "1 time"), ("90", "1½ time"))),
+        Field("channel", "Form", "select", (("attendance", "Fremmøde"), ("phone", "Telefon"), ("video", "Video"))),
+        Field("place", "Sted, telefonnummer eller link", "text", attrs={"maxlength": 200}),
+        Field("purpose", "Formål (står i indkaldelsen)", "textarea", required=True, attrs={"maxlength": 1000}),
+    ), "Mødet er booket. Indkaldelsen kan hentes som PDF under «Møder»."),
     FormSpec("readiness_change", "Visitation", "Gem visitation", (
         Field("date", "Dato", "date", required=True),
         Field("readiness", "Parathed", "select", READINESS, required=True),
@@ -129,6 +138,6 @@ SPECS: dict[str, FormSpec] = {s.kind: s for s in (
 )}
 
 #: The order on the case page: the daily ones first.
-ORDER = ("conversation", "readiness_change", "offer", "exemption", "benefit_change", "benefit_start",
+ORDER = ("appointment", "conversation", "readiness_change", "offer", "exemption", "benefit_change", "benefit_start",
          "benefit_end", "sickness", "first_contact", "work_start", "conversation_request", "quota_exemption",
          "work_obligation")

@@ -17,6 +17,7 @@ from indsats.domain.models import User
 from indsats.services.casework import recording as casework
 from indsats.services.casework import registration_forms as forms
 from indsats.services.casework import registrations
+from indsats.services.casework.appointments import SlotTaken
 from indsats.services.casework.case_dates import InvalidField
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
@@ -32,8 +33,8 @@ writers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 
 
 def _form_response(request: Request, user: User, db: Database, citizen_id: int, kind: str,
-                   values: dict, errors: dict, done: str | None = None):
-    status = 422 if errors else 200
+                   values: dict, errors: dict, done: str | None = None, status: int | None = None):
+    status = status or (422 if errors else 200)
     if request.headers.get("hx-request"):
         response = render(request, "casework/citizens/_registration_form.html", user=user, status_code=status,
                           spec=SPECS[kind], citizen_id=citizen_id, values=values, errors=errors, done=done,
@@ -44,7 +45,7 @@ def _form_response(request: Request, user: User, db: Database, citizen_id: int, 
     if not errors:
         flash(request, done or "Gemt.")
         return RedirectResponse(f"/borgere/{citizen_id}", status_code=303)
-    return render_case_page(request, user, db, citizen_id, status_code=422,
+    return render_case_page(request, user, db, citizen_id, status_code=status,
                             form_state={"kind": kind, "values": values, "errors": errors})
 
 
@@ -61,6 +62,8 @@ async def registration_form(request: Request, citizen_id: RowId, kind: str, user
         return _form_response(request, user, db, citizen_id, kind, values, forms.danish_errors(exc))
     except InvalidField as exc:
         return _form_response(request, user, db, citizen_id, kind, values, {exc.field: str(exc)})
+    except SlotTaken as exc:
+        return _form_response(request, user, db, citizen_id, kind, values, {exc.field: str(exc)}, status=409)
     except InvalidInput as exc:
         return _form_response(request, user, db, citizen_id, kind, values, {"__all__": str(exc)})
     return _form_response(request, user, db, citizen_id, kind, {}, {}, done=SPECS[kind].done)

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Depends, Query, Request
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.casework.law_changes import law_notice
+from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
 from indsats.services.casework.obligations import citizen_obligations
+from indsats.services.casework.quota import QUOTA_START, STATE_DA, quota_for_timeliness, state
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
     PAGE_SIZE,
@@ -26,7 +27,7 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
-from ...input_bounds import Day, RowId
+from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -38,14 +39,18 @@ def _query(**params) -> str:
 
 
 @router.get("/frister", include_in_schema=False)
-def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: RowId | None = None,
-                  dato: Day | None = None, regel: str | None = None, visning: str = "open", side: int = 1,
+def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId = None,
+                  dato: MaybeDay = None, regel: Name | None = None, visning: Name = "open",
+                  side: Annotated[int, Query(ge=1, le=100_000)] = 1,
                   user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, page=side)
     scopes = worklist_scopes(db, user)
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
+    names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
+    rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
                                                                     dato=dato, regel=regel,
@@ -53,8 +58,8 @@ def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: Ro
 
 
 @router.get("/frister.csv", include_in_schema=False)
-def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None = None, dato: Day | None = None,
-                        regel: str | None = None, visning: str = "open", user: User = Depends(staff),
+def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dato: MaybeDay = None,
+                        regel: Name | None = None, visning: Name = "open", user: User = Depends(staff),
                         db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, everything=True)
@@ -62,7 +67,7 @@ def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None =
 
 
 @router.get("/api/worklists")
-def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: str | None = None,
+def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
                  page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
@@ -90,8 +95,9 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
     result = compute_timeliness(db, user, fra or _default_from(as_of), as_of, team_id=team, local=lokal)
     scopes = worklist_scopes(db, user)
     months = sorted(result.by_month.items())
+    quota = quota_for_timeliness(db, user, result.date_from, as_of) if as_of > QUOTA_START and not lokal else None
     return render(request, "casework/worklists/timeliness.html", user=user, t=result, months=months, scopes=scopes,
-                  chosen_team=team, lokal=lokal)
+                  chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
 
 
 @router.get("/api/timeliness")

@@ -17,7 +17,7 @@ from indsats.domain.models import User
 from indsats.services.company import centres as company_centres
 from indsats.services.company import companies, job_orders
 from indsats.services.shared.database import Database
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import Conflict, InvalidInput
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
@@ -116,10 +116,10 @@ def placement_form(request: Request, centre_id: RowId, who: Annotated[Name, Form
                    user: User = Depends(staff), db: Database = Depends(get_db)):
     try:
         company_centres.place(db, user, centre_id, None, day(start, "start") or clock.today(), who=who)
-    except InvalidInput as exc:
+    except (InvalidInput, Conflict) as exc:
         rows = company_centres.centres(db, user, clock.today())
         return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today(),
-                      status_code=422, failed={"centre_id": centre_id, "who": who, "start": start, "error": str(exc)})
+                      status_code=409 if isinstance(exc, Conflict) else 422, failed={"centre_id": centre_id, "who": who, "start": start, "error": str(exc)})
     return back(request, "/virksomhedscentre", "Borgeren er placeret.")
 
 
