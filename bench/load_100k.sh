@@ -49,7 +49,7 @@ logins() {
 }
 
 run() {
-  local started server rss_log stamp
+  local started rss_log stamp
   stamp=$(date +%Y%m%d-%H%M)
   started=$(date +%s.%N)
   INDSATS_DUCKDB_MEMORY_LIMIT=${DUCKDB_MEMORY:-512MB} \

@@ -18,7 +18,7 @@ from locust import HttpUser, between, events, task
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "belastning-2026")
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-_logins = {prefix: itertools.cycle(f"{prefix}{i}" for i in range(n))
+_logins = {prefix: itertools.cycle([f"{prefix}{i}" for i in range(n)])  # a list: names bound now, not late
            for prefix, n in (("load-sb", 12), ("load-tl", 5), ("load-ch", 3))}
 
 

@@ -89,10 +89,11 @@ def sqlite_database(sqlite_url) -> Iterator[Database]:
 @pytest.fixture(autouse=True)
 def _no_kept_views_between_tests():
     """The managers' pages keep their last result in memory per database URL; tests share URLs."""
+    from indsats.services.casework import worklists
     from indsats.services.steering import goals
 
-    goals._VIEWS.clear()
-    goals._CACHE.clear()
+    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+        cache.clear()
     yield
-    goals._VIEWS.clear()
-    goals._CACHE.clear()
+    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+        cache.clear()

@@ -228,6 +228,14 @@ _VIEWS: dict[tuple, tuple[float, object]] = {}
 VIEW_SECONDS = 900
 
 
+def kept_age(name: str, db: Database, *args) -> float:
+    """Seconds since the kept result was computed (infinite when none is kept)."""
+    import time
+
+    hit = _VIEWS.get((db.url, name, args))
+    return float("inf") if hit is None else time.monotonic() - hit[0]
+
+
 def kept_view(name: str, fn, db: Database, *args, fresh: bool = False):
     """The last result of a manager's page computation, for ``VIEW_SECONDS``; the background refresh
     (``measure_store.start_background_refresh``) recomputes it with ``fresh=True`` before it expires."""

@@ -32,6 +32,7 @@ WEEKLY = "weekly_kpis"
 KEEP_DAYS = 800  # the dashboard's two years back plus a margin
 LOOKBACK_WEEKS = 8
 REFRESH_SECONDS = float(os.environ.get("INDSATS_MEASURES_REFRESH_SECONDS", 6 * 3600))
+REVIEW_SECONDS = 600
 WARM_SECONDS = 300  # the managers' pages are recomputed this often, well inside goals.VIEW_SECONDS
 Progress = Callable[[str, int, int], None]
 _running = threading.Lock()
@@ -106,9 +107,15 @@ def warm_views(db: Database) -> None:
     with db.unit_of_work() as session:
         codes = sorted(session.scalars(select(CitizenRow.municipality_code).distinct()))
     today = clock.today()
+    from indsats.services.steering.result_review import review_pdf_bytes
+
+    files = goals.plan_files()
     for code in codes:
         goals.dashboard(db, code, None, today, fresh=True)
         goals.management_information(db, code, today, fresh=True)
+        plan = files[goals.resolve_plan_name(None, code, today.year)]
+        if goals.kept_age("review_pdf", db, code, str(plan), today.year) > REVIEW_SECONDS:
+            review_pdf_bytes(db, code, plan, today.year, fresh=True)  # the heaviest: re-rendered less often
 
 
 def start_background_refresh(db: Database, interval: float | None = None) -> threading.Thread:

@@ -177,3 +177,19 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
         raise ReviewInputError("--comparison needs --comparison-measure: which measure the figures are")
     return write_review(plan, year, out, panel, persons, db or _default_db(), comparison, comparison_measure,
                         code or plan.municipality.code)
+
+
+def review_pdf_bytes(db: Database, code: str, plan_path: Path, year: int, fresh: bool = False) -> bytes:
+    """The review as PDF bytes for the web, kept like the managers' other pages (``goals.kept_view``):
+    the background refresh re-renders it, so a manager does not wait for the whole panel."""
+    from indsats.services.steering.goals import kept_view
+
+    return kept_view("review_pdf", _review_pdf, db, code, str(plan_path), year, fresh=fresh)
+
+
+def _review_pdf(db: Database, code: str, plan_path: str, year: int) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _, pdf = write_result_review(Path(plan_path), year, Path(tmp) / "resultatrevision", db=db, code=code)
+        return pdf.read_bytes()

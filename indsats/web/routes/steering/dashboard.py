@@ -3,9 +3,7 @@ management information (ledelsesinformation) for team leaders and managers; JSON
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
@@ -145,12 +143,9 @@ def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = 
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
     name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            _, pdf = result_review.write_result_review(files[name], the_year, Path(tmp) / "resultatrevision", db=db,
-                                                  code=user.municipality_code)
-        except (PlanError, steering.ReviewInputError, ValueError) as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
-        content = pdf.read_bytes()
+    try:
+        content = result_review.review_pdf_bytes(db, user.municipality_code, files[name], the_year)
+    except (PlanError, steering.ReviewInputError, ValueError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
                     headers={"Content-Disposition": f"inline; filename=resultatrevision-{the_year}.pdf"})
