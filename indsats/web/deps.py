@@ -99,8 +99,12 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
     ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
     ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
+    ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
+    ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),
+    ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 
