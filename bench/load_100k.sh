@@ -51,6 +51,9 @@ logins() {
 run() {
   local started rss_log stamp
   stamp=$(date +%Y%m%d-%H%M)
+  while curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do
+    echo "port $PORT still answers (an earlier server?); waiting"; sleep 2
+  done
   started=$(date +%s.%N)
   INDSATS_DUCKDB_MEMORY_LIMIT=${DUCKDB_MEMORY:-512MB} \
     "$PY" -c "from indsats.cli import main; main()" serve --host 127.0.0.1 --port "$PORT" \
