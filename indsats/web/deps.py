@@ -87,6 +87,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/plan", "Beskæftigelsesplan", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
