@@ -109,13 +109,10 @@ def warm_views(db: Database) -> None:
     today = clock.today()
     from indsats.services.steering.result_review import review_pdf_bytes
 
-    files = goals.plan_files()
     for code in codes:
         goals.dashboard(db, code, None, today, fresh=True)
         goals.management_information(db, code, today, fresh=True)
-        plan = files[goals.resolve_plan_name(None, code, today.year)]
-        if goals.kept_age("review_pdf", db, code, str(plan), today.year) > REVIEW_SECONDS:
-            review_pdf_bytes(db, code, plan, today.year, fresh=True)  # the heaviest: re-rendered less often
+        review_pdf_bytes(db, code, None, today.year, fresh=True, older_than=REVIEW_SECONDS)  # the heaviest
 
 
 def start_background_refresh(db: Database, interval: float | None = None) -> threading.Thread:

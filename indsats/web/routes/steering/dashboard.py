@@ -52,8 +52,8 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
                   updated=measure_store.updated_at(db, user.municipality_code),
-                  plans=list(steering.plan_files()), as_of=day,
-                  plan_name=steering.resolve_plan_name(plan, user.municipality_code, day.year))
+                  plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
+                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
 
 
 @router.get("/api/styring/goals")
@@ -139,12 +139,11 @@ def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = 
                db: Database = Depends(get_db)):
     """The result review of a plan for a year, from the municipality's own data, as PDF."""
     files = steering.plan_files()
-    if plan and plan not in files:
+    if plan and plan not in files and plan != steering.IN_FORCE:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
-    name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
     try:
-        content = result_review.review_pdf_bytes(db, user.municipality_code, files[name], the_year)
+        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year)
     except (PlanError, steering.ReviewInputError, ValueError) as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
