@@ -11,6 +11,7 @@ from indsats.domain.models import User
 from indsats.services.accounts.audit import KIND_DA, AuditFilter, AuditKind, list_audit
 from indsats.services.shared.database import Database
 
+from ...api_models import AuditPageOut
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
 from ...input_bounds import Day, Limit, MaybeDay, MaybeId, Name, RowId
@@ -45,7 +46,7 @@ def audit_csv(username: Name | None = None, citizen_id: MaybeId = None, date_fro
                           KIND_DA.get(r.kind, r.kind), r.recipient or ""] for r in page.records))
 
 
-@router.get("/api/audit")
+@router.get("/api/audit", response_model=AuditPageOut)
 def api_audit(username: Name | None = None, citizen_id: RowId | None = None, date_from: Day | None = None,
               date_to: Day | None = None, limit: Limit = 200, kind: AuditKind | None = None, user: User = Depends(managers),
               db: Database = Depends(get_db)):
