@@ -98,7 +98,13 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
+    ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
+    ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),
+    ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 
