@@ -23,6 +23,7 @@ from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.steering import offer_palette
 
+from ...api_models import CreatedOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import MAX_NOTE, Day, Note, RowId
@@ -110,7 +111,7 @@ def _api_register(kind: str, model: type[forms.Registration]):
 
     endpoint.__doc__ = (model.__doc__ or kind).strip().splitlines()[0]
     router.add_api_route(f"/api/citizens/{{citizen_id}}/registrations/{kind}", endpoint, methods=["POST"],
-                         status_code=201, name=f"register_{kind}",
+                         status_code=201, name=f"register_{kind}", response_model=CreatedOut,
                          summary=f"Registrér: {SPECS[kind].title}" if kind in SPECS else kind)
 
 
@@ -146,7 +147,7 @@ class EventIn(BaseModel):
         return value
 
 
-@router.post("/api/citizens/{citizen_id}/conversations", status_code=201)
+@router.post("/api/citizens/{citizen_id}/conversations", status_code=201, response_model=CreatedOut)
 def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depends(writers),
                      db: Database = Depends(get_db)):
     """Register a conversation (needs the X-CSRF-Token header from /api/login)."""
@@ -155,7 +156,7 @@ def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depen
     return {"id": registrations.register(db, user, citizen_id, registration)}
 
 
-@router.post("/api/citizens/{citizen_id}/offers", status_code=201)
+@router.post("/api/citizens/{citizen_id}/offers", status_code=201, response_model=CreatedOut)
 def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(writers),
               db: Database = Depends(get_db)):
     """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr."""
@@ -163,7 +164,7 @@ def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(wr
     return {"id": registrations.register(db, user, citizen_id, _validated(forms.Offer, data))}
 
 
-@router.post("/api/citizens/{citizen_id}/events", status_code=201)
+@router.post("/api/citizens/{citizen_id}/events", status_code=201, response_model=CreatedOut)
 def api_event(citizen_id: RowId, body: EventIn, user: User = Depends(writers), db: Database = Depends(get_db)):
     """Register another timeline event in the contract's form (e.g. joint_conversation_requested)."""
     return {"id": casework.record_event(db, user, citizen_id, body.type, body.date, body.data)}
