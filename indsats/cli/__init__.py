@@ -21,6 +21,7 @@ from . import (  # noqa: E402,F401
     law_commands,
     match_commands,
     obligation_commands,
+    plan_commands,
     synth_commands,
     user_commands,
 )

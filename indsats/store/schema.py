@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     evidence_tables,
     kpi_tables,
     obligation_tables,
+    plan_tables,
     tables,
 )
 from .base import Base

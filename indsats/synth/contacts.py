@@ -27,6 +27,9 @@ from .careers import SpellDraft
 HALF_YEAR = 182
 LAB_2020 = date(2020, 1, 1).toordinal()
 LAB_2024 = date(2024, 1, 1).toordinal()
+QUOTA_2026 = date(2026, 7, 1).toordinal()  # lov 1750/2025: up to 25 % of a cohort may be exempted
+QUOTA_REASONS = ("Har tilsagn om job inden for kort tid", "Søger selv aktivt og har jobsamtaler i gang",
+                 "Efterspurgt faglighed; vurderes selv at kunne komme i job")
 
 #: municipal rhythm after the first six months (days between conversations), per track
 #: (as in the demo plan plans/demo-frederikssund.yaml and Hedensted's plans/hedensted-2020.yaml)
@@ -127,6 +130,18 @@ def plan_spell(plan: ContactPlan, spell: SpellDraft) -> None:
             plan.event(spell.end - rng.randint(7, 42), CaseEventType.EXEMPTION_START,
                        {"reason": "job_within_6_weeks"})
             plan.event(spell.end, CaseEventType.EXEMPTION_END, {"reason": "job_within_6_weeks"})
+    if (is_ub or track.name == "cash_jr") and start >= QUOTA_2026:
+        _quota_exemption(plan, spell, first)
+
+
+def _quota_exemption(plan: ContactPlan, spell: SpellDraft, first: int) -> None:
+    """Some of the quota cohorts from 2026-07-01 are exempted after a concrete judgement (the law
+    allows up to 25 %), more often those who later leave for a job. A random source of its own, so
+    the rest of the municipality is drawn exactly as before."""
+    rng = random.Random(f"quota-{spell.start}-{first}-{len(plan.conversations)}")
+    if rng.random() < (0.3 if spell.exit == "job" else 0.1):
+        plan.event(spell.start + rng.randint(3, 30), CaseEventType.QUOTA_EXEMPTION,
+                   {"reason": rng.choice(QUOTA_REASONS), "scope": "all", "by": "municipality"})
 
 
 def _joint(plan: ContactPlan, start: int, stop: int) -> None:

@@ -29,6 +29,7 @@ ROUTE_MODULES = [
     "casework.worklists",
     "casework.quota",
     "steering.dashboard",
+    "steering.plan",
     "economy",
     "evidence",
     "company.companies",

@@ -87,6 +87,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/plan", "Beskæftigelsesplan", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/okonomi", "Økonomi", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
@@ -98,7 +99,14 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
+    ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
+    ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),
+    ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
+    ("/fravaer", "Syg og ferie", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
 ]
 

@@ -205,10 +205,16 @@ def register(db: Database, user: User, citizen_id: int, reg: forms.Registration)
     """Write one registration for the citizen (access-checked, audited, one transaction); returns its id."""
     with db.unit_of_work() as session:
         citizen = citizen_for_write(session, user, citizen_id)
-        check_case_date(session, citizen, reg.date, opening=reg.kind in OPENING_KINDS)
-        row = _write(session, user, citizen, reg)
-        session.flush()
-        audit.record_read(session, user, citizen_id, f"{AUDIT_DA[reg.kind]} {reg.date.isoformat()}")
-        session.flush()
-        refresh_citizen(session, citizen_id)  # the stored obligations (worklist) follow in this transaction
-        return row.id
+        return write_in_session(session, user, citizen, reg)
+
+
+def write_in_session(session: Session, user: User, citizen: CitizenRow, reg: forms.Registration) -> int:
+    """Check, write, audit and refresh the obligations in the caller's transaction (the caller checked access);
+    the citizen's own reports of sickness and holiday (``services.citizen.absence``) come this way too."""
+    check_case_date(session, citizen, reg.date, opening=reg.kind in OPENING_KINDS)
+    row = _write(session, user, citizen, reg)
+    session.flush()
+    audit.record_read(session, user, citizen.id, f"{AUDIT_DA[reg.kind]} {reg.date.isoformat()}")
+    session.flush()
+    refresh_citizen(session, citizen.id)  # the stored obligations (worklist) follow in this transaction
+    return row.id

@@ -175,6 +175,10 @@ def _scope(session, user: User, caseworker_id: int | None, team_id: int | None) 
         team = session.get(TeamRow, team_id)
         if team is None or team.municipality_code != user.municipality_code:
             raise NotFound("Teamet findes ikke.")
+        if user.role == Role.CASEWORKER:  # the same rule as for another caseworker's list
+            mine = session.get(CaseworkerRow, user.caseworker_id) if user.caseworker_id else None
+            if mine is None or mine.team_id != team_id:
+                raise Forbidden("Du kan kun se din egen og dit teams arbejdslister.")
         ids = list(session.scalars(select(CaseworkerRow.id).where(CaseworkerRow.team_id == team_id)))
         return f"Arbejdsliste for team {team.name}", ids
     if user.role == Role.CASEWORKER:

@@ -220,12 +220,36 @@ def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
     return max(own)[3] if own else next(iter(files))
 
 
-def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
-    """The goals of a plan against the municipality's own data at ``as_of``."""
+IN_FORCE = "i-kraft"
+
+
+def plan_for(db: Database, code: str, plan_name: str | None, year: int) -> EmploymentPlan:
+    """The plan asked for: the version in force (``IN_FORCE``, or no name when there is one), else a YAML file."""
+    if plan_name in (None, "", IN_FORCE):
+        from indsats.services.steering.plan_versions import plan_in_force
+
+        found = plan_in_force(db, code)
+        if found is not None:
+            return found[1]
     files = plan_files()
     if not files:
         raise ReviewInputError("Der er ingen planer at vise.")
-    plan = load_plan(files[resolve_plan_name(plan_name, code, as_of.year)])
+    return load_plan(files[resolve_plan_name(None if plan_name == IN_FORCE else plan_name, code, year)])
+
+
+def shown_plan_name(db: Database, code: str, plan_name: str | None, year: int) -> str:
+    """The name the dashboard's plan chooser shows as selected."""
+    if plan_name in (None, "", IN_FORCE):
+        from indsats.services.steering.plan_versions import plan_in_force
+
+        if plan_in_force(db, code) is not None:
+            return IN_FORCE
+    return resolve_plan_name(None if plan_name == IN_FORCE else plan_name, code, year)
+
+
+def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
+    """The goals of a plan against the municipality's own data at ``as_of``."""
+    plan = plan_for(db, code, plan_name, as_of.year)
     first = min([g.baseline.date for g in plan.result_goals if g.baseline] + [as_of - timedelta(days=730)])
     from indsats.services.steering.comparison import stored_figures
 

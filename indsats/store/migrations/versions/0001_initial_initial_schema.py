@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 17:47:17.652643
+Create Date: 2026-12-01 17:56:28.958783
 """
 from alembic import op
 import sqlalchemy as sa
@@ -160,6 +160,29 @@ def upgrade() -> None:
     with op.batch_alter_table('offer_prices', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_offer_prices_municipality_code'), ['municipality_code'], unique=False)
 
+    op.create_table('plan_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('document', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('decision', sa.Text(), nullable=False),
+    sa.Column('in_force_from', sa.Date(), nullable=True),
+    sa.Column('based_on', sa.Integer(), nullable=True),
+    sa.Column('origin', sa.String(length=200), nullable=False),
+    sa.Column('created_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_plan_versions_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_versions'))
+    )
+    with op.batch_alter_table('plan_versions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_plan_versions_municipality_code'), ['municipality_code'], unique=False)
+        batch_op.create_index('ix_plan_versions_number', ['municipality_code', 'number'], unique=True)
+
     op.create_table('teams',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
@@ -211,6 +234,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_company_persons_company_cvr'), ['company_cvr'], unique=False)
+
+    op.create_table('plan_status_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('decision', sa.Text(), nullable=False),
+    sa.Column('by', sa.String(length=80), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['version_id'], ['plan_versions.id'], name=op.f('fk_plan_status_events_version_id_plan_versions')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_status_events'))
+    )
+    with op.batch_alter_table('plan_status_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_plan_status_events_version_id'), ['version_id'], unique=False)
 
     op.create_table('production_units',
     sa.Column('p_number', sa.String(length=10), nullable=False),
@@ -738,6 +775,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_production_units_company_cvr'))
 
     op.drop_table('production_units')
+    with op.batch_alter_table('plan_status_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_plan_status_events_version_id'))
+
+    op.drop_table('plan_status_events')
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_company_persons_company_cvr'))
 
@@ -755,6 +796,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_teams_municipality_code'))
 
     op.drop_table('teams')
+    with op.batch_alter_table('plan_versions', schema=None) as batch_op:
+        batch_op.drop_index('ix_plan_versions_number')
+        batch_op.drop_index(batch_op.f('ix_plan_versions_municipality_code'))
+
+    op.drop_table('plan_versions')
     with op.batch_alter_table('offer_prices', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offer_prices_municipality_code'))
 

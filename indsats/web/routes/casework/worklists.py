@@ -27,7 +27,7 @@ from indsats.services.shared.database import Database
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
-from ...input_bounds import Day, RowId
+from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -39,8 +39,9 @@ def _query(**params) -> str:
 
 
 @router.get("/frister", include_in_schema=False)
-def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: RowId | None = None,
-                  dato: Day | None = None, regel: str | None = None, visning: str = "open", side: int = 1,
+def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId = None,
+                  dato: MaybeDay = None, regel: Name | None = None, visning: Name = "open",
+                  side: Annotated[int, Query(ge=1, le=100_000)] = 1,
                   user: User = Depends(staff), db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, page=side)
@@ -57,8 +58,8 @@ def worklist_page(request: Request, sagsbehandler: RowId | None = None, team: Ro
 
 
 @router.get("/frister.csv", include_in_schema=False)
-def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None = None, dato: Day | None = None,
-                        regel: str | None = None, visning: str = "open", user: User = Depends(staff),
+def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dato: MaybeDay = None,
+                        regel: Name | None = None, visning: Name = "open", user: User = Depends(staff),
                         db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, everything=True)
@@ -66,7 +67,7 @@ def worklist_csv_export(sagsbehandler: RowId | None = None, team: RowId | None =
 
 
 @router.get("/api/worklists")
-def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: str | None = None,
+def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
                  page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,

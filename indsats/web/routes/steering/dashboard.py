@@ -54,8 +54,8 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
                   updated=measure_store.updated_at(db, user.municipality_code),
-                  plans=list(steering.plan_files()), as_of=day,
-                  plan_name=steering.resolve_plan_name(plan, user.municipality_code, day.year))
+                  plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
+                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
 
 
 @router.get("/api/styring/goals")
@@ -139,14 +139,14 @@ def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = 
                db: Database = Depends(get_db)):
     """The result review of a plan for a year, from the municipality's own data, as PDF."""
     files = steering.plan_files()
-    if plan and plan not in files:
+    if plan and plan not in files and plan != steering.IN_FORCE:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
-    name = steering.resolve_plan_name(plan, user.municipality_code, the_year)
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            _, pdf = result_review.write_result_review(files[name], the_year, Path(tmp) / "resultatrevision", db=db,
-                                                  code=user.municipality_code)
+            the_plan = steering.plan_for(db, user.municipality_code, plan, the_year)
+            _, pdf = result_review.write_review(the_plan, the_year, Path(tmp) / "resultatrevision", None, None, db,
+                                                code=user.municipality_code)
         except (PlanError, steering.ReviewInputError, ValueError) as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from exc
         content = pdf.read_bytes()

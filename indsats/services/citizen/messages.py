@@ -1,0 +1,129 @@
+"""Beskeder: a secure thread between the citizen and the jobcenter (not e-mail), with read receipts.
+
+The citizen writes and sees when the jobcenter read it; staff of the citizen's municipality read the
+thread (audited like the case; reading marks the citizen's messages read) and answer; the caseworker's
+list of citizens with unread messages is paged in SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from indsats.domain import clock
+from indsats.domain.enums import Role
+from indsats.domain.models import User
+from indsats.services.accounts import audit
+from indsats.services.accounts.access import ensure_role
+from indsats.services.citizen.own import WRITERS, citizen_self, staff_read
+from indsats.services.shared.errors import InvalidInput
+from indsats.store.citizen_tables import CitizenMessageRow
+from indsats.store.db import Database
+from indsats.store.tables import CaseworkerRow, CitizenRow
+
+MAX_BODY = 4000
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Message:
+    from_citizen: bool
+    author: str
+    body: str
+    sent_at: datetime
+    read_at: datetime | None
+
+
+def _check(body: str) -> str:
+    body = (body or "").strip()
+    if len(body) < 2:
+        raise InvalidInput("Skriv din besked.")
+    if len(body) > MAX_BODY:
+        raise InvalidInput(f"Skriv højst {MAX_BODY} tegn.")
+    return body
+
+
+def _thread(session: Session, citizen_id: int, limit: int = 200) -> list[Message]:
+    rows = session.scalars(select(CitizenMessageRow).where(CitizenMessageRow.citizen_id == citizen_id)
+                           .order_by(CitizenMessageRow.sent_at.desc(), CitizenMessageRow.id.desc()).limit(limit)).all()
+    return [Message(r.from_citizen, r.author, r.body, r.sent_at, r.read_at) for r in reversed(rows)]
+
+
+def _mark_read(session: Session, citizen_id: int, from_citizen: bool) -> None:
+    session.execute(update(CitizenMessageRow).where(
+        CitizenMessageRow.citizen_id == citizen_id, CitizenMessageRow.from_citizen.is_(from_citizen),
+        CitizenMessageRow.read_at.is_(None)).values(read_at=clock.now()))
+
+
+def my_thread(db: Database, user: User) -> list[Message]:
+    """The citizen's thread; the jobcenter's messages count as read from now."""
+    with citizen_self(db, user) as (session, citizen):
+        thread = _thread(session, citizen.id)
+        _mark_read(session, citizen.id, from_citizen=False)
+        return thread
+
+
+def send_as_citizen(db: Database, user: User, body: str) -> None:
+    body = _check(body)
+    with citizen_self(db, user) as (session, citizen):
+        session.add(CitizenMessageRow(citizen_id=citizen.id, from_citizen=True, author=user.display_name or "Borger",
+                                      body=body, sent_at=clock.now()))
+
+
+def staff_thread(db: Database, user: User, citizen_id: int) -> list[Message]:
+    """The thread for staff (audited); a caseworker's or team leader's read marks the citizen's messages read."""
+    with staff_read(db, user, citizen_id, "beskeder") as (session, citizen):
+        thread = _thread(session, citizen.id)
+        if user.role in WRITERS:
+            _mark_read(session, citizen.id, from_citizen=True)
+        return thread
+
+
+def reply(db: Database, user: User, citizen_id: int, body: str) -> None:
+    body = _check(body)
+    with staff_read(db, user, citizen_id, "besvarede besked", roles=WRITERS) as (session, citizen):
+        _mark_read(session, citizen.id, from_citizen=True)
+        session.add(CitizenMessageRow(citizen_id=citizen.id, from_citizen=False,
+                                      author=f"{user.display_name or user.username}, Jobcentret", body=body,
+                                      sent_at=clock.now()))
+
+
+@dataclass(frozen=True)
+class Unread:
+    citizen_id: int
+    name: str
+    count: int
+    oldest: datetime
+
+
+def unread_for_staff(db: Database, user: User, page: int = 1) -> tuple[list[Unread], int]:
+    """Citizens of the caseworker (team leader: the team) with unread messages, oldest first; (rows, total)."""
+    ensure_role(user, *WRITERS)
+    with audit.personal_data(db, user, "ulæste beskeder") as access:
+        session = access.session
+        query = (select(CitizenRow.id, CitizenRow.first_name, CitizenRow.last_name, func.count(CitizenMessageRow.id),
+                        func.min(CitizenMessageRow.sent_at))
+                 .join(CitizenMessageRow, CitizenMessageRow.citizen_id == CitizenRow.id)
+                 .where(CitizenRow.municipality_code == user.municipality_code,
+                        CitizenMessageRow.from_citizen.is_(True), CitizenMessageRow.read_at.is_(None))
+                 .group_by(CitizenRow.id, CitizenRow.first_name, CitizenRow.last_name))
+        if user.role == Role.CASEWORKER:
+            query = query.where(CitizenRow.caseworker_id == user.caseworker_id)
+        else:
+            team = session.scalar(select(CaseworkerRow.team_id).where(CaseworkerRow.id == user.caseworker_id))
+            query = query.where(CitizenRow.caseworker_id.in_(select(CaseworkerRow.id)
+                                                             .where(CaseworkerRow.team_id == team)))
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = session.execute(query.order_by(func.min(CitizenMessageRow.sent_at))
+                               .limit(PAGE_SIZE).offset((max(1, page) - 1) * PAGE_SIZE)).all()
+        access.touch(r[0] for r in rows)
+        return [Unread(r[0], f"{r[1]} {r[2]}", r[3], r[4]) for r in rows], total
+
+
+def unread_from_jobcenter(session: Session, citizen_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(CitizenMessageRow).where(
+        CitizenMessageRow.citizen_id == citizen_id, CitizenMessageRow.from_citizen.is_(False),
+        CitizenMessageRow.read_at.is_(None))) or 0

@@ -1,0 +1,49 @@
+"""The employment plan in the store: versions of the validated plan document and their status history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+
+class PlanVersionRow(Base):
+    """One version of a municipality's plan: the pydantic ``EmploymentPlan`` as JSON and its status.
+
+    status: draft (kladde) → sent (sendt til udvalget) → approved (godkendt, with date and decision)
+    → in_force (i kraft); a version in force is ``replaced`` when the next one comes into force."""
+
+    __tablename__ = "plan_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    document: Mapped[dict] = mapped_column()
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    in_force_from: Mapped[date | None] = mapped_column(Date)
+    based_on: Mapped[int | None] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[str] = mapped_column(String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_plan_versions_number", "municipality_code", "number", unique=True),)
+
+
+class PlanStatusEventRow(Base):
+    """A status change of a plan version: when, to what, the decision and by whom."""
+
+    __tablename__ = "plan_status_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("plan_versions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    on: Mapped[date] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(80), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
