@@ -172,6 +172,8 @@ class Strategy(_Strict):
     label: str = Field(min_length=1)
     benefits: list[str] = Field(default_factory=list)
     readiness: list[str] = Field(default_factory=list)
+    age_max: int | None = Field(default=None, ge=15, le=100)  # the group holds citizens up to this age
+    age_min: int | None = Field(default=None, ge=15, le=100)
     priority: bool = False
     slogans: list[str] = Field(default_factory=list)
     description: str = ""
