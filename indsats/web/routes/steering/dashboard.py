@@ -14,7 +14,7 @@ from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
 from indsats.services.steering import goals as steering
-from indsats.services.steering import measure_store, result_review
+from indsats.services.steering import measure_store, production_plans, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
@@ -148,3 +148,13 @@ def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = 
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
                     headers={"Content-Disposition": f"inline; filename=resultatrevision-{the_year}.pdf"})
+
+
+@router.get("/styring/produktionsplan", include_in_schema=False)
+def production_page(request: Request, level: Name = "team", as_of: Day | None = None,
+                    user: User = Depends(leaders), db: Database = Depends(get_db)):
+    if level not in production_plans.LEVEL_DA:
+        raise HTTPException(status_code=422, detail="Ukendt niveau: vælg team eller sagsbehandler.")
+    rows, months = production_plans.production_plan(db, user.municipality_code, level, as_of or clock.today())
+    return render(request, "steering/dashboard/production.html", user=user, rows=rows, months=months, level=level,
+                  levels=production_plans.LEVEL_DA)
