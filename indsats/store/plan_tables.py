@@ -47,3 +47,17 @@ class PlanStatusEventRow(Base):
     decision: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(80), default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class OfferPaletteReasonRow(Base):
+    """Why an offer outside the plan's palette for the citizen's target group was chosen (stored with the offer)."""
+
+    __tablename__ = "offer_palette_reasons"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id"), unique=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    target_group: Mapped[str] = mapped_column(String(60))
+    offer_type: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_on: Mapped[date] = mapped_column(Date)
+    by: Mapped[str] = mapped_column(String(80), default="")

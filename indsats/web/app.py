@@ -41,6 +41,7 @@ ROUTE_MODULES = [
     "company.job_orders",
     "company.portal",
     "citizen",
+    "citizen.my_data",
 ]
 
 

@@ -149,6 +149,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
+    ("/book-samtale", "Book samtale", frozenset({Role.CITIZEN})),
     ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
     ("/joblog", "Joblog", frozenset({Role.CITIZEN})),
     ("/min-plan", "Min plan", frozenset({Role.CITIZEN})),

@@ -87,7 +87,7 @@ def current_spell(session: Session, citizen_id: int, today: date) -> BenefitSpel
         (BenefitSpellRow.end.is_(None)) | (BenefitSpellRow.end > today)).order_by(BenefitSpellRow.start.desc()))
 
 
-def _deadlines(session: Session, citizen_id: int, code: str, today: date) -> list[Deadline]:
+def open_deadlines(session: Session, citizen_id: int, code: str, today: date) -> list[Deadline]:
     result = kept_result(session, citizen_id, today)
     if result is None:
         result = obligations_for_citizen(session, citizen_id, today, rhythms_for_municipality(code))
@@ -110,7 +110,7 @@ def my_duties(db: Database, user: User) -> Duties:
         duties.meetings = [Meeting(c.date, label(CONVERSATION_KIND_DA, c.kind)) for c in session.scalars(
             select(ConversationRow).where(ConversationRow.citizen_id == citizen.id, ConversationRow.status == "booked",
                                           ConversationRow.date >= today).order_by(ConversationRow.date))]
-        duties.deadlines = _deadlines(session, citizen.id, citizen.municipality_code, today)
+        duties.deadlines = open_deadlines(session, citizen.id, citizen.municipality_code, today)
         duties.offers = [Offer(label(OFFER_DA, o.offer_type), o.start, o.end, o.hours_per_week) for o in session.scalars(
             select(OfferRow).where(OfferRow.citizen_id == citizen.id, (OfferRow.end.is_(None)) | (OfferRow.end > today))
             .order_by(OfferRow.start))]
@@ -134,7 +134,7 @@ def my_duties(db: Database, user: User) -> Duties:
         if duties.deadlines and not duties.meetings:
             first = duties.deadlines[0]
             duties.todos.append(Todo(
-                f"Aftal en tid: {first.title.lower()}", first.deadline, first.why, first.if_not, "/beskeder"))
+                f"Book en tid: {first.title.lower()}", first.deadline, first.why, first.if_not, "/book-samtale"))
         return duties
 
 

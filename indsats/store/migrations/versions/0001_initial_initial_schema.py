@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:04:10.037311
+Create Date: 2026-12-01 18:22:28.952165
 """
 from alembic import op
 import sqlalchemy as sa
@@ -659,6 +659,23 @@ def upgrade() -> None:
     with op.batch_alter_table('login_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_login_sessions_user_id'), ['user_id'], unique=False)
 
+    op.create_table('offer_palette_reasons',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('offer_id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('target_group', sa.String(length=60), nullable=False),
+    sa.Column('offer_type', sa.String(length=40), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('recorded_on', sa.Date(), nullable=False),
+    sa.Column('by', sa.String(length=80), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_offer_palette_reasons_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['offer_id'], ['offers.id'], name=op.f('fk_offer_palette_reasons_offer_id_offers')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_offer_palette_reasons')),
+    sa.UniqueConstraint('offer_id', name=op.f('uq_offer_palette_reasons_offer_id'))
+    )
+    with op.batch_alter_table('offer_palette_reasons', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offer_palette_reasons_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('appointment_slots',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('appointment_id', sa.Integer(), nullable=False),
@@ -712,6 +729,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_appointment_slots_appointment_id'))
 
     op.drop_table('appointment_slots')
+    with op.batch_alter_table('offer_palette_reasons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_offer_palette_reasons_citizen_id'))
+
+    op.drop_table('offer_palette_reasons')
     with op.batch_alter_table('login_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_login_sessions_user_id'))
 

@@ -11,6 +11,7 @@ from indsats.domain.models import User
 from indsats.services.accounts.audit import KIND_DA, AuditFilter, AuditKind, list_audit
 from indsats.services.shared.database import Database
 
+from ...api_models import AuditPageOut
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
 from ...input_bounds import Day, Limit, MaybeDay, MaybeId, Name, RowId
@@ -39,13 +40,13 @@ def audit_page(request: Request, username: Name | None = None, citizen_id: Maybe
 def audit_csv(username: Name | None = None, citizen_id: MaybeId = None, date_from: MaybeDay = None,
               date_to: MaybeDay = None, kind: Name | None = None, user: User = Depends(managers), db: Database = Depends(get_db)):
     page = list_audit(db, user, _filter(username, citizen_id, date_from, date_to, limit=100_000, kind=kind))
-    return csv_response("logning.csv", ["tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune", "art",
-                                        "modtager"],
-                        ([r.at, r.username, r.role, r.citizen_id, r.action, r.municipality_code,
-                          KIND_DA.get(r.kind, r.kind), r.recipient or ""] for r in page.records))
+    return csv_response("logning.csv", ["tidspunkt", "bruger", "rolle", "borger_id", "art", "modtager", "handling",
+                                        "kommune"],
+                        ([r.at, r.username, r.role, r.citizen_id, KIND_DA.get(r.kind, r.kind), r.recipient or "",
+                          r.action, r.municipality_code] for r in page.records))
 
 
-@router.get("/api/audit")
+@router.get("/api/audit", response_model=AuditPageOut)
 def api_audit(username: Name | None = None, citizen_id: RowId | None = None, date_from: Day | None = None,
               date_to: Day | None = None, limit: Limit = 200, kind: AuditKind | None = None, user: User = Depends(managers),
               db: Database = Depends(get_db)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indsats.domain.enums import Benefit, ConversationKind, ConversationStatus, OfferType, Readiness
 from indsats.domain.labels import (
@@ -141,3 +141,22 @@ SPECS: dict[str, FormSpec] = {s.kind: s for s in (
 ORDER = ("appointment", "conversation", "readiness_change", "offer", "exemption", "benefit_change", "benefit_start",
          "benefit_end", "sickness", "first_contact", "work_start", "conversation_request", "quota_exemption",
          "work_obligation")
+
+
+def offer_spec(palette) -> FormSpec:
+    """The offer form for one citizen: the plan's palette for their target group first, in the plan's order,
+    and a reason field for an offer outside it (``services.steering.offer_palette``)."""
+    base = SPECS["offer"]
+    if palette is None or not palette.offers:
+        return base
+    first, rest = base.fields[0], base.fields[1:]
+    listed = dict(first.options)
+    ordered = [(key, f"{n}. {label} (planens tilbudsvifte)") for n, (key, label, _) in enumerate(palette.offers, 1)
+               if key in listed]
+    shown = {key for key, _ in ordered}
+    options = tuple(ordered) + tuple((k, v) for k, v in first.options if k not in shown)
+    hint = f"Planens tilbudsvifte for {palette.label}: " + ", ".join(
+        f"{n}. {label}" + (f" ({note})" if note else "") for n, (_, label, note) in enumerate(palette.offers, 1))
+    reason = Field("palette_reason", "Begrundelse, hvis tilbuddet ligger uden for planens tilbudsvifte", "textarea",
+                   attrs={"maxlength": 4000})
+    return replace(base, fields=(replace(first, options=options, hint=hint), *rest, reason))

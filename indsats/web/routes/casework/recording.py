@@ -21,12 +21,14 @@ from indsats.services.casework.appointments import SlotTaken
 from indsats.services.casework.case_dates import InvalidField
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.steering import offer_palette
 
+from ...api_models import CreatedOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import MAX_NOTE, Day, Note, RowId
 from .case_page import render_case_page
-from .form_specs import SPECS
+from .form_specs import SPECS, offer_spec
 
 router = APIRouter(tags=["sagsbehandling"], dependencies=[Depends(verify_csrf)])
 writers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
@@ -36,8 +38,9 @@ def _form_response(request: Request, user: User, db: Database, citizen_id: int, 
                    values: dict, errors: dict, done: str | None = None, status: int | None = None):
     status = status or (422 if errors else 200)
     if request.headers.get("hx-request"):
+        spec = offer_spec(offer_palette.citizen_palette(db, user, citizen_id)) if kind == "offer" else SPECS[kind]
         response = render(request, "casework/citizens/_registration_form.html", user=user, status_code=status,
-                          spec=SPECS[kind], citizen_id=citizen_id, values=values, errors=errors, done=done,
+                          spec=spec, citizen_id=citizen_id, values=values, errors=errors, done=done,
                           open=True)
         if done:
             response.headers["HX-Trigger"] = "case-changed"
@@ -55,9 +58,17 @@ async def registration_form(request: Request, citizen_id: RowId, kind: str, user
     if kind not in SPECS:
         raise HTTPException(404, "Den slags registrering findes ikke.")
     values = {k: str(v) for k, v in (await request.form()).items() if k != "csrf_token"}
+    reason = values.pop(offer_palette.REASON_FIELD, "")
     try:
         registration = forms.parse_form(kind, values)
-        registrations.register(db, user, citizen_id, registration)
+        palette = offer_palette.citizen_palette(db, user, citizen_id) if kind == "offer" else None
+        if kind == "offer":
+            reason = offer_palette.check_reason(palette, registration.offer_type.value, reason)
+        row_id = registrations.register(db, user, citizen_id, registration)
+        if kind == "offer":
+            offer_palette.record_reason(db, user, citizen_id, row_id, palette, registration.offer_type.value, reason)
+    except offer_palette.OutsidePalette as exc:
+        return _form_response(request, user, db, citizen_id, kind, values | {exc.field: reason}, {exc.field: str(exc)})
     except ValidationError as exc:
         return _form_response(request, user, db, citizen_id, kind, values, forms.danish_errors(exc))
     except InvalidField as exc:
@@ -100,7 +111,7 @@ def _api_register(kind: str, model: type[forms.Registration]):
 
     endpoint.__doc__ = (model.__doc__ or kind).strip().splitlines()[0]
     router.add_api_route(f"/api/citizens/{{citizen_id}}/registrations/{kind}", endpoint, methods=["POST"],
-                         status_code=201, name=f"register_{kind}",
+                         status_code=201, name=f"register_{kind}", response_model=CreatedOut,
                          summary=f"Registrér: {SPECS[kind].title}" if kind in SPECS else kind)
 
 
@@ -136,7 +147,7 @@ class EventIn(BaseModel):
         return value
 
 
-@router.post("/api/citizens/{citizen_id}/conversations", status_code=201)
+@router.post("/api/citizens/{citizen_id}/conversations", status_code=201, response_model=CreatedOut)
 def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depends(writers),
                      db: Database = Depends(get_db)):
     """Register a conversation (needs the X-CSRF-Token header from /api/login)."""
@@ -145,7 +156,7 @@ def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depen
     return {"id": registrations.register(db, user, citizen_id, registration)}
 
 
-@router.post("/api/citizens/{citizen_id}/offers", status_code=201)
+@router.post("/api/citizens/{citizen_id}/offers", status_code=201, response_model=CreatedOut)
 def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(writers),
               db: Database = Depends(get_db)):
     """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr."""
@@ -153,7 +164,7 @@ def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(wr
     return {"id": registrations.register(db, user, citizen_id, _validated(forms.Offer, data))}
 
 
-@router.post("/api/citizens/{citizen_id}/events", status_code=201)
+@router.post("/api/citizens/{citizen_id}/events", status_code=201, response_model=CreatedOut)
 def api_event(citizen_id: RowId, body: EventIn, user: User = Depends(writers), db: Database = Depends(get_db)):
     """Register another timeline event in the contract's form (e.g. joint_conversation_requested)."""
     return {"id": casework.record_event(db, user, citizen_id, body.type, body.date, body.data)}

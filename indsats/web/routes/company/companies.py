@@ -19,6 +19,7 @@ from indsats.services.company import companies, job_orders
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import Conflict, InvalidInput
 
+from ...api_models import CompanyOverviewOut, CompanySummaryOut, CreatedOut, FollowUpOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import FIRST_DAY, LAST_DAY, Cvr, Day, Name, Note, Places, RowId
@@ -142,13 +143,13 @@ class ContactIn(BaseModel):
     person_id: RowId | None = None
 
 
-@router.get("/api/companies")
+@router.get("/api/companies", response_model=list[CompanySummaryOut])
 def api_companies(q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     """The municipality's companies (search by name, CVR or industry)."""
     return [asdict(c) for c in companies.list_companies(db, user, q)]
 
 
-@router.get("/api/companies/{cvr}")
+@router.get("/api/companies/{cvr}", response_model=CompanyOverviewOut)
 def api_company(cvr: Cvr, user: User = Depends(staff), db: Database = Depends(get_db)):
     """One company's history with the jobcenter: units, persons, contacts, job orders, centres, offers."""
     o = companies.company_overview(db, user, cvr)
@@ -162,14 +163,14 @@ def api_company(cvr: Cvr, user: User = Depends(staff), db: Database = Depends(ge
             "offers_by_type": o.offers_by_type}
 
 
-@router.post("/api/companies/{cvr}/contacts", status_code=201, dependencies=csrf)
+@router.post("/api/companies/{cvr}/contacts", status_code=201, dependencies=csrf, response_model=CreatedOut)
 def api_contact(cvr: Cvr, body: ContactIn, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Register a visit, call, e-mail or meeting (closes the company's open follow-ups)."""
     return {"id": companies.record_contact(db, user, cvr, body.date, body.kind, body.purpose, body.schemes,
                                            body.result, body.next_followup, body.person_id)}
 
 
-@router.get("/api/company-followups")
+@router.get("/api/company-followups", response_model=list[FollowUpOut])
 def api_followups(all: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Open follow-ups, earliest first (the consultant's own unless all=true)."""
     return [asdict(f) for f in companies.followups(db, user, clock.today(), mine_only=not all)]

@@ -15,6 +15,7 @@ from indsats.services.company import candidates, companies, job_orders
 from indsats.services.company.job_orders import occupation_taxonomy as default_taxonomy
 from indsats.services.shared.database import Database
 
+from ...api_models import CreatedOut, JobOrderOut, JobsFilledOut, MatchOut, OccupationOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...input_bounds import Cvr, Day, Name, Note, Places, RowId
 from .companies import back, csrf, day, staff
@@ -126,13 +127,13 @@ class ProposalIn(BaseModel):
     citizen_id: RowId
 
 
-@router.get("/api/job-orders")
+@router.get("/api/job-orders", response_model=list[JobOrderOut])
 def api_job_orders(status: Name | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
     """The municipality's job orders, newest first (filter by status: open, in_progress, filled, cancelled)."""
     return [dict(_order_fields(j), company_name=name) for j, name in job_orders.list_job_orders(db, user, status)]
 
 
-@router.post("/api/companies/{cvr}/job-orders", status_code=201, dependencies=csrf)
+@router.post("/api/companies/{cvr}/job-orders", status_code=201, dependencies=csrf, response_model=CreatedOut)
 def api_create_job_order(cvr: Cvr, body: job_orders.JobOrderIn, user: User = Depends(staff),
                          db: Database = Depends(get_db)):
     """Create a job order for the company (kind: ordinary, flexjob, small_job, internship, wage_subsidy)."""
@@ -140,7 +141,7 @@ def api_create_job_order(cvr: Cvr, body: job_orders.JobOrderIn, user: User = Dep
     return {"id": job_orders.create_job_order(db, user, cvr, order, clock.today())}
 
 
-@router.get("/api/job-orders/{job_id}/matches")
+@router.get("/api/job-orders/{job_id}/matches", response_model=list[MatchOut])
 def api_matches(job_id: RowId, top: int = Query(20, ge=1, le=200), user: User = Depends(staff),
                 db: Database = Depends(get_db)):
     """The best candidates for the job order with score and reasons (hard constraints first);
@@ -149,13 +150,14 @@ def api_matches(job_id: RowId, top: int = Query(20, ge=1, le=200), user: User = 
             for r in job_orders.rank_candidates(db, user, job_id, clock.today(), top)]
 
 
-@router.post("/api/job-orders/{job_id}/proposals", status_code=201, dependencies=csrf)
+@router.post("/api/job-orders/{job_id}/proposals", status_code=201, dependencies=csrf,
+             response_model=CreatedOut)
 def api_propose(job_id: RowId, body: ProposalIn, user: User = Depends(staff), db: Database = Depends(get_db)):
     """Propose a consenting candidate who meets the hard constraints to the company."""
     return {"id": job_orders.propose(db, user, job_id, body.citizen_id, clock.today())}
 
 
-@router.get("/api/jobs-filled")
+@router.get("/api/jobs-filled", response_model=JobsFilledOut)
 def api_jobs_filled(start: Day, end: Day, kind: Name | None = None, user: User = Depends(staff),
                     db: Database = Depends(get_db)):
     """Jobs filled through the jobcenter: job orders with status filled and start <= filled_date <= end
@@ -164,7 +166,7 @@ def api_jobs_filled(start: Day, end: Day, kind: Name | None = None, user: User =
             "jobs_filled": job_orders.count_jobs_filled(db, user.municipality_code, start, end, kind)}
 
 
-@router.get("/api/occupations")
+@router.get("/api/occupations", response_model=list[OccupationOut])
 def api_occupations(q: Name = "", user: User = Depends(staff)):
     """The curated occupation list (ESCO URI, ISCO-08 group, Danish and English label)."""
     needle = q.strip().lower()

@@ -14,6 +14,7 @@ from indsats.services.company import job_orders
 from indsats.services.company import portal as company_portal
 from indsats.services.shared.database import Database
 
+from ...api_models import PortalJobDetailOut, PortalJobOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import Name, RowId
@@ -52,13 +53,13 @@ def portal_answer(request: Request, proposal_id: RowId, job_id: Annotated[RowId,
     return RedirectResponse(f"/portal/jobordrer/{job_id}", status_code=303)
 
 
-@router.get("/api/portal/job-orders")
+@router.get("/api/portal/job-orders", response_model=list[PortalJobOut])
 def api_portal_job_orders(user: User = Depends(company), db: Database = Depends(get_db)):
     """The company's own job orders."""
     return [_job_out(j) for j in company_portal.own_job_orders(db, user)]
 
 
-@router.get("/api/portal/job-orders/{job_id}")
+@router.get("/api/portal/job-orders/{job_id}", response_model=PortalJobDetailOut)
 def api_portal_job_order(job_id: RowId, user: User = Depends(company), db: Database = Depends(get_db)):
     """One of the company's job orders with the consented candidate summaries proposed to it (404 for others');
     ``reasons`` in English, ``reasons_da`` in Danish."""

@@ -1,0 +1,117 @@
+"""The plan's strategy in casework: the offer palette for the citizen's target group, in the plan's order,
+and the reason asked for when an offer outside it is chosen (stored with the offer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from indsats.domain import clock
+from indsats.domain.models import User
+from indsats.plan import EmploymentPlan, Strategy
+from indsats.services.accounts.access import ensure_may_read_citizen
+from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.steering import goals as steering
+from indsats.services.steering.plan_forms import offer_label
+from indsats.store.db import Database
+from indsats.store.plan_tables import OfferPaletteReasonRow
+from indsats.store.tables import BenefitSpellRow, CitizenRow
+
+REASON_FIELD = "palette_reason"
+
+
+class OutsidePalette(InvalidInput):
+    """An offer outside the palette without a reason; ``field`` names the form field."""
+
+    field = REASON_FIELD
+
+
+@dataclass
+class Palette:
+    target_group: str
+    label: str
+    priority: bool
+    offers: list[tuple[str, str, str]]  # (offer key, Danish label, note), highest priority first
+
+    @property
+    def keys(self) -> list[str]:
+        return [o[0] for o in self.offers]
+
+
+def strategy_for(plan: EmploymentPlan, benefit: str | None, readiness: str | None,
+                 age: int | None = None) -> Strategy | None:
+    """The plan's first strategy whose target group holds a citizen on ``benefit`` with ``readiness`` and ``age``."""
+    if benefit is None:
+        return None
+    for strategy in plan.strategies:
+        if benefit not in strategy.benefits or (strategy.readiness and readiness not in strategy.readiness):
+            continue
+        if age is not None and ((strategy.age_max is not None and age > strategy.age_max)
+                                or (strategy.age_min is not None and age < strategy.age_min)):
+            continue
+        return strategy
+    return None
+
+
+def current_spell(session: Session, citizen_id: int) -> BenefitSpellRow | None:
+    today = clock.today()
+    spells = session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
+                             .order_by(BenefitSpellRow.start.desc())).all()
+    return next((s for s in spells if s.start <= today and (s.end is None or s.end > today)), None)
+
+
+def _palette(strategy: Strategy | None) -> Palette | None:
+    if strategy is None:
+        return None
+    return Palette(strategy.target_group, strategy.label, strategy.priority,
+                   [(p.offer, offer_label(p.offer), p.note) for p in strategy.offer_palette])
+
+
+def citizen_palette(db: Database, user: User, citizen_id: int) -> Palette | None:
+    """The palette for the citizen's target group in the plan the municipality uses (None: no group)."""
+    plan = steering.plan_for(db, user.municipality_code, steering.IN_FORCE, clock.today().year)
+    with db.unit_of_work() as session:
+        citizen = session.get(CitizenRow, citizen_id)
+        if citizen is None:
+            raise NotFound("Borgeren findes ikke.")
+        ensure_may_read_citizen(user, citizen)
+        spell = current_spell(session, citizen_id)
+        return _palette(strategy_for(plan, spell.benefit if spell else None, spell.readiness if spell else None,
+                                     age(citizen.birth_date)))
+
+
+def age(birth: date, on: date | None = None) -> int:
+    on = on or clock.today()
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def check_reason(palette: Palette | None, offer_type: str, reason: str) -> str:
+    """The reason, required when ``offer_type`` is outside the palette (raises OutsidePalette)."""
+    reason = reason.strip()
+    if palette is None or not palette.offers or offer_type in palette.keys:
+        return reason
+    if len(reason) < 3:
+        raise OutsidePalette(f"{offer_label(offer_type)} er ikke i planens tilbudsvifte for {palette.label} "
+                             f"({', '.join(o[1] for o in palette.offers)}). Skriv en begrundelse.")
+    return reason
+
+
+def record_reason(db: Database, user: User, citizen_id: int, offer_id: int, palette: Palette | None,
+                  offer_type: str, reason: str) -> None:
+    """Store the reason with the offer when it lies outside the palette."""
+    if palette is None or not palette.offers or offer_type in palette.keys or not reason.strip():
+        return
+    with db.unit_of_work() as session:
+        session.add(OfferPaletteReasonRow(offer_id=offer_id, citizen_id=citizen_id, target_group=palette.target_group,
+                                          offer_type=offer_type, reason=reason.strip()[:4000],
+                                          recorded_on=clock.today(), by=user.username))
+
+
+def reasons(db: Database, citizen_id: int) -> dict[int, str]:
+    """Offer id → the reason given for choosing it outside the palette."""
+    with db.unit_of_work() as session:
+        rows = session.scalars(select(OfferPaletteReasonRow).where(OfferPaletteReasonRow.citizen_id == citizen_id))
+        return {r.offer_id: r.reason for r in rows}

@@ -1,0 +1,50 @@
+"""The plan's strategy in casework: the offer form proposes the palette of the citizen's target group in the
+plan's order and asks for a reason (stored with the offer) when an offer outside it is chosen."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from fastapi.testclient import TestClient
+
+from indsats.plan import load_plan
+from indsats.services.steering import offer_palette
+from indsats.web.app import create_app
+from tests.casework.builders import build_world
+from tests.steering.test_dashboard_and_review import login
+from tests.steering.test_plan_versions import DEMO
+
+
+def test_strategy_follows_benefit_readiness_and_age():
+    plan = load_plan(DEMO)
+    assert offer_palette.strategy_for(plan, "unemployment_benefit", None, 25).target_group == "unge"
+    assert offer_palette.strategy_for(plan, "unemployment_benefit", None, 41).target_group == "langtidsledige"
+    assert offer_palette.strategy_for(plan, "cash_benefit", "activity_ready", 45).target_group == \
+        "kontanthjaelp-aktivitetsparat"
+    assert offer_palette.strategy_for(plan, None, None, 40) is None
+    assert offer_palette.age(date(1985, 4, 12), date(2026, 4, 11)) == 40
+
+
+def _post_offer(client, citizen_id, data):
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get(f"/borgere/{citizen_id}").text).group(1)
+    return client.post(f"/borgere/{citizen_id}/registrer/offer", headers={"HX-Request": "true"},
+                       data={"date": "2026-11-02", "hours_per_week": "20", "csrf_token": token} | data)
+
+
+def test_offer_form_proposes_the_palette_and_asks_for_a_reason_outside_it(database):
+    world = build_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        login(client, "mette")
+        page = client.get(f"/borgere/{world.anna_id}").text
+        assert "Planens tilbudsvifte for Ledige i risiko for langtidsledighed: 1. Vejledning og opkvalificering" in page
+        first = page.index("1. Vejledning og opkvalificering (planens tilbudsvifte)")
+        assert first < page.index("2. Voksenlærling (planens tilbudsvifte)") < page.index(">Løntilskud<")
+        refused = _post_offer(client, world.anna_id, {"offer_type": "wage_subsidy"})
+        assert refused.status_code == 422
+        assert "Løntilskud er ikke i planens tilbudsvifte" in refused.text and "Skriv en begrundelse" in refused.text
+        assert _post_offer(client, world.anna_id, {"offer_type": "guidance_and_upskilling"}).status_code == 200
+        ok = _post_offer(client, world.anna_id, {"offer_type": "wage_subsidy",
+                                                 "palette_reason": "Virksomheden har et konkret job"})
+        assert ok.status_code == 200 and "Tilbuddet er registreret" in ok.text
+    assert list(offer_palette.reasons(database, world.anna_id).values()) == ["Virksomheden har et konkret job"]
