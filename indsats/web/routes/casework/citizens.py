@@ -12,6 +12,7 @@ from indsats.services.casework.citizens import CitizenSummary
 from indsats.services.casework.law_changes import coming_for_benefits
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.steering import offer_palette
 
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import MAX_NAME, Name, RowId
@@ -28,7 +29,8 @@ caseworkers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 def caseload_page(request: Request, user: User = Depends(caseworkers), db: Database = Depends(get_db)):
     rows = citizen_service.caseload(db, user)
     coming = coming_for_benefits(clock.today(), [r.benefit for r in rows])
-    return render(request, "casework/citizens/caseload.html", user=user, rows=rows, coming=coming)
+    return render(request, "casework/citizens/caseload.html", user=user, rows=rows, coming=coming,
+                  priority=offer_palette.priority_marks(db, user.municipality_code, rows))
 
 
 @router.get("/borgere", include_in_schema=False)
