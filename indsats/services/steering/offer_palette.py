@@ -119,11 +119,17 @@ def reasons(db: Database, citizen_id: int) -> dict[int, str]:
 
 def priority_marks(db: Database, code: str, rows) -> dict[int, str]:
     """Citizen id → the label of the plan's priority group they are in, for caseload rows (id, benefit,
-    readiness, birth_date) already read and audited by the caller."""
+    readiness) already read and audited by the caller."""
     plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
+    if not any(s.priority for s in plan.strategies) or not rows:
+        return {}
+    with db.unit_of_work() as session:
+        births = dict(session.execute(select(CitizenRow.id, CitizenRow.birth_date).where(
+            CitizenRow.municipality_code == code, CitizenRow.id.in_([r.id for r in rows]))).all())
     out = {}
     for r in rows:
-        strategy = strategy_for(plan, r.benefit, r.readiness, age(r.birth_date))
+        birth = births.get(r.id)
+        strategy = strategy_for(plan, r.benefit, r.readiness, age(birth) if birth else None)
         if strategy is not None and strategy.priority:
             out[r.id] = strategy.label
     return out
