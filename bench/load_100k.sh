@@ -45,28 +45,18 @@ keep() {
 }
 
 logins() {
-  # The caseworkers with the largest caseloads, their team leaders, and two managers.
-  local n=0 cw tl
-  for cw in $(psql_db "SELECT caseworker_id FROM citizens WHERE caseworker_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 12"); do
-    indsats users add "load-sb$n" --role caseworker --municipality "$MUNICIPALITY" --caseworker-id "$cw" \
-      --password "$PASSWORD" >/dev/null; n=$((n + 1))
-  done
-  n=0
-  for tl in $(psql_db "SELECT min(id) FROM caseworkers WHERE municipality_code = '$MUNICIPALITY' GROUP BY team_id LIMIT 5"); do
-    indsats users add "load-tl$n" --role team_leader --municipality "$MUNICIPALITY" --caseworker-id "$tl" \
-      --password "$PASSWORD" >/dev/null; n=$((n + 1))
-  done
-  for n in 0 1 2; do
-    indsats users add "load-ch$n" --role manager --municipality "$MUNICIPALITY" --password "$PASSWORD" >/dev/null
-  done
-  echo "logins: load-sb0..11 (sagsbehandlere), load-tl0..4 (teamledere), load-ch0..2 (ledere)"
+  "$PY" bench/load_logins.py "$MUNICIPALITY" "$PASSWORD"
 }
 
 run() {
-  local started server rss_log stamp
+  local started rss_log stamp
   stamp=$(date +%Y%m%d-%H%M)
+  while curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do
+    echo "port $PORT still answers (an earlier server?); waiting"; sleep 2
+  done
   started=$(date +%s.%N)
-  "$PY" -c "from indsats.cli import main; main()" serve --host 127.0.0.1 --port "$PORT" \
+  INDSATS_DUCKDB_MEMORY_LIMIT=${DUCKDB_MEMORY:-512MB} \
+    "$PY" -c "from indsats.cli import main; main()" serve --host 127.0.0.1 --port "$PORT" \
     >"$OUT/load_100k_server.log" 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT

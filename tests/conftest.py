@@ -84,3 +84,16 @@ def sqlite_database(sqlite_url) -> Iterator[Database]:
     yield db
     _empty_all_tables(db)
     db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_views_between_tests():
+    """The managers' pages keep their last result in memory per database URL; tests share URLs."""
+    from indsats.services.casework import worklists
+    from indsats.services.steering import goals
+
+    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+        cache.clear()
+    yield
+    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+        cache.clear()

@@ -10,6 +10,7 @@ index of ``weeks.index``) and
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,17 @@ class Panel:
     last_week: str | None
     has_persons: bool
     source: str
+
+
+def duckdb_config() -> dict[str, str]:
+    """Out-of-core settings from the environment: ``INDSATS_DUCKDB_MEMORY_LIMIT`` (e.g. ``4GB``) and
+    ``INDSATS_DUCKDB_TEMP_DIR`` (where DuckDB spills what does not fit), ``INDSATS_DUCKDB_THREADS``."""
+    config = {}
+    for key, env in (("memory_limit", "INDSATS_DUCKDB_MEMORY_LIMIT"), ("temp_directory", "INDSATS_DUCKDB_TEMP_DIR"),
+                     ("threads", "INDSATS_DUCKDB_THREADS")):
+        if os.environ.get(env):
+            config[key] = os.environ[env]
+    return config
 
 
 def _sql_list(values) -> str:
@@ -122,7 +134,7 @@ def load_panel(path: str | Path, persons: str | Path | None = None) -> Panel:
     index ``idx`` (see ``weeks.index``), computed once here.
     """
     path = Path(path)
-    con = duckdb.connect()
+    con = duckdb.connect(config=duckdb_config())
     reader = _reader(path)
     if not path.exists():
         raise PanelError(f"{path}: no such file")

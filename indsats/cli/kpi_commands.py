@@ -30,6 +30,13 @@ def _db_error(exc: Exception) -> None:
     _fail(f"Databasefejl: {detail}. Er databasen bygget med denne version (indsats db upgrade)?")
 
 
+def _print_stats(started: float) -> None:
+    import time
+
+    peak = next((int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")), 0)
+    typer.echo(f"tid {time.perf_counter() - started:.1f} s, højeste hukommelse (VmHWM) {peak / 1024:.0f} MB", err=True)
+
+
 @app.command("kpi")
 def kpi(
     panel: Path = typer.Argument(..., help="Ugepanel (CSV eller Parquet): person_id, week, benefit, readiness, offer."),
@@ -38,8 +45,25 @@ def kpi(
     series: tuple[str, str] | None = typer.Option(None, "--series", help="To ISO-uger FROM TO: en tidsserie."),
     as_json: bool = typer.Option(False, "--json", help="Skriv JSON (altid for --series)."),
     code_map: Path = typer.Option(None, "--code-map", help="Kodeliste til DREAM's brede format (code,benefit,readiness,offer)."),
+    memory_limit: str = typer.Option(None, "--memory-limit",
+                                     help="DuckDB's hukommelsesgrænse, fx 4GB; resten skrives til --temp-dir."),
+    temp_dir: Path = typer.Option(None, "--temp-dir", help="Mappe DuckDB må skrive mellemresultater i (out of core)."),
+    stats: bool = typer.Option(False, "--stats", help="Skriv tid og højeste hukommelsesforbrug på stderr."),
 ) -> None:
     """Nøgletal fra ugepanelet ved en referenceuge eller som ugentlig tidsserie."""
+    import os
+    import time
+
+    started = time.perf_counter()
+    if memory_limit:
+        os.environ["INDSATS_DUCKDB_MEMORY_LIMIT"] = memory_limit
+    if temp_dir:
+        temp_dir.mkdir(parents=True, exist_ok=True)
+        os.environ["INDSATS_DUCKDB_TEMP_DIR"] = str(temp_dir)
+    if stats:
+        import atexit
+
+        atexit.register(_print_stats, started)
     first, last = series if series else (None, None)
     if first is None and as_of is None:
         _fail("Angiv --as-of YYYY-Www eller --series FROM TO.")

@@ -200,6 +200,18 @@ class ContactRhythm(_Strict):
     _readiness = field_validator("readiness")(known("readiness", READINESS))
 
 
+class ProductionTarget(_Strict):
+    """Produktionsplan (seed 000): monthly targets for one team or caseworker (by name; '*' = each of them)."""
+
+    level: Literal["team", "caseworker"]
+    name: str = Field(min_length=1)
+    conversations_per_month: int | None = Field(default=None, ge=0, le=10_000)
+    offers_per_month: int | None = Field(default=None, ge=0, le=10_000)
+    company_share: float | None = Field(default=None, ge=0, le=1)  # company-oriented share of offers started
+    timeliness: float | None = Field(default=None, ge=0, le=1)
+    source: str = ""
+
+
 class ComparisonGroup(_Strict):
     """Klynge or RAR: the municipalities a goal is benchmarked against."""
 
@@ -239,6 +251,7 @@ class EmploymentPlan(_Strict):
     comparison_groups: list[ComparisonGroup] = Field(default_factory=list)
     evidence: EvidenceTools = Field(default_factory=EvidenceTools)
     self_service: SelfService = Field(default_factory=SelfService)
+    production_targets: list[ProductionTarget] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references(self) -> EmploymentPlan:

@@ -163,3 +163,15 @@ def test_drill_down_page_shows_reasons_and_writes_audit_rows(client):
     assert [(r.citizen_id, r.username) for r in rows] == [(world.ids["dina"], "teamleder")]
     bad = c.get("/kvoter/undtagne?kohorte=juli&maaling=offer&gruppe=x&aktoer=y")
     assert bad.status_code == 422
+
+
+def test_case_page_shows_the_cohorts_use_of_the_25_percent_by_the_exemption_form(client):
+    world, c, _db = client
+    login(c, "mette")
+    page = c.get(f"/borgere/{world.ids['dorit']}")
+    assert page.status_code == 200
+    hint = page.text.split('data-testid="kvotebrug"')[1].split("</ul>")[0]
+    assert ("Jobsamtaler de første 6 måneder – dagpengemodtagere – kommunen, kohorte 2026-08: 1 af 4 undtaget "
+            "(25,0 %; loftet er 25 %)") in hint and "nærmer sig grænsen" in hint
+    assert "kohorte 2026-08: 2 af 5 undtaget (40,0 %; loftet er 25 %)" in hint and "over grænsen" in hint
+    assert 'data-testid="kvotebrug"' not in c.get(f"/borgere/{world.ids['otto']}").text  # no quota duties

@@ -36,4 +36,4 @@ def test_caseload_shows_rule_set_and_the_coming_change(world_client, monkeypatch
     assert CHANGE not in page
     monkeypatch.setenv("INDSATS_TODAY", "2026-06-01")
     assert CHANGE in client.get("/sager").text
-    assert client.get("/api/caseload").json()[0]["rule_set"]
+    assert client.get("/api/caseload").json()["items"][0]["rule_set"]

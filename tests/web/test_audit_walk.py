@@ -47,7 +47,8 @@ def walk(postgres_url):
     empty(db)
     world = build_audit_world(db)
     params = {"citizen_id": world.people.anna_id, "job_id": world.job_id, "cvr": CVR,
-              "proposal_id": world.proposal_id, "centre_id": world.centre_id, "placement_id": world.placement_id}
+              "proposal_id": world.proposal_id, "centre_id": world.centre_id, "placement_id": world.placement_id,
+              "appointment_id": 999_999, "document_id": 999_999, "note_id": 999_999, "caseworker_id": 999_999}
     app = create_app(db, secret_key="walk")
     results = []
     routes = [r for r in app.state.route_table if "GET" in r.methods and r.path not in NOT_WALKED]

@@ -89,8 +89,14 @@ def _rows(citizen: dict, timeline: Timeline, result: Result, computed_at) -> lis
     return out
 
 
+#: Bumped by every refresh in this process, so a reader's short-lived cache (the worklist's tab
+#: counts) is never older than a write made through this server.
+VERSION = [0]
+
+
 def _refresh(session: Session, citizen_ids: list[int], as_of: date) -> int:
     """Recompute the given citizens (one query per table) and replace their rows; returns rows written."""
+    VERSION[0] += 1
     citizens = {
         r.id: {"id": r.id, "municipality_code": r.municipality_code, "caseworker_id": r.caseworker_id,
                "team_id": r.team_id, "name": f"{r.first_name} {r.last_name}"}

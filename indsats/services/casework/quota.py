@@ -40,6 +40,7 @@ from indsats.law.coverage import (
     OFFER,
     OFFER_GROUP,
     CoverageRow,
+    classify,
     coverage,
 )
 from indsats.law.periods import TARGET_GROUP_DA
@@ -191,6 +192,39 @@ def quota_for_timeliness(db: Database, user: User, date_from: date, as_of: date)
     return build_series(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class CohortUse:
+    """How much of the 25 % a citizen's cohort has used — counts only, for the exemption form."""
+
+    title: str
+    cohort: str
+    n: int
+    exempt: int
+    share: float | None
+    cap: float
+    state: str
+
+
+def cohort_use_for_citizen(db: Database, user: User, citizen_id: int) -> list[CohortUse]:
+    """The exempted share of each cohort and series the citizen's quota duties belong to (staff who
+    may read the case; the caller has authorised and logged the case read)."""
+    ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
+    with db.unit_of_work() as session:
+        mine = {(r.period_start, r.rule, r.target_group) for r in session.execute(
+            select(T.period_start, T.rule, T.target_group).where(
+                T.citizen_id == citizen_id, T.municipality_code == user.municipality_code, T.quota.is_not(None)))}
+        kinds = {(f"{start.year:04d}-{start.month:02d}", *kind) for start, rule, group in mine
+                 if start is not None and (kind := classify(rule, group)) is not None}
+        if not kinds:
+            return []
+        starts = [start for start, _rule, _group in mine if start is not None]
+        first, last = min(starts).replace(day=1), _month(max(starts).strftime("%Y-%m"))[1] - timedelta(days=1)
+        rows = municipality_coverage(session, user.municipality_code, first, clock.today(), date_to=last)
+    found = [r for r in rows if (r.cohort, r.measure, r.group, r.actor) in kinds]
+    return [CohortUse(build_series([r])[0].title, r.cohort, r.n, r.exempt_by_quota, r.exempt_share, r.exemption_cap,
+                      state(r)) for r in found]
+
+
 CSV_HEADER = ["kohorte", "måling", "gruppe", "aktør", "antal", "opfyldt", "undtaget", "ikke_opfyldt", "åbne",
               "dækning", "krav", "undtaget_andel", "loft", "status", "under_kravet"]
 
@@ -302,6 +336,6 @@ def exempted_citizens(db: Database, user: User, cohort: str, measure: str, group
     return ExemptedPage(cohort, measure, group, actor, items, total, page, page_size)
 
 
-__all__ = ["QUOTA_START", "SERIES", "STATE_DA", "CoverageRow", "ExemptedPage", "QuotaReport", "Series",
+__all__ = ["QUOTA_START", "SERIES", "STATE_DA", "CohortUse", "CoverageRow", "cohort_use_for_citizen", "ExemptedPage", "QuotaReport", "Series",
            "build_series", "exempted_citizens", "municipality_coverage", "quota_csv", "quota_for_timeliness",
            "quota_report", "state"]

@@ -113,16 +113,17 @@ def compute_timeliness(db: Database, user: User, date_from: date, as_of: date | 
                                    .where(CaseworkerRow.municipality_code == user.municipality_code)):
             team_of[row.id] = teams.get(row.team_id, "Uden team")
         status = effective_status(as_of).label("status_now")
-        query = (select(T.deadline, T.target_group, T.caseworker_id, T.rule, status, func.count().label("n"))
+        year, month = func.extract("year", T.deadline).label("y"), func.extract("month", T.deadline).label("m")
+        query = (select(year, month, T.target_group, T.team_id, T.rule, status, func.count().label("n"))
                  .where(T.municipality_code == user.municipality_code, T.deadline >= date_from, T.deadline < as_of,
                         T.local == local, T.action != "fund", T.status.in_(COUNTED + ("due",)))
-                 .group_by(T.deadline, T.target_group, T.caseworker_id, T.rule, status))
+                 .group_by(year, month, T.target_group, T.team_id, T.rule, status))
         if team_id is not None:
             query = query.where(T.caseworker_id.in_([cid for cid, name in team_of.items() if name == teams.get(team_id)]))
         rows = list(session.execute(query))
-    for row in rows:
-        team = team_of.get(row.caseworker_id, "Uden team")
-        month = row.deadline.strftime("%Y-%m")
+    for row in rows:  # one row per month, target group, team, rule and status
+        team = teams.get(row.team_id, "Uden team")
+        month = f"{int(row.y):04d}-{int(row.m):02d}"
         group = TARGET_GROUP_DA.get(row.target_group or "", row.target_group or "Ukendt")
         for cell in (out.overall, out.by_month[month], out.by_target_group[group], out.by_team[team],
                      out.by_rule[row.rule], out.cells[(month, group, team)]):

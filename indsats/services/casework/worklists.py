@@ -94,6 +94,7 @@ class WorkItem:
     required: int | None = None
     note: str = ""
     deadline_on_non_workday: bool = False
+    computed_at: datetime | None = None
     rule_set: str = ""  # the regime the law engine applied to the obligation ("Reform 2026-07")
 
 
@@ -230,14 +231,15 @@ def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
         benefit=BENEFIT_DA.get(row.benefit, row.benefit or ""),
         target_group=TARGET_GROUP_DA.get(row.target_group or "", row.target_group or ""),
         source=row.source, local=row.local, held=row.held, required=row.required, note=row.note,
-        deadline_on_non_workday=row.deadline_on_non_workday, rule_set=row.regime)
+        deadline_on_non_workday=row.deadline_on_non_workday, rule_set=row.regime, computed_at=row.computed_at)
 
 
 def _obligation_page(session, c: _Conditions, view: str, as_of: date, names, offset: int, limit: int):
     status = effective_status(as_of).label("status_now")
     where = {"open": c.open, "overdue": c.overdue, "due_soon": c.due_soon, "manual_review": c.manual_review}[view]
     query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, status, T.deadline, T.action, T.benefit,
-                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime)
+                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime,
+                    T.computed_at)
              .where(*c.scope, where)
              .order_by(case((status == "overdue", 0), else_=1), T.deadline.asc().nulls_last(), T.citizen_name,
                        T.citizen_id, T.position)
@@ -264,6 +266,27 @@ def _booking_page(session, c: _Conditions, as_of: date, names, offset: int, limi
                     ACTION_DA.get(g.action, g.action), g.by, g.by is not None and g.by < as_of,
                     RULE_DA.get(reasons.get((g.citizen_id, g.action), (None, ""))[1], ""))
             for g in groups]
+
+
+_COUNTS: dict[tuple, tuple[float, tuple[dict[str, int], int]]] = {}
+COUNTS_SECONDS = 60
+
+
+def _kept_counts(session, c: _Conditions, key: tuple) -> tuple[dict[str, int], int]:
+    """The tab counts, kept for ``COUNTS_SECONDS`` per scope unless a write in this process changed the table."""
+    import time
+
+    from indsats.services.casework.obligation_store import VERSION
+
+    key = (*key, VERSION[0])
+    hit = _COUNTS.get(key)
+    if hit and time.monotonic() - hit[0] < COUNTS_SECONDS:
+        return hit[1]
+    if len(_COUNTS) > 1000:
+        _COUNTS.clear()
+    value = _counts(session, c)
+    _COUNTS[key] = (time.monotonic(), value)
+    return value
 
 
 def _counts(session, c: _Conditions) -> tuple[dict[str, int], int]:
@@ -295,13 +318,14 @@ def build_worklist(db: Database, user: User, as_of: date | None = None, *, casew
             select(CaseworkerRow.id, CaseworkerRow.initials)
             .where(CaseworkerRow.municipality_code == user.municipality_code))}
         c = _conditions(user, caseworker_ids, as_of, rule)
-        counts, citizens = _counts(session, c)
+        counts, citizens = _kept_counts(session, c, (db.url, user.municipality_code,
+                                                     tuple(caseworker_ids or ()), rule, as_of))
         offset = (page - 1) * page_size
         if view == "to_book":
             items: list = _booking_page(session, c, as_of, names, offset, page_size)
         else:
             items = _obligation_page(session, c, view, as_of, names, offset, page_size)
-        kept_at = session.scalar(select(func.max(T.computed_at)).where(*c.scope))
+        kept_at = max((i.computed_at for i in items if isinstance(i, WorkItem) and i.computed_at), default=None)
         worklist = Worklist(title, as_of, citizens, view, items, counts[view], page, page_size, counts, kept_at)
         audit.record_reads(session, user, sorted({i.citizen_id for i in items}), "arbejdsliste")
         return worklist
@@ -327,6 +351,13 @@ def worklist_csv(worklist: Worklist) -> str:
         else:
             rows.append([label] + [getattr(item, attr) for _, attr in CSV_COLUMNS[1:]])
     return spreadsheet_csv([name for name, _ in CSV_COLUMNS], rows)
+
+
+def non_workdays(result) -> set[date]:
+    """The deadlines of a citizen's obligations that fall on a weekend or public holiday (they do not move)."""
+    from indsats.law.calendar import on_non_workday
+
+    return {o.deadline for o in result.obligations if on_non_workday(o.deadline)}
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow.csv as pacsv
@@ -58,6 +59,7 @@ class Actuals:
     window_start: date | None = None
     window_end: date | None = None
     _months: tuple | None = field(default=None, repr=False)
+    _store: dict = field(default_factory=dict, repr=False)
 
     def panel_value(self, key: str, day: date, benefits: list[str] | None = None) -> float | None:
         obj = self.weekly.get(weeks.last_full_week(day))
@@ -80,8 +82,21 @@ class Actuals:
         if key == "timeliness" and self.db is not None:
             return self.timeliness_to_date(day)
         if source == "store" and self.db is not None:
+            if key in store_kpis.SERIES_KEYS:
+                return self.store_to_date(key, day)
             return store_kpis.store_measure(self.db, key, self.code, date(day.year, 1, 1), day)
         return None
+
+    def store_to_date(self, key: str, day: date) -> float | None:
+        """Year-to-date value at ``day`` from one read of the window's rows (``store_measures.period_measure``)."""
+        start = date(day.year, 1, 1)
+        kept = self._store.get(key)
+        if kept is None or start < kept[0] or day > kept[1]:
+            lo = date(min(day, self.window_start or day).year, 1, 1)
+            hi = max(day, self.window_end or day)
+            kept = (lo, hi, store_kpis.period_measure(self.db, key, self.code, lo, hi))
+            self._store[key] = kept
+        return kept[2](start, day)
 
     def timeliness_to_date(self, day: date) -> float | None:
         """Year-to-date timeliness at ``day``, from one run of the law engine per window
@@ -199,6 +214,42 @@ def cached_weekly(db: Database, code: str, first: date, last: date) -> dict[str,
     return weekly
 
 
+def cached_plan(path: Path) -> EmploymentPlan:
+    """A plan file parsed once per change of the file (the goal pages read every plan to pick one)."""
+    return _plan(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=64)
+def _plan(path: str, _mtime: float) -> EmploymentPlan:
+    return load_plan(Path(path))
+
+
+_VIEWS: dict[tuple, tuple[float, object]] = {}
+VIEW_SECONDS = 900
+
+
+def kept_age(name: str, db: Database, *args) -> float:
+    """Seconds since the kept result was computed (infinite when none is kept)."""
+    import time
+
+    hit = _VIEWS.get((db.url, name, args))
+    return float("inf") if hit is None else time.monotonic() - hit[0]
+
+
+def kept_view(name: str, fn, db: Database, *args, fresh: bool = False):
+    """The last result of a manager's page computation, for ``VIEW_SECONDS``; the background refresh
+    (``measure_store.start_background_refresh``) recomputes it with ``fresh=True`` before it expires."""
+    import time
+
+    key = (db.url, name, args)
+    hit = _VIEWS.get(key)
+    if not fresh and hit and time.monotonic() - hit[0] < VIEW_SECONDS:
+        return hit[1]
+    value = fn(db, *args)
+    _VIEWS[key] = (time.monotonic(), value)
+    return value
+
+
 def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
     """The plan asked for; else the municipality's own plan for ``year`` (a ``demo-`` plan first); else the
     demo plan (Frederikssund's goals moved to the demo's year); else the municipality's newest plan."""
@@ -208,7 +259,7 @@ def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
     own = []
     for name, path in files.items():
         try:
-            plan = load_plan(path)
+            plan = cached_plan(path)
         except PlanError:
             continue
         if plan.municipality.code == code:
@@ -234,7 +285,7 @@ def plan_for(db: Database, code: str, plan_name: str | None, year: int) -> Emplo
     files = plan_files()
     if not files:
         raise ReviewInputError("Der er ingen planer at vise.")
-    return load_plan(files[resolve_plan_name(None if plan_name == IN_FORCE else plan_name, code, year)])
+    return cached_plan(files[resolve_plan_name(None if plan_name == IN_FORCE else plan_name, code, year)])
 
 
 def shown_plan_name(db: Database, code: str, plan_name: str | None, year: int) -> str:
@@ -247,9 +298,22 @@ def shown_plan_name(db: Database, code: str, plan_name: str | None, year: int) -
     return resolve_plan_name(None if plan_name == IN_FORCE else plan_name, code, year)
 
 
-def dashboard(db: Database, code: str, plan_name: str | None, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
-    """The goals of a plan against the municipality's own data at ``as_of``."""
+def plan_stamp(plan: EmploymentPlan) -> str:
+    """A plan's content as a key: a newly adopted version is a new key, never a kept old page."""
+    import hashlib
+
+    return hashlib.sha1(plan.model_dump_json().encode()).hexdigest()
+
+
+def dashboard(db: Database, code: str, plan_name: str | None, as_of: date,
+              fresh: bool = False) -> tuple[EmploymentPlan, list[GoalView]]:
+    """The goals of a plan against the municipality's own data at ``as_of`` (kept for ``VIEW_SECONDS``)."""
     plan = plan_for(db, code, plan_name, as_of.year)
+    return kept_view("dashboard", lambda *_: _dashboard(db, code, plan, as_of), db, code, plan_stamp(plan), as_of,
+                     fresh=fresh)
+
+
+def _dashboard(db: Database, code: str, plan: EmploymentPlan, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
     first = min([g.baseline.date for g in plan.result_goals if g.baseline] + [as_of - timedelta(days=730)])
     from indsats.services.steering.comparison import stored_figures
 
@@ -267,8 +331,13 @@ def _rate(cell) -> float | None:
     return None if cell is None or cell.rate is None else round(cell.rate, 4)
 
 
-def management_information(db: Database, code: str, as_of: date, months: int = 12) -> list[dict]:
-    """Ledelsesinformation: one row per month (its last day, or ``as_of`` for this month)."""
+def management_information(db: Database, code: str, as_of: date, months: int = 12,
+                           fresh: bool = False) -> list[dict]:
+    """Ledelsesinformation: one row per month (its last day, or ``as_of`` for this month); kept like the goals."""
+    return kept_view("management", _management_information, db, code, as_of, months, fresh=fresh)
+
+
+def _management_information(db: Database, code: str, as_of: date, months: int = 12) -> list[dict]:
     import calendar
 
     ends = []

@@ -32,6 +32,8 @@ WEEKLY = "weekly_kpis"
 KEEP_DAYS = 800  # the dashboard's two years back plus a margin
 LOOKBACK_WEEKS = 8
 REFRESH_SECONDS = float(os.environ.get("INDSATS_MEASURES_REFRESH_SECONDS", 6 * 3600))
+REVIEW_SECONDS = 600
+WARM_SECONDS = 300  # the managers' pages are recomputed this often, well inside goals.VIEW_SECONDS
 Progress = Callable[[str, int, int], None]
 _running = threading.Lock()
 
@@ -97,19 +99,39 @@ def refresh_measures(db: Database, progress: Progress | None = None, as_of: date
         return written
 
 
+def warm_views(db: Database) -> None:
+    """Recompute each municipality's goals and management information for today, so a manager's
+    page reads a kept result (``goals.kept_view``) instead of waiting for the computation."""
+    from indsats.services.steering import goals
+
+    with db.unit_of_work() as session:
+        codes = sorted(session.scalars(select(CitizenRow.municipality_code).distinct()))
+    today = clock.today()
+    from indsats.services.steering.result_review import review_pdf_bytes
+
+    for code in codes:
+        goals.dashboard(db, code, None, today, fresh=True)
+        goals.management_information(db, code, today, fresh=True)
+        review_pdf_bytes(db, code, None, today.year, fresh=True, older_than=REVIEW_SECONDS)  # the heaviest
+
+
 def start_background_refresh(db: Database, interval: float | None = None) -> threading.Thread:
     """Refresh the kept measures now and every ``interval`` seconds in a daemon thread (``indsats serve``)."""
     interval = REFRESH_SECONDS if interval is None else interval
 
     def loop() -> None:
+        last_refresh = float("-inf")
         while True:
             try:
                 started = time.perf_counter()
-                refresh_measures(db)
-                log.info("kept measures refreshed in %.1f s", time.perf_counter() - started)
+                if started - last_refresh >= interval:
+                    refresh_measures(db)
+                    last_refresh = started
+                    log.info("kept measures refreshed in %.1f s", time.perf_counter() - started)
+                warm_views(db)
             except Exception:  # a failed refresh keeps the last stored figures; the next round tries again
                 log.exception("kept measures: refresh failed")
-            time.sleep(interval)
+            time.sleep(WARM_SECONDS)
 
     thread = threading.Thread(target=loop, name="indsats-measures", daemon=True)
     thread.start()

@@ -177,3 +177,25 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
         raise ReviewInputError("--comparison needs --comparison-measure: which measure the figures are")
     return write_review(plan, year, out, panel, persons, db or _default_db(), comparison, comparison_measure,
                         code or plan.municipality.code)
+
+
+def review_pdf_bytes(db: Database, code: str, plan_name: str | None, year: int, fresh: bool = False,
+                     older_than: float = 0.0) -> bytes | None:
+    """The review as PDF bytes for the web, kept like the managers' other pages (``goals.kept_view``,
+    keyed by the plan's content): the background refresh re-renders it (``older_than``: only a
+    kept copy at least that many seconds old; None when it was fresher)."""
+    from indsats.services.steering.goals import kept_age, kept_view, plan_for, plan_stamp
+
+    plan = plan_for(db, code, plan_name, year)
+    args = (code, plan_stamp(plan), year)
+    if older_than and kept_age("review_pdf", db, *args) < older_than:
+        return None
+    return kept_view("review_pdf", lambda *_: _review_pdf(db, code, plan, year), db, *args, fresh=fresh)
+
+
+def _review_pdf(db: Database, code: str, plan: EmploymentPlan, year: int) -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        _, pdf = write_review(plan, year, Path(tmp) / "resultatrevision", None, None, db, code=code)
+        return pdf.read_bytes()

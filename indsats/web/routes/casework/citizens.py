@@ -6,12 +6,17 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
+from indsats.domain.labels import BENEFIT_DA, READINESS_DA
 from indsats.domain.models import User
+from indsats.services.casework import caseload
 from indsats.services.casework import citizens as citizen_service
+from indsats.services.casework.caseload import CaseloadFilter
 from indsats.services.casework.citizens import CitizenSummary
 from indsats.services.casework.law_changes import coming_for_benefits
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.paging import PageRequest
+from indsats.services.steering import offer_palette
 
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import MAX_NAME, Name, RowId
@@ -24,11 +29,24 @@ staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 caseworkers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 
 
+def _caseload_filter(ydelse, visitation, sagsbehandler, team, sort) -> CaseloadFilter:
+    return CaseloadFilter(benefit=ydelse or None, readiness=visitation or None, caseworker_id=sagsbehandler,
+                          team_id=team, sort=sort or "navn")
+
+
 @router.get("/sager", include_in_schema=False)
-def caseload_page(request: Request, user: User = Depends(caseworkers), db: Database = Depends(get_db)):
-    rows = citizen_service.caseload(db, user)
-    coming = coming_for_benefits(clock.today(), [r.benefit for r in rows])
-    return render(request, "casework/citizens/caseload.html", user=user, rows=rows, coming=coming)
+def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sagsbehandler: RowId | None = None,
+                  team: RowId | None = None, sort: Name = "navn", side: int = Query(1, ge=1, le=100_000),
+                  user: User = Depends(caseworkers), db: Database = Depends(get_db)):
+    flt = _caseload_filter(ydelse, visitation, sagsbehandler, team, sort)
+    page = caseload.caseload_page(db, user, flt, PageRequest.of(side, 50))
+    coming = coming_for_benefits(clock.today(), page.extra.get("benefits", []))
+    query = {k: v for k, v in (("ydelse", ydelse), ("visitation", visitation), ("sagsbehandler", sagsbehandler),
+                               ("team", team), ("sort", sort)) if v}
+    return render(request, "casework/citizens/caseload.html", user=user, page=page, rows=page.items, coming=coming,
+                  flt=flt, query=query, choices=caseload.filter_choices(db, user), sorts=caseload.SORTS,
+                  benefit_options=list(BENEFIT_DA.items()), readiness_options=list(READINESS_DA.items()),
+                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items))
 
 
 @router.get("/borgere", include_in_schema=False)
@@ -48,10 +66,15 @@ def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), 
     return render_case_page(request, user, db, citizen_id)
 
 
-@router.get("/api/caseload", response_model=list[CitizenSummary])
-def api_caseload(user: User = Depends(caseworkers), db: Database = Depends(get_db)):
-    """The caseworker's (team leader's: the team's) active citizens."""
-    return citizen_service.caseload(db, user)
+@router.get("/api/caseload")
+def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId | None = None,
+                 team_id: RowId | None = None, sort: Name = "navn", page: int = Query(1, ge=1, le=100_000),
+                 page_size: int = Query(50, ge=1, le=10_000, description="højst 200"),
+                 user: User = Depends(caseworkers), db: Database = Depends(get_db)):
+    """The caseworker's (team leader's: the team's) citizens on an active benefit, paged:
+    ``{"items", "total", "page", "page_size"}``; sort by navn, ydelse, start, frist or sagsbehandler."""
+    flt = _caseload_filter(benefit, readiness, caseworker_id, team_id, sort)
+    return caseload.caseload_page(db, user, flt, PageRequest.of(page, page_size)).to_dict()
 
 
 @router.get("/api/citizens", response_model=list[CitizenSummary])

@@ -3,9 +3,7 @@ management information (ledelsesinformation) for team leaders and managers; JSON
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
@@ -16,7 +14,7 @@ from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
 from indsats.services.steering import goals as steering
-from indsats.services.steering import measure_store, result_review
+from indsats.services.steering import measure_store, offer_palette, production_plans, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
@@ -54,6 +52,7 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
                   updated=measure_store.updated_at(db, user.municipality_code),
+                  priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
                   plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
 
@@ -72,7 +71,8 @@ def drilldown_page(request: Request, dimension: Name = "team", as_of: Day | None
                    user: User = Depends(leaders), db: Database = Depends(get_db)):
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    rows = store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+    rows = steering.kept_view("distribution", store_kpis.production_figures, db, user.municipality_code,
+                                   as_of or clock.today(), dimension)
     chart = steering.bar_chart([(r["group"], r["activation"] or 0.0) for r in rows[:15]], "share", title="Aktivering")
     return render(request, "steering/dashboard/drilldown.html", user=user, rows=rows, dimension=dimension,
                   dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or clock.today())
@@ -84,7 +84,8 @@ def drilldown_api(dimension: Name = "team", as_of: Day | None = None, user: User
     """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
     if dimension not in store_kpis.DIMENSIONS:
         raise HTTPException(status_code=422, detail="Ukendt opdeling.")
-    return store_kpis.production_figures(db, user.municipality_code, as_of or clock.today(), dimension)
+    return steering.kept_view("distribution", store_kpis.production_figures, db, user.municipality_code,
+                                   as_of or clock.today(), dimension)
 
 
 @router.get("/ledelsesinformation", include_in_schema=False)
@@ -142,13 +143,19 @@ def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = 
     if plan and plan not in files and plan != steering.IN_FORCE:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
-    with tempfile.TemporaryDirectory() as tmp:
-        try:
-            the_plan = steering.plan_for(db, user.municipality_code, plan, the_year)
-            _, pdf = result_review.write_review(the_plan, the_year, Path(tmp) / "resultatrevision", None, None, db,
-                                                code=user.municipality_code)
-        except (PlanError, steering.ReviewInputError, ValueError) as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
-        content = pdf.read_bytes()
+    try:
+        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year)
+    except (PlanError, steering.ReviewInputError, ValueError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
                     headers={"Content-Disposition": f"inline; filename=resultatrevision-{the_year}.pdf"})
+
+
+@router.get("/styring/produktionsplan", include_in_schema=False)
+def production_page(request: Request, level: Name = "team", as_of: Day | None = None,
+                    user: User = Depends(leaders), db: Database = Depends(get_db)):
+    if level not in production_plans.LEVEL_DA:
+        raise HTTPException(status_code=422, detail="Ukendt niveau: vælg team eller sagsbehandler.")
+    rows, months = production_plans.production_plan(db, user.municipality_code, level, as_of or clock.today())
+    return render(request, "steering/dashboard/production.html", user=user, rows=rows, months=months, level=level,
+                  levels=production_plans.LEVEL_DA)

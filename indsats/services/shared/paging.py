@@ -1,0 +1,73 @@
+"""Paging in SQL for every list: a COUNT and one page (LIMIT/OFFSET), never a silent cut.
+
+``Page.to_dict()`` is the list APIs' shape: ``{"items": [...], "total": N, "page": P,
+"page_size": S}`` plus ``page_size_capped`` when the asked size was above ``MAX_PAGE_SIZE``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, is_dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    capped: bool = False
+
+    @staticmethod
+    def of(page: int | None, page_size: int | None) -> PageRequest:
+        size = page_size or DEFAULT_PAGE_SIZE
+        return PageRequest(max(1, page or 1), max(1, min(size, MAX_PAGE_SIZE)), size > MAX_PAGE_SIZE)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+    capped: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(self.total, (self.page - 1) * self.page_size + 1)
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.page_size)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    def to_dict(self) -> dict[str, Any]:
+        items = [asdict(i) if is_dataclass(i) else i for i in self.items]
+        out: dict[str, Any] = {"items": items, "total": self.total, "page": self.page, "page_size": self.page_size}
+        if self.capped:
+            out["page_size_capped"] = f"page_size er højst {MAX_PAGE_SIZE}"
+        return out
+
+
+def count(session: Session, query) -> int:
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
+def fetch(session: Session, query, request: PageRequest) -> tuple[list, int]:
+    """(the rows of the page, the total) for a select already filtered and ordered."""
+    total = count(session, query)
+    rows = session.execute(query.offset(request.offset).limit(request.page_size)).all()
+    return rows, total
