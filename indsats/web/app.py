@@ -40,6 +40,7 @@ ROUTE_MODULES = [
     "company.companies",
     "company.job_orders",
     "company.portal",
+    "company.entry",
     "citizen",
     "citizen.my_data",
 ]
