@@ -97,3 +97,14 @@ def test_full_refresh_reports_progress_and_replaces_rows(database):
         assert session.query(CitizenObligationRow).count() == rows
     assert world.ids["bo"] in {i.citizen_id for i in build_worklist(
         database, world.user(Role.CASEWORKER, world.mette), AS_OF, view="overdue").items}
+
+
+def test_a_deadline_on_a_holiday_is_marked_as_such():
+    from indsats.law import Result
+    from indsats.law.obligation import Obligation
+    from indsats.services.casework.worklists import non_workdays
+
+    christmas, wednesday = date(2026, 12, 25), date(2026, 12, 23)  # a Friday, but a public holiday
+    result = Result("1", AS_OF, "LAB 2024", [Obligation("contact.first_conversation", "due", christmas, "LAB § 31"),
+                                             Obligation("contact.first_six_months", "due", wednesday, "LAB § 31")])
+    assert non_workdays(result) == {christmas}

@@ -48,3 +48,18 @@ def test_offer_form_proposes_the_palette_and_asks_for_a_reason_outside_it(databa
                                                  "palette_reason": "Virksomheden har et konkret job"})
         assert ok.status_code == 200 and "Tilbuddet er registreret" in ok.text
     assert list(offer_palette.reasons(database, world.anna_id).values()) == ["Virksomheden har et konkret job"]
+
+
+def test_priority_groups_are_marked_in_the_caseload_and_counted_on_the_dashboard(database):
+    world = build_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        login(client, "mette")
+        caseload = client.get("/sager").text
+        assert "Prioriteret gruppe: Ledige i risiko for langtidsledighed" in caseload  # Anna, 41, on dagpenge
+    with TestClient(create_app(database, secret_key="test")) as client:
+        login(client, "teamleder250")
+        page = client.get("/styring", params={"as_of": "2026-11-20"}).text
+        assert "Planens prioriterede grupper" in page
+        counts = {g["label"]: g["citizens"] for g in offer_palette.priority_counts(database, "250")}
+        assert counts["Ledige i risiko for langtidsledighed"] >= 1
+    assert world.anna_id

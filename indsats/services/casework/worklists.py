@@ -353,6 +353,13 @@ def worklist_csv(worklist: Worklist) -> str:
     return spreadsheet_csv([name for name, _ in CSV_COLUMNS], rows)
 
 
+def non_workdays(result) -> set[date]:
+    """The deadlines of a citizen's obligations that fall on a weekend or public holiday (they do not move)."""
+    from indsats.law.calendar import on_non_workday
+
+    return {o.deadline for o in result.obligations if on_non_workday(o.deadline)}
+
+
 @dataclass(slots=True)
 class Scopes:
     teams: list[tuple[int, str]]

@@ -26,6 +26,8 @@ from indsats.store.tables import BenefitSpellRow, ConversationRow, OfferRow
 
 OPEN = ("due", "overdue", "manual_review")
 JOB_READY_BENEFITS = frozenset({Benefit.UNEMPLOYMENT_BENEFIT})
+#: Who the law obliges to book their own conversations (selvbooking for dagpengemodtagere); others may.
+MUST_SELF_BOOK = frozenset({Benefit.UNEMPLOYMENT_BENEFIT})
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,11 @@ def my_duties(db: Database, user: User) -> Duties:
                 f"{needed} ansøgninger om måneden.", SANCTION_DA, "/joblog", done=logged >= needed))
         if duties.deadlines and not duties.meetings:
             first = duties.deadlines[0]
+            must = spell.benefit in MUST_SELF_BOOK
             duties.todos.append(Todo(
-                f"Book en tid: {first.title.lower()}", first.deadline, first.why, first.if_not, "/book-samtale"))
+                f"{'Book' if must else 'Du kan selv booke'} en tid: {first.title.lower()}", first.deadline,
+                first.why + (" Når du får dagpenge, skal du selv booke dine samtaler med jobcentret." if must else ""),
+                first.if_not, "/book-samtale"))
         return duties
 
 

@@ -115,3 +115,45 @@ def reasons(db: Database, citizen_id: int) -> dict[int, str]:
     with db.unit_of_work() as session:
         rows = session.scalars(select(OfferPaletteReasonRow).where(OfferPaletteReasonRow.citizen_id == citizen_id))
         return {r.offer_id: r.reason for r in rows}
+
+
+def priority_marks(db: Database, code: str, rows) -> dict[int, str]:
+    """Citizen id → the label of the plan's priority group they are in, for caseload rows (id, benefit,
+    readiness) already read and audited by the caller."""
+    plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
+    if not any(s.priority for s in plan.strategies) or not rows:
+        return {}
+    with db.unit_of_work() as session:
+        births = dict(session.execute(select(CitizenRow.id, CitizenRow.birth_date).where(
+            CitizenRow.municipality_code == code, CitizenRow.id.in_([r.id for r in rows]))).all())
+    out = {}
+    for r in rows:
+        birth = births.get(r.id)
+        strategy = strategy_for(plan, r.benefit, r.readiness, age(birth) if birth else None)
+        if strategy is not None and strategy.priority:
+            out[r.id] = strategy.label
+    return out
+
+
+def priority_counts(db: Database, code: str) -> list[dict]:
+    """The plan's priority groups with the number of citizens in each today (aggregates only)."""
+    plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
+    groups = {s.target_group: {"label": s.label, "citizens": 0} for s in plan.strategies if s.priority}
+    if not groups:
+        return []
+    today = clock.today()
+    with db.unit_of_work() as session:
+        spells = session.execute(
+            select(CitizenRow.id, CitizenRow.birth_date, BenefitSpellRow.benefit, BenefitSpellRow.readiness)
+            .join(BenefitSpellRow, BenefitSpellRow.citizen_id == CitizenRow.id)
+            .where(CitizenRow.municipality_code == code, BenefitSpellRow.start <= today,
+                   (BenefitSpellRow.end.is_(None)) | (BenefitSpellRow.end > today))).all()
+    seen = set()
+    for cid, birth, benefit, readiness in spells:
+        if cid in seen:
+            continue
+        seen.add(cid)
+        strategy = strategy_for(plan, benefit, readiness, age(birth, today))
+        if strategy is not None and strategy.target_group in groups:
+            groups[strategy.target_group]["citizens"] += 1
+    return list(groups.values())

@@ -16,6 +16,7 @@ from indsats.services.casework.law_changes import coming_for_benefits
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.paging import PageRequest
+from indsats.services.steering import offer_palette
 
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import MAX_NAME, Name, RowId
@@ -47,7 +48,8 @@ def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sa
                                ("team", team), ("sort", sort)) if v}
     return render(request, "casework/citizens/caseload.html", user=user, page=page, rows=page.items, coming=coming,
                   flt=flt, query=query, choices=caseload.filter_choices(db, user), sorts=caseload.SORTS,
-                  benefit_options=list(BENEFIT_DA.items()), readiness_options=list(READINESS_DA.items()))
+                  benefit_options=list(BENEFIT_DA.items()), readiness_options=list(READINESS_DA.items()),
+                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items))
 
 
 @router.get("/borgere", include_in_schema=False)

@@ -20,6 +20,7 @@ from indsats.services.casework.worklists import (
     STATUS_DA,
     VIEWS,
     build_worklist,
+    non_workdays,
     worklist_csv,
     worklist_scopes,
 )
@@ -116,4 +117,4 @@ def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | No
     result = citizen_obligations(db, user, citizen_id, dato)
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
     return render(request, template, user=user, result=result, citizen_id=citizen_id,
-                  rule_da=RULE_DA, status_da=STATUS_DA, law=law_notice(result))
+                  rule_da=RULE_DA, status_da=STATUS_DA, law=law_notice(result), non_workdays=non_workdays(result))

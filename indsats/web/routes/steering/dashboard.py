@@ -14,7 +14,7 @@ from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
 from indsats.services.steering import goals as steering
-from indsats.services.steering import measure_store, production_plans, result_review
+from indsats.services.steering import measure_store, offer_palette, production_plans, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
@@ -52,6 +52,7 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
                   updated=measure_store.updated_at(db, user.municipality_code),
+                  priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
                   plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
 
