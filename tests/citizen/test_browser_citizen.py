@@ -97,3 +97,29 @@ def test_the_citizen_on_a_phone_and_the_caseworker_on_the_other_side(live_server
     page.click("#selvbetjening button:has-text('Send svar')")
     page.locator("#selvbetjening >> text=Ja, det gør vi til samtalen.").wait_for()
     assert_accessible(page, "sagen med borgerens selvbetjening")
+
+
+def test_reporting_sick_and_a_bad_form_on_a_phone_then_desktop(live_server, page):
+    _, base = live_server
+    log_in(page, base, "anna", PASSWORD)
+    page.goto(f"{base}/fravaer")
+    page.check("input[name=kind][value=sick]")
+    page.click("button:has-text('Send melding')")
+    page.locator("text=Du er meldt syg").wait_for()
+    assert "stadig syg" in page.inner_text("main")
+    check(page, "Syg og ferie efter melding")
+    page.check("input[name=kind][value=sick]")
+    page.click("button:has-text('Send melding')")
+    page.locator("text=Du er allerede meldt syg").wait_for()
+    check(page, "Syg og ferie med fejl")
+
+    page.goto(f"{base}/mit-cv")
+    page.fill("#max_hours", "90")
+    page.click("button:has-text('Gem mit CV')")
+    page.locator("text=Vælg mindst én stilling").wait_for()
+    assert page.input_value("#max_hours") == "90"
+    check(page, "Mit CV med fejl")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/min-sag")
+    assert_accessible(page, "Min sag på en stor skærm")
