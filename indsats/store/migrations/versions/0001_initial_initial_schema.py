@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:04:50.830513
+Create Date: 2026-12-01 18:26:04.038555
 """
 from alembic import op
 import sqlalchemy as sa
@@ -427,20 +427,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_cvs')),
     sa.UniqueConstraint('citizen_id', name=op.f('uq_citizen_cvs_citizen_id'))
     )
-    op.create_table('citizen_messages',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('citizen_id', sa.Integer(), nullable=False),
-    sa.Column('from_citizen', sa.Boolean(), nullable=False),
-    sa.Column('author', sa.String(length=120), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
-    )
-    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
-        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
-
     op.create_table('citizen_obligations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -632,6 +618,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_appointments_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_appointments_starts_at'), ['starts_at'], unique=False)
 
+    op.create_table('citizen_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('from_citizen', sa.Boolean(), nullable=False),
+    sa.Column('author', sa.String(length=120), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('document_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['document_id'], ['case_documents.id'], name=op.f('fk_citizen_messages_document_id_case_documents')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
+    )
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
+
     op.create_table('offer_palette_reasons',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('offer_id', sa.Integer(), nullable=False),
@@ -706,6 +708,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offer_palette_reasons_citizen_id'))
 
     op.drop_table('offer_palette_reasons')
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_messages_thread')
+
+    op.drop_table('citizen_messages')
     with op.batch_alter_table('appointments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_appointments_starts_at'))
         batch_op.drop_index(batch_op.f('ix_appointments_citizen_id'))
@@ -750,10 +756,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
     op.drop_table('citizen_obligations')
-    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
-        batch_op.drop_index('ix_citizen_messages_thread')
-
-    op.drop_table('citizen_messages')
     op.drop_table('citizen_cvs')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))
