@@ -212,6 +212,12 @@ class ProductionTarget(_Strict):
     source: str = ""
 
 
+class CompanyEntry(_Strict):
+    """Virksomhedsindgangen: working days a consultant has to answer a company's request."""
+
+    response_days: int = Field(default=2, ge=1, le=30)
+
+
 class ComparisonGroup(_Strict):
     """Klynge or RAR: the municipalities a goal is benchmarked against."""
 
@@ -252,6 +258,7 @@ class EmploymentPlan(_Strict):
     evidence: EvidenceTools = Field(default_factory=EvidenceTools)
     self_service: SelfService = Field(default_factory=SelfService)
     production_targets: list[ProductionTarget] = Field(default_factory=list)
+    company_entry: CompanyEntry = Field(default_factory=CompanyEntry)
 
     @model_validator(mode="after")
     def _references(self) -> EmploymentPlan:

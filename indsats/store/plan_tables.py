@@ -61,3 +61,24 @@ class OfferPaletteReasonRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     recorded_on: Mapped[date] = mapped_column(Date)
     by: Mapped[str] = mapped_column(String(80), default="")
+
+
+class CompanyRequestRow(Base):
+    """Virksomhedsindgang: a company's request (job order, wage subsidy, internship, flex job, retention of a sick
+    employee) that lands with a consultant with a response deadline."""
+
+    __tablename__ = "company_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    company_cvr: Mapped[str] = mapped_column(ForeignKey("companies.cvr"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    description: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    received_on: Mapped[date] = mapped_column(Date)
+    respond_by: Mapped[date] = mapped_column(Date)
+    consultant_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(Text, default="")
+    posted_by: Mapped[str] = mapped_column(String(80), default="")
+    posted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

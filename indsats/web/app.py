@@ -35,6 +35,7 @@ ROUTE_MODULES = [
     "company.companies",
     "company.job_orders",
     "company.portal",
+    "company.entry",
     "citizen",
     "citizen.my_data",
 ]

@@ -99,6 +99,8 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/kandidater", "Kandidater", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT})),
     ("/virksomhedscentre", "Virksomhedscentre", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/portal", "Vores jobordrer", frozenset({Role.COMPANY})),
+    ("/portal/henvendelser", "Henvendelser", frozenset({Role.COMPANY})),
+    ("/henvendelser", "Virksomhedshenvendelser", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),

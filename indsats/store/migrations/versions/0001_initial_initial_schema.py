@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:26:04.038555
+Create Date: 2026-12-01 18:27:16.834896
 """
 from alembic import op
 import sqlalchemy as sa
@@ -305,6 +305,31 @@ def upgrade() -> None:
     with op.batch_alter_table('company_contacts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_company_contacts_company_cvr'), ['company_cvr'], unique=False)
         batch_op.create_index(batch_op.f('ix_company_contacts_date'), ['date'], unique=False)
+
+    op.create_table('company_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('contact', sa.String(length=200), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=False),
+    sa.Column('respond_by', sa.Date(), nullable=False),
+    sa.Column('consultant_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('answered_on', sa.Date(), nullable=True),
+    sa.Column('answer', sa.Text(), nullable=False),
+    sa.Column('posted_by', sa.String(length=80), nullable=False),
+    sa.Column('posted_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_requests_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['consultant_id'], ['caseworkers.id'], name=op.f('fk_company_requests_consultant_id_caseworkers')),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_company_requests_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_requests'))
+    )
+    with op.batch_alter_table('company_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_requests_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_company_requests_consultant_id'), ['consultant_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_company_requests_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('job_orders',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -783,6 +808,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_job_orders_company_cvr'))
 
     op.drop_table('job_orders')
+    with op.batch_alter_table('company_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_requests_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_company_requests_consultant_id'))
+        batch_op.drop_index(batch_op.f('ix_company_requests_company_cvr'))
+
+    op.drop_table('company_requests')
     with op.batch_alter_table('company_contacts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_company_contacts_date'))
         batch_op.drop_index(batch_op.f('ix_company_contacts_company_cvr'))
