@@ -2,7 +2,7 @@
 under ``indsats/`` (top-level and inside functions), parsed with ``ast``.
 
 - ``indsats.web`` and ``indsats.cli`` import from indsats only ``indsats.services``,
-  ``indsats.domain`` and their own package;
+  ``indsats.domain``, ``indsats.settings`` (the typed configuration) and their own package;
 - ``indsats.domain``, ``indsats.law`` and ``indsats.evidence`` import no framework and nothing from
   ``indsats.services``, ``store``, ``web`` or ``cli``;
 - ``indsats.services`` imports nothing from ``indsats.web`` or ``indsats.cli``;
@@ -74,8 +74,11 @@ def violations(module: str, imports: list[tuple[int, str]]) -> list[str]:
             continue
         reason = None
         if layer in INTERFACES:
-            if _within(name, ("indsats",)) and not _within(name, ("indsats.services", "indsats.domain", layer)):
-                reason = f"{layer} may import only indsats.services, indsats.domain and {layer}"
+            if _within(name, ("indsats",)) and not _within(name, ("indsats.services", "indsats.domain",
+                                                                   "indsats.settings", layer)):
+                reason = f"{layer} may import only indsats.services, indsats.domain, indsats.settings and {layer}"
+        if layer == "indsats.settings" and _within(name, ("indsats",)):
+            reason = "indsats.settings imports nothing from indsats (every layer may read it)"
         if layer in PURE:
             if _within(name, FRAMEWORKS):
                 reason = f"{layer} imports no framework"
@@ -109,6 +112,8 @@ def test_the_checker_catches_each_kind_of_violation(tmp_path):
         ("indsats.cli.x", "indsats.store.db"): True,
         ("indsats.cli.x", "indsats.services.shared.database"): False,
         ("indsats.cli.x", "indsats.cli"): False,
+        ("indsats.web.app", "indsats.settings"): False,
+        ("indsats.settings", "indsats.store.db"): True,
         ("indsats.web.routes.x", "indsats.matching.taxonomy"): True,
         ("indsats.web.routes.x", "indsats.web.deps"): False,
         ("indsats.web.routes.x", "indsats.cli"): True,

@@ -9,6 +9,8 @@ app = typer.Typer(
     help="indsats — en kommunes beskæftigelsesindsats: plan, drift og opfølgning.",
     no_args_is_help=True,
     add_completion=False,
+    # A traceback's local variables would print rows of personal data (CPR numbers) to the terminal.
+    pretty_exceptions_show_locals=False,
 )
 
 # Each module adds its commands to `app` when imported.
@@ -28,4 +30,7 @@ from . import (  # noqa: E402,F401
 
 
 def main() -> None:
+    from indsats.services.shared.privacy_logging import install_cpr_masking
+
+    install_cpr_masking()
     app()

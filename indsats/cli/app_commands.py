@@ -13,20 +13,37 @@ from indsats.services.casework.imports import import_files
 from indsats.services.demo.prepare import prepare_demo
 from indsats.services.shared.database import Database, database_url, upgrade
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.privacy_logging import mask_cpr
+from indsats.settings import SettingsError, get_settings
 
 from . import app
 
 console = Console()
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def _serve(db: Database, host: str, port: int) -> None:
+    """Serve the app; the Secure cookie flag is off only for the demo on the loopback address."""
     import uvicorn
 
     from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
+    settings = get_settings()
+    if not settings.secure_cookies and host not in LOOPBACK:
+        settings = get_settings(cookie_secure=True)
+        console.print(f"Serveres på {host}: cookies sendes kun over HTTPS (Secure). Sæt HTTPS foran, "
+                      "eller brug --host 127.0.0.1 til demoen.", highlight=False)
+    try:
+        web_app = create_app(db, settings=settings)
+    except SettingsError as exc:
+        typer.echo(f"Starter ikke: {exc}", err=True)
+        raise typer.Exit(2) from None
     start_background_refresh(db)  # the kept measures: refreshed beside the server, never before it answers
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
+    uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
 
 
 @app.command("demo")
@@ -76,7 +93,10 @@ def import_command(files: list[Path] = typer.Argument(..., help="citizens.csv, b
     try:
         report = import_files(Database(url), files, encoding)
     except InvalidInput as exc:
-        typer.echo(f"Importen er afvist, intet er gemt: {exc}", err=True)
+        typer.echo(f"Importen er afvist, intet er gemt: {mask_cpr(str(exc))}", err=True)
         raise typer.Exit(2) from None
+    except Exception as exc:  # no traceback: its lines and values would show the file's CPR numbers
+        typer.echo(f"Importen fejlede, intet er gemt ({type(exc).__name__}): {mask_cpr(str(exc))[:500]}", err=True)
+        raise typer.Exit(3) from None
     typer.echo(f"Importeret: {report.citizens} borgere, {report.benefit_spells} ydelsesforløb, "
                f"{report.conversations} samtaler, {report.offers} tilbud, {report.events} andre hændelser.")

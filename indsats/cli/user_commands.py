@@ -1,4 +1,4 @@
-"""``indsats users add`` and ``indsats users list`` — the municipality's own accounts."""
+"""``indsats users add|list|disable|enable|reset-password`` — the municipality's own accounts."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import typer
 
 from indsats.domain.enums import Role
 from indsats.domain.labels import ROLE_DA
-from indsats.services.accounts.user_admin import add_user, list_users
+from indsats.services.accounts.user_admin import add_user, list_users, reset_password, set_disabled
 from indsats.services.shared.database import Database, database_url, upgrade
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import InvalidInput, NotFound
 
 from . import app
 
-users_app = typer.Typer(help="Brugere: opret og vis lokale konti.", no_args_is_help=True)
+users_app = typer.Typer(help="Brugere: opret, vis, spær og nulstil lokale konti.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 
 
@@ -46,4 +46,51 @@ def users_list(municipality: str = typer.Option(None, "--municipality"),
                database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
     """Vis brugerne (uden adgangskoder)."""
     for a in list_users(Database(database or database_url()), municipality):
-        typer.echo(f"{a.username:<32} {ROLE_DA.get(a.role, a.role):<22} {a.municipality_code}  {a.display_name}  {a.linked_to}")
+        typer.echo(f"{a.username:<32} {ROLE_DA.get(a.role, a.role):<22} {a.municipality_code}  {a.display_name}  "
+                   f"{a.linked_to}{'  (SPÆRRET)' if a.disabled else ''}")
+
+
+def _db(database: str | None) -> Database:
+    url = database or database_url()
+    upgrade(url)
+    return Database(url)
+
+
+@users_app.command("disable")
+def users_disable(username: str = typer.Argument(..., help="Brugernavn."),
+                  database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
+    """Spær en konto: den kan ikke logge ind, og dens åbne sessioner slutter med det samme."""
+    try:
+        ended = set_disabled(_db(database), username, True)
+    except (InvalidInput, NotFound) as exc:
+        typer.echo(f"Ikke spærret: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Spærret: {username} ({ended} åbne sessioner afsluttet).")
+
+
+@users_app.command("enable")
+def users_enable(username: str = typer.Argument(..., help="Brugernavn."),
+                 database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
+    """Genåbn en spærret konto."""
+    try:
+        set_disabled(_db(database), username, False)
+    except (InvalidInput, NotFound) as exc:
+        typer.echo(f"Ikke genåbnet: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Genåbnet: {username}.")
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    username: str = typer.Argument(..., help="Brugernavn."),
+    password: str = typer.Option(..., "--password", prompt="Ny adgangskode", hide_input=True,
+                                 confirmation_prompt=True, help="Spørges der om, hvis den ikke gives."),
+    database: str = typer.Option(None, "--database", help="Database-URL."),
+) -> None:
+    """Giv en konto en ny adgangskode; dens sessioner slutter, og en låst konto åbnes."""
+    try:
+        reset_password(_db(database), username, password)
+    except (InvalidInput, NotFound) as exc:
+        typer.echo(f"Adgangskoden er ikke ændret: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Ny adgangskode sat for {username}; kontoens sessioner er afsluttet.")

@@ -3,6 +3,7 @@ web's templates and the result review, which is why it lives in the domain."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from babel.dates import format_date, format_datetime
@@ -41,8 +42,18 @@ def format_value(value: float | None, unit: str) -> str:
     return tal(value, 2 if unit in ("fte", "kr") or value != int(value) else 0)
 
 
-def csv_cell(value) -> str:
-    """One spreadsheet cell: ISO dates, ja/nej, decimal comma, empty for nothing."""
+#: A text cell starting with one of these is a formula to a spreadsheet (CSV injection, OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading formula character gets a ``'`` before it."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_cell(value: object) -> str:
+    """One spreadsheet cell: ISO dates, ja/nej, decimal comma, empty for nothing; text that would
+    start a formula (``= + - @``) is escaped, numbers (also negative ones) are not."""
     import datetime as _dt
 
     if value is None:
@@ -53,10 +64,12 @@ def csv_cell(value) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return csv_text(str(value))
 
 
-def spreadsheet_csv(header, rows) -> str:
+def spreadsheet_csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
     """CSV a Danish spreadsheet opens as it is: ';' between fields, CRLF (the download adds a BOM)."""
     import csv
     import io

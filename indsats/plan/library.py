@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from indsats.settings import get_settings
 
 REPOSITORY_PLANS = Path(__file__).resolve().parents[2] / "plans"
 
 
 def plans_dir() -> Path:
-    return Path(os.environ.get("INDSATS_PLANS_DIR") or REPOSITORY_PLANS)
+    return get_settings().plans_dir or REPOSITORY_PLANS
 
 
 def plan_files() -> dict[str, Path]:

@@ -2,25 +2,25 @@
 
 ``INDSATS_DATABASE_URL`` selects the database; the default is the SQLite file
 ``indsats.db`` in the working directory. Every use case runs inside ``unit_of_work``:
-one transaction, committed when the block ends, rolled back on any error.
+one transaction, committed when the block ends, rolled back on any error. Engines hide
+their SQL parameters from errors and logs (``hide_parameters``): they carry CPR numbers and
+case notes.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_SQLITE_FILE = "indsats.db"
+from indsats.settings import DEFAULT_SQLITE_FILE, get_settings  # noqa: F401  (re-exported)
 
 
 def database_url() -> str:
-    return os.environ.get("INDSATS_DATABASE_URL") or f"sqlite:///{Path(DEFAULT_SQLITE_FILE).resolve()}"
+    return get_settings().sqlalchemy_url
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -34,10 +34,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 @lru_cache(maxsize=8)

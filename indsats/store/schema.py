@@ -1,6 +1,7 @@
 """Imports every table module so ``Base.metadata`` knows the whole schema (Alembic's target)."""
 
 from . import (  # noqa: F401
+    account_tables,
     casework_tables,
     citizen_tables,
     company_tables,

@@ -119,10 +119,12 @@ class UserRow(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     company_cvr: Mapped[str | None] = mapped_column(String(8))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class AuditRow(Base):
-    """Logning: one row per read, disclosure or export of a citizen's personal data, and per refused attempt."""
+    """Logning: one row per read, disclosure or export of a citizen's personal data, per refused attempt,
+    and per log-in, failed log-in, log-out and account change."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -132,6 +134,6 @@ class AuditRow(Base):
     citizen_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(200))
     municipality_code: Mapped[str] = mapped_column(String(3), index=True)
-    # read | disclosure (to a company) | export | refused; ``recipient`` is the company's CVR of a disclosure
+    # read | disclosure (to a company) | export | refused | login | login_failed | logout | account; ``recipient`` is the company's CVR of a disclosure
     kind: Mapped[str] = mapped_column(String(20), default="read", server_default="read", index=True)
     recipient: Mapped[str | None] = mapped_column(String(20))

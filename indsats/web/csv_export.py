@@ -1,4 +1,8 @@
-"""CSV downloads a Danish spreadsheet opens as it is (see ``domain.formatting.spreadsheet_csv``)."""
+"""CSV downloads a Danish spreadsheet opens as it is (see ``domain.formatting.spreadsheet_csv``).
+
+Every cell goes through ``domain.formatting.csv_cell``, which escapes text starting with a formula
+character (``= + - @``, tab, CR) with a leading ``'``: a citizen's name or a note like
+``=HYPERLINK(...)`` opens as text, not as a formula (CSV injection)."""
 
 from __future__ import annotations
 

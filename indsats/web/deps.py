@@ -1,4 +1,10 @@
-"""FastAPI dependencies shared by every router: database, current user, roles, CSRF, rendering."""
+"""FastAPI dependencies shared by every router: database, current user, roles, CSRF, rendering.
+
+Who is logged in comes only from the server-side session behind the ``indsats_session`` cookie
+(``services.accounts.sessions``). Before log-in, the CSRF token of the log-in form lives in a
+short-lived signed cookie (Starlette's ``request.session``, named ``indsats_prelogin``); after
+log-in, the token is the server session's own.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,15 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.accounts.auth import load_user
+from indsats.services.accounts.sessions import ActiveSession, resume_session
 from indsats.services.shared.database import Database
+from indsats.settings import Settings
 
 from . import flash, formatting
 
@@ -36,16 +44,47 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def current_user(request: Request, db: Database = Depends(get_db)) -> User:
-    user_id = request.session.get("uid")
-    user = load_user(db, user_id) if user_id else None
-    if user is None:
-        request.session.clear()
+SESSION_COOKIE = "indsats_session"
+PRELOGIN_COOKIE = "indsats_prelogin"
+_UNRESOLVED = object()
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def active_session(request: Request) -> ActiveSession | None:
+    """The server-side session of this request (looked up once per request)."""
+    found = getattr(request.state, "login_session", _UNRESOLVED)
+    if found is _UNRESOLVED:
+        found = resume_session(get_db(request), request.cookies.get(SESSION_COOKIE),
+                               request.app.state.session_policy)
+        request.state.login_session = found
+    return found  # type: ignore[return-value]
+
+
+def set_session_cookie(response: Response, request: Request, token: str) -> None:
+    response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax", path="/",
+                        secure=settings_of(request).secure_cookies)
+
+
+def clear_session_cookie(response: Response, request: Request) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=settings_of(request).secure_cookies)
+
+
+def current_user(request: Request) -> User:
+    session = active_session(request)
+    if session is None:
         if is_api(request):
             raise HTTPException(status_code=401, detail="Log ind først.")
         raise LoginRequired(str(request.url.path))
-    request.state.user = user  # for the audit row of a refused attempt (web/errors.py)
-    return user
+    request.state.user = session.user  # for the audit row of a refused attempt (web/errors.py)
+    return session.user
 
 
 def require_roles(*roles: Role) -> Callable[..., User]:
@@ -58,6 +97,10 @@ def require_roles(*roles: Role) -> Callable[..., User]:
 
 
 def csrf_token(request: Request) -> str:
+    """The logged-in session's token; before log-in, one kept in the signed pre-login cookie."""
+    session = active_session(request)
+    if session is not None:
+        return session.csrf_token
     token = request.session.get("csrf")
     if not token:
         token = secrets.token_urlsafe(32)
@@ -65,9 +108,13 @@ def csrf_token(request: Request) -> str:
     return token
 
 
+def _expected_csrf(request: Request) -> str:
+    return csrf_token(request)
+
+
 async def verify_csrf(request: Request) -> None:
     """For every state-changing request: the form field or header must match the session's token."""
-    expected = request.session.get("csrf")
+    expected = await run_in_threadpool(_expected_csrf, request)
     sent = request.headers.get("x-csrf-token")
     if sent is None:
         content_type = request.headers.get("content-type", "")
@@ -111,6 +158,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/beskeder", "Beskeder", frozenset({Role.CITIZEN})),
     ("/fravaer", "Syg og ferie", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
+    ("/brugere", "Brugere", frozenset({Role.MANAGER})),
 ]
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indsats.services.accounts.audit import record_refused
+from indsats.services.accounts.auth import TooManyAttempts
 from indsats.services.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -51,9 +52,11 @@ ERROR_RESPONSES: dict[int | str, dict] = {
     409: {"model": ErrorOut, "description": "Konflikt med en anden ændring"},
     413: {"model": ErrorOut, "description": "Forespørgslen er for stor"},
     422: {"model": ErrorOut, "description": "Ugyldige data"},
+    429: {"model": ErrorOut, "description": "For mange mislykkede log ind-forsøg"},
 }
 
-_STATUS = {NotFound: 404, Forbidden: 403, InvalidInput: 422, AuthenticationFailed: 401, Conflict: 409}
+_STATUS = {NotFound: 404, Forbidden: 403, InvalidInput: 422, TooManyAttempts: 429, AuthenticationFailed: 401,
+           Conflict: 409}
 _LOCATIONS = {"body", "query", "path", "header", "cookie", "form"}
 
 

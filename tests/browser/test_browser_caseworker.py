@@ -58,6 +58,6 @@ def test_the_case_page_loads_the_citizens_legal_deadlines(live_server, page):
     page.wait_for_url(f"{base}/sager")
     page.goto(f"{base}/borgere/{world.anna_id}")
     # Anna: unemployment benefit since 2026-05-04 — the four conversations of the first six months are due
-    page.locator("table.list >> text=2026").first.wait_for()
+    page.locator("#frister-panel table.list >> text=2026").first.wait_for()  # the panel has loaded
     assert "Beregner frister" not in page.content()
     assert "LAB § 31" in page.content()

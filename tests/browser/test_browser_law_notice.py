@@ -25,7 +25,7 @@ def live_server(sqlite_database):
 
 @pytest.fixture
 def page():
-    with chromium_page() as page:
+    with chromium_page(bypass_csp=True) as page:  # axe-core is injected as an inline script
         yield page
 
 

@@ -1,5 +1,5 @@
 """Logning: every read, disclosure and export of a citizen's personal data leaves a record, and so
-does every refused attempt.
+does every refused attempt, log-in, failed log-in, log-out and account change.
 
 The one way in is ``personal_data``: a unit of work that authorises (the block raises
 ``Forbidden``/``NotFound`` when the user may not), records what the block touched in the
@@ -41,10 +41,15 @@ class AuditKind(StrEnum):
     DISCLOSURE = "disclosure"
     EXPORT = "export"
     REFUSED = "refused"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    ACCOUNT = "account"
 
 
 KIND_DA = {AuditKind.READ: "opslag", AuditKind.DISCLOSURE: "videregivelse", AuditKind.EXPORT: "udtræk",
-           AuditKind.REFUSED: "afvist"}
+           AuditKind.REFUSED: "afvist", AuditKind.LOGIN: "log ind", AuditKind.LOGIN_FAILED: "log ind afvist",
+           AuditKind.LOGOUT: "log ud", AuditKind.ACCOUNT: "brugerkonto"}
 
 
 def record(session: Session, user: User, citizen_ids: Iterable[int | None], action: str,
@@ -56,6 +61,13 @@ def record(session: Session, user: User, citizen_ids: Iterable[int | None], acti
             for cid in dict.fromkeys(citizen_ids)]
     session.add_all(rows)
     return len(rows)
+
+
+def record_event(session: Session, kind: AuditKind, *, username: str, role: str, municipality_code: str,
+                 action: str, citizen_id: int | None = None) -> None:
+    """A record that is not about a citizen's data: log-ins, failed log-ins, log-outs, account changes."""
+    session.add(AuditRow(at=clock.now(), username=username[:80], role=role, citizen_id=citizen_id,
+                         action=action[:200], municipality_code=municipality_code, kind=kind.value))
 
 
 def record_read(session: Session, user: User, citizen_id: int | None, action: str) -> None:
@@ -156,6 +168,8 @@ def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
     ensure_role(user, Role.MANAGER)
     with db.unit_of_work() as session:
         query = select(AuditRow).where(AuditRow.municipality_code == user.municipality_code)
+        if flt.kind:
+            query = query.where(AuditRow.kind == flt.kind)
         if flt.username:
             query = query.where(AuditRow.username == flt.username)
         if flt.citizen_id is not None:

@@ -168,6 +168,11 @@ def caseload(db: Database, user: User, limit: int = 500) -> list[CitizenSummary]
 _DIGITS = re.compile(r"[\d-]+")
 
 
+def looks_like_cpr_search(text: str) -> bool:
+    """A search by (part of) a CPR number: such a text must not travel in a URL."""
+    return bool(_DIGITS.fullmatch((text or "").strip())) and any(c.isdigit() for c in text)
+
+
 def search(db: Database, user: User, text: str, limit: int = 50) -> list[CitizenSummary]:
     """Search the user's municipality by CPR number (whole or first six digits) or by name."""
     ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -192,7 +197,9 @@ def search(db: Database, user: User, text: str, limit: int = 50) -> list[Citizen
                 query = query.where(or_(CitizenRow.first_name.ilike(pattern), CitizenRow.last_name.ilike(pattern)))
         rows = session.scalars(query.order_by(CitizenRow.last_name, CitizenRow.first_name).limit(limit)).all()
         result = _summaries(session, list(rows))
-        audit.record_reads(session, user, [r.id for r in rows], f"søgning: {text}")
+        # A CPR number is never written to the audit log: the record says a CPR search was made.
+        action = "CPR-søgning" if _DIGITS.fullmatch(text) else f"søgning: {text}"
+        audit.record_reads(session, user, [r.id for r in rows], action)
         return result
 
 

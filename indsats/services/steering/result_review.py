@@ -154,11 +154,9 @@ def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None,
 
 def _default_db() -> Database | None:
     """The configured database when there is one (INDSATS_DATABASE_URL or ./indsats.db)."""
-    import os
+    from indsats.settings import DEFAULT_SQLITE_FILE, get_settings
 
-    from indsats.store.db import DEFAULT_SQLITE_FILE
-
-    if os.environ.get("INDSATS_DATABASE_URL") or Path(DEFAULT_SQLITE_FILE).exists():
+    if get_settings().database_url or Path(DEFAULT_SQLITE_FILE).exists():
         return Database()
     return None
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:27:16.834896
+Create Date: 2026-12-01 18:29:50.221129
 """
 from alembic import op
 import sqlalchemy as sa
@@ -46,6 +46,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kept_measures', schema=None) as batch_op:
         batch_op.create_index('ix_kept_measures_key', ['municipality_code', 'measure', 'week'], unique=True)
+
+    op.create_table('login_failures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('username', sa.String(length=80), nullable=False),
+    sa.Column('client', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_failures'))
+    )
+    with op.batch_alter_table('login_failures', schema=None) as batch_op:
+        batch_op.create_index('ix_login_failures_client_at', ['client', 'at'], unique=False)
+        batch_op.create_index('ix_login_failures_username_at', ['username', 'at'], unique=False)
 
     op.create_table('municipalities',
     sa.Column('code', sa.String(length=3), nullable=False),
@@ -613,6 +624,7 @@ def upgrade() -> None:
     sa.Column('caseworker_id', sa.Integer(), nullable=True),
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('company_cvr', sa.String(length=8), nullable=True),
+    sa.Column('disabled', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_users_caseworker_id_caseworkers')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_users_citizen_id_citizens')),
     sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_users_municipality_code_municipalities')),
@@ -658,6 +670,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
+
+    op.create_table('login_sessions',
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('csrf_token', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('ended_reason', sa.String(length=20), nullable=True),
+    sa.Column('client', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users')),
+    sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_sessions'))
+    )
+    with op.batch_alter_table('login_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_sessions_user_id'), ['user_id'], unique=False)
 
     op.create_table('offer_palette_reasons',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -733,6 +760,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offer_palette_reasons_citizen_id'))
 
     op.drop_table('offer_palette_reasons')
+    with op.batch_alter_table('login_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_sessions_user_id'))
+
+    op.drop_table('login_sessions')
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_messages_thread')
 
@@ -885,6 +916,11 @@ def downgrade() -> None:
 
     op.drop_table('budget_lines')
     op.drop_table('municipalities')
+    with op.batch_alter_table('login_failures', schema=None) as batch_op:
+        batch_op.drop_index('ix_login_failures_username_at')
+        batch_op.drop_index('ix_login_failures_client_at')
+
+    op.drop_table('login_failures')
     with op.batch_alter_table('kept_measures', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_measures_key')
 

@@ -1,17 +1,28 @@
-"""Log-in and log-out (pages and API)."""
+"""Log-in and log-out (pages and API). A log-in starts a new server-side session (a new cookie);
+a log-out ends it for good."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from indsats.domain.enums import Role
-from indsats.services.accounts.auth import authenticate
+from indsats.services.accounts.auth import TooManyAttempts, log_in
+from indsats.services.accounts.sessions import end_session, start_session
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import AuthenticationFailed
 
-from ...deps import current_user, get_db, render, verify_csrf
+from ...deps import (
+    SESSION_COOKIE,
+    clear_session_cookie,
+    client_address,
+    current_user,
+    get_db,
+    render,
+    set_session_cookie,
+    verify_csrf,
+)
 
 router = APIRouter(tags=["log ind"])
 
@@ -36,38 +47,57 @@ def login_page(request: Request, next: str | None = None):
     return render(request, "login.html", next=_safe_next(next) or "", error=None)
 
 
-@router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def login(request: Request, username: str = Form(...), password: str = Form(...), next: str = Form(""),
-          db: Database = Depends(get_db)):
-    try:
-        user = authenticate(db, username, password)
-    except AuthenticationFailed as exc:
-        return render(request, "login.html", next=next, error=str(exc), status_code=401, username=username)
+def _start(request: Request, db: Database, username: str, password: str):
+    """Check the password (throttled, audited) and start a fresh session; the pre-login cookie is emptied."""
+    client = client_address(request)
+    user = log_in(db, username, password, client=client)
+    token, session = start_session(db, user, client, previous_token=request.cookies.get(SESSION_COOKIE))
     request.session.clear()
-    request.session["uid"] = user.id
-    return RedirectResponse(_safe_next(next) or HOME_BY_ROLE.get(user.role, "/"), status_code=303)
+    request.state.login_session = session
+    return token, session
+
+
+@router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
+def login(request: Request, username: str = Form("", max_length=200), password: str = Form("", max_length=1000),
+          next: str = Form("", max_length=2000), db: Database = Depends(get_db)):
+    try:
+        token, session = _start(request, db, username, password)
+    except AuthenticationFailed as exc:
+        status = 429 if isinstance(exc, TooManyAttempts) else 401
+        return render(request, "login.html", next=_safe_next(next) or "", error=str(exc), status_code=status,
+                      username=username)
+    response = RedirectResponse(_safe_next(next) or HOME_BY_ROLE.get(session.user.role, "/"), status_code=303)
+    set_session_cookie(response, request, token)
+    return response
 
 
 @router.post("/logout", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def logout(request: Request):
+def logout(request: Request, db: Database = Depends(get_db)):
+    end_session(db, request.cookies.get(SESSION_COOKIE), client_address(request))
     request.session.clear()
-    return RedirectResponse("/login", status_code=303)
+    response = RedirectResponse("/login", status_code=303)
+    clear_session_cookie(response, request)
+    return response
 
 
 class Credentials(BaseModel):
+    username: str = Field(max_length=200)
+    password: str = Field(max_length=1000)
+
+
+class LoginOut(BaseModel):
     username: str
-    password: str
+    role: str
+    csrf_token: str = Field(description="Send it as the X-CSRF-Token header with every write")
 
 
-@router.post("/api/login")
-def api_login(request: Request, credentials: Credentials, db: Database = Depends(get_db)):
-    """Log in for API clients; the session cookie and the CSRF token for later writes are returned."""
-    user = authenticate(db, credentials.username, credentials.password)
-    request.session.clear()
-    request.session["uid"] = user.id
-    from ...deps import csrf_token
-
-    return {"username": user.username, "role": user.role.value, "csrf_token": csrf_token(request)}
+@router.post("/api/login", response_model=LoginOut)
+def api_login(request: Request, response: Response, credentials: Credentials, db: Database = Depends(get_db)):
+    """Log in for API clients; the session cookie and the CSRF token for later writes are returned.
+    Log out with ``POST /logout`` and the token in the ``X-CSRF-Token`` header."""
+    token, session = _start(request, db, credentials.username, credentials.password)
+    set_session_cookie(response, request, token)
+    return LoginOut(username=session.user.username, role=session.user.role.value, csrf_token=session.csrf_token)
 
 
 @router.get("/", include_in_schema=False)

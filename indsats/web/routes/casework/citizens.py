@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
+from pydantic import BaseModel, Field
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
@@ -18,7 +19,7 @@ from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.paging import PageRequest
 from indsats.services.steering import offer_palette
 
-from ...deps import current_user, get_db, render, require_roles
+from ...deps import current_user, get_db, render, require_roles, verify_csrf
 from ...input_bounds import MAX_NAME, Name, RowId
 from ...schemas import CaseFileOut, case_file_out
 from .case_page import render_case_page
@@ -49,8 +50,10 @@ def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sa
                   priority=offer_palette.priority_marks(db, user.municipality_code, page.items))
 
 
-@router.get("/borgere", include_in_schema=False)
-def search_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+CPR_NOT_IN_URL = "Søg på CPR-nummer med søgefeltet: nummeret må ikke stå i adressen."
+
+
+def _search_answer(request: Request, user: User, db: Database, q: str):
     rows, error = [], None
     if q:
         try:
@@ -59,6 +62,22 @@ def search_page(request: Request, q: Name = "", user: User = Depends(staff), db:
             error = str(exc)
     template = "casework/citizens/_results.html" if request.headers.get("hx-request") else "casework/citizens/search.html"
     return render(request, template, user=user, rows=rows, q=q, error=error)
+
+
+@router.get("/borgere", include_in_schema=False)
+def search_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+    """The search form; a name in ``?q=`` still searches, a CPR number there is refused unsearched."""
+    if citizen_service.looks_like_cpr_search(q):
+        return render(request, "casework/citizens/search.html", user=user, rows=[], q="", error=CPR_NOT_IN_URL,
+                      status_code=422)
+    return _search_answer(request, user, db, q)
+
+
+@router.post("/borgere", include_in_schema=False, dependencies=[Depends(verify_csrf)])
+def search_post(request: Request, q: Name = Form(""), user: User = Depends(staff),
+                db: Database = Depends(get_db)):
+    """Search by name or CPR number sent in the body: the number stays out of the URL and the history."""
+    return _search_answer(request, user, db, q)
 
 
 @router.get("/borgere/{citizen_id}", include_in_schema=False)
@@ -78,10 +97,23 @@ def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId 
 
 
 @router.get("/api/citizens", response_model=list[CitizenSummary])
-def api_search(q: str = Query(..., min_length=2, max_length=MAX_NAME, description="Navn eller CPR-nummer"),
+def api_search(q: str = Query(..., min_length=2, max_length=MAX_NAME, description="Navn (CPR-numre: POST)"),
                user: User = Depends(staff), db: Database = Depends(get_db)):
-    """Search citizens of the user's municipality by name or CPR number."""
+    """Search citizens of the user's municipality by name; a CPR number is refused here (it would
+    stand in the URL) — send it to ``POST /api/citizen-search``."""
+    if citizen_service.looks_like_cpr_search(q):
+        raise InvalidInput(CPR_NOT_IN_URL + " Brug POST /api/citizen-search.")
     return citizen_service.search(db, user, q)
+
+
+class SearchIn(BaseModel):
+    q: Name = Field(min_length=2, description="Navn eller CPR-nummer (hele eller de første seks cifre)")
+
+
+@router.post("/api/citizen-search", response_model=list[CitizenSummary], dependencies=[Depends(verify_csrf)])
+def api_search_post(body: SearchIn, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """Search citizens of the user's municipality by name or CPR number, sent in the body."""
+    return citizen_service.search(db, user, body.q)
 
 
 @router.get("/api/citizens/{citizen_id}", response_model=CaseFileOut)
