@@ -142,3 +142,15 @@ def test_manager_writes_approves_and_the_dashboard_uses_the_plan_in_force(databa
         login(client, "teamleder250")
         assert client.get(f"/plan/{vid}").status_code == 200
         assert client.get(f"/plan/{vid}/ret").status_code == 403
+
+
+def test_priority_groups_and_response_days_are_edited():
+    plan = load_plan(DEMO)
+    values = plan_forms.form_values(plan)
+    group = plan.strategies[0].target_group
+    assert values.get(f"priority-{group}") == "on"
+    values.pop(f"priority-{group}")
+    new, errors = plan_forms.apply_form(plan, values | {"response_days": "3"})
+    assert errors == {} and not new.strategies[0].priority and new.company_entry.response_days == 3
+    _, errors = plan_forms.apply_form(plan, values | {"response_days": "to"})
+    assert "arbejdsdage" in errors["response_days"]

@@ -53,6 +53,9 @@ def form_values(plan: EmploymentPlan) -> dict[str, str]:
         }
     for s in plan.strategies:
         values[f"palette-{s.target_group}"] = palette_text(s)
+        if s.priority:
+            values[f"priority-{s.target_group}"] = "on"
+    values["response_days"] = str(plan.company_entry.response_days)
     return values
 
 
@@ -178,6 +181,13 @@ def apply_form(plan: EmploymentPlan, form: dict) -> tuple[EmploymentPlan | None,
     doc["result_goals"] = goals
     for strategy in doc["strategies"]:
         strategy["offer_palette"] = _palette(form, strategy, errors)
+        strategy["priority"] = form.get(f"priority-{strategy['target_group']}") in ("on", "true", "1")
+    raw = (form.get("response_days") or "").strip()
+    if raw:
+        if raw.isdigit() and 1 <= int(raw) <= 30:
+            doc["company_entry"] = {"response_days": int(raw)}
+        else:
+            errors["response_days"] = f"Svarfristen skal være et helt antal arbejdsdage mellem 1 og 30, ikke {raw!r}."
     if errors:
         return None, errors
     try:
