@@ -16,7 +16,7 @@ import argparse
 import statistics
 import time
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
@@ -58,6 +58,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     db = Database(args.url, engine=make_engine(args.url))
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))  # a fresh bulk load has no planner statistics yet (autovacuum would add them)
     with db.unit_of_work() as s:
         population = s.scalar(select(func.count()).select_from(CitizenRow))
     user, team_size = _team_leader(db)

@@ -103,7 +103,8 @@ def _apply_exemptions(obligations: list[Obligation], facts: Facts) -> None:
 
 
 def _apply_quota_exemptions(found: list[Obligation], facts: Facts, period: Period) -> None:
-    """A ``quota_exemption`` recorded during the period makes its open quota duties ``exempt_by_quota``.
+    """A ``quota_exemption`` recorded during the period, on or before a quota duty's deadline,
+    makes that open duty ``exempt_by_quota``.
 
     Only obligations with a ``quota`` (the 2026-07-01 rules) are touched, so an exemption on a
     period under earlier rules — or one that crosses a change of the law — is ignored. The first
@@ -117,7 +118,10 @@ def _apply_quota_exemptions(found: list[Obligation], facts: Facts, period: Perio
             continue
         scope = "offer" if ob.rule.startswith("offer.") else "conversations"
         actor = "fund" if ob.rule.startswith("contact.fund_") else "municipality"
-        exemption = next((q for q in exemptions if q.covers(scope, actor)), None)
+        # A judgement made after the deadline cannot undo a duty already missed (as with § 106
+        # exemptions above): only an exemption recorded on or before the deadline counts.
+        exemption = next((q for q in exemptions if q.covers(scope, actor)
+                          and (ob.deadline is None or q.day <= ob.deadline)), None)
         if exemption is not None:
             ob.status = EXEMPT_BY_QUOTA
             who = "a-kassen" if actor == "fund" else "kommunen"

@@ -75,7 +75,9 @@ def _scoped(session: Session, user: User, flt: CaseloadFilter, query, worker):
     if flt.caseworker_id is not None:
         query = query.where(CitizenRow.caseworker_id == flt.caseworker_id)
     if flt.caseworker_id is None or flt.team_id is not None:
-        query = query.where(worker.team_id == (flt.team_id or _team_of(session, user)))
+        team = flt.team_id or _team_of(session, user)
+        members = list(session.scalars(select(CaseworkerRow.id).where(CaseworkerRow.team_id == team)))
+        query = query.where(CitizenRow.caseworker_id.in_(members))  # uses the caseworker index
     return query
 
 
@@ -113,7 +115,7 @@ def caseload_page(db: Database, user: User, flt: CaseloadFilter, request: PageRe
         else:
             found = {r.id: r.next_deadline for r in rows}
         rule_sets = _rule_sets(session, ids)
-        benefits = sorted(session.scalars(select(query.order_by(None).subquery().c.benefit).distinct()))
+        benefits = sorted({r.benefit for r in rows})
         items = [CaseloadRow(
             id=r.id, cpr=cpr_rules.formatted(r.cpr), name=f"{r.first_name} {r.last_name}", benefit=r.benefit,
             readiness=r.readiness, spell_start=r.start, caseworker=r.worker, team=r.team,

@@ -36,10 +36,13 @@ def _caseload_filter(ydelse, visitation, sagsbehandler, team, sort) -> CaseloadF
 
 
 @router.get("/sager", include_in_schema=False)
-def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sagsbehandler: RowId | None = None,
-                  team: RowId | None = None, sort: Name = "navn", side: int = Query(1, ge=1, le=100_000),
+def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sagsbehandler: Name = "",
+                  team: Name = "", sort: Name = "navn", side: int = Query(1, ge=1, le=100_000),
                   user: User = Depends(caseworkers), db: Database = Depends(get_db)):
-    flt = _caseload_filter(ydelse, visitation, sagsbehandler, team, sort)
+    # an empty choice in the filter form ("Alle") is no filter, not an error
+    worker_id = int(sagsbehandler) if sagsbehandler.isdigit() and len(sagsbehandler) < 10 else None
+    team_id = int(team) if team.isdigit() and len(team) < 10 else None
+    flt = _caseload_filter(ydelse, visitation, worker_id, team_id, sort)
     page = caseload.caseload_page(db, user, flt, PageRequest.of(side, 50))
     coming = coming_for_benefits(clock.today(), page.extra.get("benefits", []))
     query = {k: v for k, v in (("ydelse", ydelse), ("visitation", visitation), ("sagsbehandler", sagsbehandler),
