@@ -18,6 +18,10 @@ def test_management_information_and_goals_export_as_danish_csv(sqlite_database):
         lines = mi.text.lstrip("\ufeff").splitlines()
         assert lines[0].startswith("måned;på offentlig forsørgelse;bruttoledige;langtidsledige;aktiveringsgrad")
         assert len(lines) == 13 and lines[-1].startswith("2026-11;")
+        assert lines[0].endswith(";foreløbig")  # the month of the as-of date is counted only to that day
+        assert lines[-1].endswith(";ja, til og med 2026-11-20") and lines[-2].endswith(";")
+        page = client.get("/ledelsesinformation", params={"as_of": "2026-11-20"}).text
+        assert page.count("(foreløbig") == 1 and "til og med 20." in page
         goals = client.get("/styring.csv", params={"plan": "demo-frederikssund", "as_of": "2026-11-20"})
         text = goals.text.lstrip("\ufeff")
         assert text.startswith("mål;målepunkt;frist;udgangspunkt")

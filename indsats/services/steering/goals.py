@@ -356,6 +356,9 @@ def _management_information(db: Database, code: str, as_of: date, months: int = 
         start = date(end.year, end.month, 1)
         rows.append({
             "month": start,
+            # the month of ``as_of`` is counted only up to that day: its figures are provisional (foreløbige)
+            "partial": end.day < calendar.monthrange(end.year, end.month)[1],
+            "through": end,
             "public_support_persons": actuals.panel_value("public_support_persons", end),
             "gross_unemployed": actuals.panel_value("gross_unemployed", end),
             "long_term_unemployed": actuals.panel_value("long_term_unemployed", end),

@@ -103,16 +103,23 @@ MANAGEMENT_COLUMNS = [
     ("gross_unemployed", "bruttoledige"), ("long_term_unemployed", "langtidsledige"),
     ("activation_rate", "aktiveringsgrad"), ("company_activation_share", "virksomhedsrettet andel"),
     ("conversations_held", "samtaler afholdt"), ("company_contacts", "virksomhedskontakter"),
-    ("timeliness", "rettidighed"),
+    ("timeliness", "rettidighed"), ("partial", "foreløbig"),
 ]
+
+
+def _management_cell(row: dict, key: str):
+    if key == "month":
+        return row["month"].isoformat()[:7]
+    if key == "partial":
+        return f"ja, til og med {row['through'].isoformat()}" if row["partial"] else ""
+    return row[key]
 
 
 @router.get("/ledelsesinformation.csv", include_in_schema=False)
 def management_csv(as_of: Day | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
     return csv_response(f"ledelsesinformation-{user.municipality_code}.csv", [h for _, h in MANAGEMENT_COLUMNS],
-                        ([r["month"].isoformat()[:7] if k == "month" else r[k] for k, _ in MANAGEMENT_COLUMNS]
-                         for r in rows))
+                        ([_management_cell(r, k) for k, _ in MANAGEMENT_COLUMNS] for r in rows))
 
 
 @router.get("/styring.csv", include_in_schema=False)
@@ -132,7 +139,7 @@ def management_api(as_of: Day | None = None, user: User = Depends(leaders),
                    db: Database = Depends(get_db)) -> list[dict]:
     """Månedlig ledelsesinformation: forsørgelse, ledighed, aktivering, samtaler, virksomhedskontakter."""
     rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
-    return [{**r, "month": r["month"].isoformat()[:7]} for r in rows]
+    return [{**r, "month": r["month"].isoformat()[:7], "through": r["through"].isoformat()} for r in rows]
 
 
 @router.get("/styring/resultatrevision.pdf", include_in_schema=False)
