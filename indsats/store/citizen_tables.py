@@ -52,6 +52,7 @@ class CitizenMessageRow(Base):
     body: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("case_documents.id"))  # an attached document
 
     __table_args__ = (Index("ix_citizen_messages_thread", "citizen_id", "sent_at"),)
 

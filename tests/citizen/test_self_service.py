@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from indsats.domain import clock
@@ -93,3 +95,30 @@ def test_citizen_pages_never_take_another_citizens_id(world_client):
     login(client, "hanne")  # another municipality's caseworker
     assert client.get(f"/borgere/{world.anna_id}/selvbetjening").status_code in (403, 404)
     assert client.get("/beskeder").status_code == 403
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_message_may_carry_a_pdf_or_image_that_the_caseworker_opens(world_client):
+    world, client = world_client
+    login(client, "anna")
+    token = csrf(client, "/beskeder")
+    refused = client.post("/beskeder", data={"body": "Se vedhæftede", "csrf_token": token},
+                          files={"fil": ("noter.txt", b"bare tekst", "text/plain")})
+    assert refused.status_code == 422 and "kun vedhæfte PDF-filer og billeder" in refused.text
+    sent = client.post("/beskeder", data={"body": "Her er min lægeerklæring", "csrf_token": token},
+                       files={"fil": ("erklaering.pdf", PDF, "application/pdf")}, follow_redirects=False)
+    assert sent.status_code == 303
+    page = client.get("/beskeder").text
+    link = re.search(r'href="(/beskeder/bilag/\d+)">erklaering.pdf', page).group(1)
+    assert client.get(link).content == PDF
+    document_id = int(link.rsplit("/", 1)[1])
+    logout(client)
+    login(client, "mette")
+    panel = client.get(f"/borgere/{world.anna_id}/selvbetjening").text
+    assert f'href="/dokumenter/{document_id}">erklaering.pdf' in panel
+    assert client.get(f"/dokumenter/{document_id}").content == PDF
+    logout(client)
+    login(client, "hanne")
+    assert client.get(f"/dokumenter/{document_id}").status_code in (403, 404)

@@ -138,3 +138,16 @@ def test_result_review_pdf_from_the_dashboard(database):
         assert response.headers["content-type"] == "application/pdf" and response.content[:4] == b"%PDF"
         team = client.get("/api/styring/fordeling", params={"dimension": "team", "as_of": "2026-11-01"}).json()
         assert all("timeliness" in row for row in team)
+
+
+def test_the_hedensted_managers_goal_page_opens_on_hedensteds_plan(database):
+    build_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        login(client, "leder766")
+        page = client.get("/styring", params={"as_of": "2026-11-20"})
+        assert page.status_code == 200
+        assert "Ny forenklet beskæftigelsesindsats 2020" in page.text
+        assert 'value="hedensted-2020" selected' in page.text
+        assert "Planen er udarbejdet for Frederikssund" not in page.text
+        api = client.get("/api/styring/goals", params={"as_of": "2026-11-20"}).json()
+        assert api["plan"].startswith("Ny forenklet beskæftigelsesindsats 2020")

@@ -47,6 +47,7 @@ def test_offer_form_proposes_the_palette_and_asks_for_a_reason_outside_it(databa
         ok = _post_offer(client, world.anna_id, {"offer_type": "wage_subsidy",
                                                  "palette_reason": "Virksomheden har et konkret job"})
         assert ok.status_code == 200 and "Tilbuddet er registreret" in ok.text
+        assert "Uden for planens tilbudsvifte: Virksomheden har et konkret job" in client.get(f"/borgere/{world.anna_id}").text
     assert list(offer_palette.reasons(database, world.anna_id).values()) == ["Virksomheden har et konkret job"]
 
 

@@ -137,5 +137,5 @@ def test_the_dashboard_picks_the_municipalitys_plan_for_the_year(tmp_path, monke
     monkeypatch.setenv("INDSATS_PLANS_DIR", str(tmp_path))
     assert resolve_plan_name(None, "250", 2026) == "demo-x"  # own plan for the year, the demo one first
     assert resolve_plan_name("old", "250", 2026) == "old"  # asked for by name
-    assert resolve_plan_name(None, "766", 2026) == "demo-frederikssund"  # own plan is stale: the demo plan
-    assert resolve_plan_name(None, "101", 2026) == "demo-frederikssund"
+    assert resolve_plan_name(None, "766", 2026) == "old"  # own plan is stale: still its own, never Frederikssund's
+    assert resolve_plan_name(None, "101", 2026) == "demo-frederikssund"  # no plan of its own

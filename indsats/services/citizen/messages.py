@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import filetype
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -18,8 +19,10 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role
+from indsats.services.casework.journal import ALLOWED_TYPES, MAX_DOCUMENT_BYTES
 from indsats.services.citizen.own import WRITERS, citizen_self, staff_read
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.store.casework_tables import DocumentRow
 from indsats.store.citizen_tables import CitizenMessageRow
 from indsats.store.db import Database
 from indsats.store.tables import CaseworkerRow, CitizenRow
@@ -35,6 +38,8 @@ class Message:
     body: str
     sent_at: datetime
     read_at: datetime | None
+    document_id: int | None = None
+    document_name: str = ""
 
 
 def _check(body: str) -> str:
@@ -49,7 +54,10 @@ def _check(body: str) -> str:
 def _thread(session: Session, citizen_id: int, limit: int = 200) -> list[Message]:
     rows = session.scalars(select(CitizenMessageRow).where(CitizenMessageRow.citizen_id == citizen_id)
                            .order_by(CitizenMessageRow.sent_at.desc(), CitizenMessageRow.id.desc()).limit(limit)).all()
-    return [Message(r.from_citizen, r.author, r.body, r.sent_at, r.read_at) for r in reversed(rows)]
+    names = dict(session.execute(select(DocumentRow.id, DocumentRow.filename).where(
+        DocumentRow.id.in_({r.document_id for r in rows if r.document_id}))).all())
+    return [Message(r.from_citizen, r.author, r.body, r.sent_at, r.read_at, r.document_id,
+                    names.get(r.document_id, "")) for r in reversed(rows)]
 
 
 def _mark_read(session: Session, citizen_id: int, from_citizen: bool) -> None:
@@ -66,11 +74,43 @@ def my_thread(db: Database, user: User) -> list[Message]:
         return thread
 
 
-def send_as_citizen(db: Database, user: User, body: str) -> None:
+def _checked_document(filename: str, content: bytes) -> tuple[str, str]:
+    """(safe file name, media type) of an attachment; the type is read from the content, not the name."""
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise InvalidInput(f"Filen er for stor ({len(content) // (1024 * 1024)} MB). Den må højst fylde 10 MB.")
+    kind = filetype.guess(content)
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        raise InvalidInput("Du kan kun vedhæfte PDF-filer og billeder (f.eks. et foto af en lægeerklæring).")
+    name = "".join(ch for ch in (filename or "").split("/")[-1].split("\\")[-1] if ch.isprintable())[:150]
+    return name or f"bilag.{kind.extension}", kind.mime
+
+
+def send_as_citizen(db: Database, user: User, body: str, filename: str = "", content: bytes = b"") -> None:
+    """The citizen writes; an attached PDF or image goes on the case as a document the caseworker opens."""
     body = _check(body)
+    document = _checked_document(filename, content) if content else None
     with citizen_self(db, user) as (session, citizen):
+        document_id = None
+        if document is not None:
+            row = DocumentRow(citizen_id=citizen.id, filename=document[0], media_type=document[1], size=len(content),
+                              uploaded_at=clock.now(), uploaded_by=user.display_name or "Borger",
+                              title="Bilag til besked fra borgeren", content=content)
+            session.add(row)
+            session.flush()
+            document_id = row.id
         session.add(CitizenMessageRow(citizen_id=citizen.id, from_citizen=True, author=user.display_name or "Borger",
-                                      body=body, sent_at=clock.now()))
+                                      body=body, sent_at=clock.now(), document_id=document_id))
+
+
+def my_attachment(db: Database, user: User, document_id: int) -> tuple[str, str, bytes]:
+    """(file name, media type, content) of a document attached to the citizen's own thread."""
+    with citizen_self(db, user) as (session, citizen):
+        linked = session.scalar(select(CitizenMessageRow.id).where(CitizenMessageRow.citizen_id == citizen.id,
+                                                                   CitizenMessageRow.document_id == document_id))
+        row = session.get(DocumentRow, document_id) if linked else None
+        if row is None or row.citizen_id != citizen.id:
+            raise NotFound("Filen findes ikke.")
+        return row.filename, row.media_type, row.content
 
 
 def staff_thread(db: Database, user: User, citizen_id: int) -> list[Message]:

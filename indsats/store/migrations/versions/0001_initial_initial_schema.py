@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:26:53.693563
+Create Date: 2026-12-01 18:29:50.221129
 """
 from alembic import op
 import sqlalchemy as sa
@@ -463,20 +463,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_cvs')),
     sa.UniqueConstraint('citizen_id', name=op.f('uq_citizen_cvs_citizen_id'))
     )
-    op.create_table('citizen_messages',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('citizen_id', sa.Integer(), nullable=False),
-    sa.Column('from_citizen', sa.Boolean(), nullable=False),
-    sa.Column('author', sa.String(length=120), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
-    )
-    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
-        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
-
     op.create_table('citizen_obligations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -669,6 +655,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_appointments_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_appointments_starts_at'), ['starts_at'], unique=False)
 
+    op.create_table('citizen_messages',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('from_citizen', sa.Boolean(), nullable=False),
+    sa.Column('author', sa.String(length=120), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('document_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_citizen_messages_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['document_id'], ['case_documents.id'], name=op.f('fk_citizen_messages_document_id_case_documents')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_messages'))
+    )
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
+
     op.create_table('login_sessions',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -762,6 +764,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_login_sessions_user_id'))
 
     op.drop_table('login_sessions')
+    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
+        batch_op.drop_index('ix_citizen_messages_thread')
+
+    op.drop_table('citizen_messages')
     with op.batch_alter_table('appointments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_appointments_starts_at'))
         batch_op.drop_index(batch_op.f('ix_appointments_citizen_id'))
@@ -806,10 +812,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
     op.drop_table('citizen_obligations')
-    with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
-        batch_op.drop_index('ix_citizen_messages_thread')
-
-    op.drop_table('citizen_messages')
     op.drop_table('citizen_cvs')
     with op.batch_alter_table('centre_placements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_centre_placements_citizen_id'))

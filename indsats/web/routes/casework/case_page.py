@@ -20,5 +20,5 @@ def render_case_page(request: Request, user: User, db: Database, citizen_id: int
     return render(request, "casework/citizens/case.html", user=user, case=case, status_code=status_code,
                   quota_use=cohort_use_for_citizen(db, user, citizen_id), quota_state_da=STATE_DA,
                   specs=[offer_spec(offer_palette.citizen_palette(db, user, citizen_id)) if k == "offer" else SPECS[k]
-                         for k in ORDER], form_state=form_state or {"kind": None, "values": {},
-                                                                             "errors": {}})
+                         for k in ORDER], palette_reasons=offer_palette.reasons(db, citizen_id),
+                  form_state=form_state or {"kind": None, "values": {}, "errors": {}})

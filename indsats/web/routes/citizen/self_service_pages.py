@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
@@ -16,7 +17,7 @@ from indsats.services.shared.errors import InvalidInput
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
-from ...input_bounds import Name, Note
+from ...input_bounds import Name, Note, RowId
 
 router = APIRouter(tags=["borger"])
 citizen_only = require_roles(Role.CITIZEN)
@@ -81,11 +82,20 @@ def messages_page(request: Request, user: User = Depends(citizen_only), db: Data
 
 
 @router.post("/beskeder", include_in_schema=False, dependencies=csrf)
-def messages_send(request: Request, body: Annotated[Note, Form()] = "", user: User = Depends(citizen_only),
-                  db: Database = Depends(get_db)):
+async def messages_send(request: Request, body: Annotated[Note, Form()] = "",
+                        fil: Annotated[UploadFile | None, File()] = None, user: User = Depends(citizen_only),
+                        db: Database = Depends(get_db)):
+    content = await fil.read(messages.MAX_DOCUMENT_BYTES + 1) if fil is not None and fil.filename else b""
     try:
-        messages.send_as_citizen(db, user, body)
+        messages.send_as_citizen(db, user, body, fil.filename if fil is not None else "", content)
     except InvalidInput as exc:
         return _messages(request, user, db, str(exc), body, 422)
     flash(request, "Din besked er sendt til jobcentret.")
     return RedirectResponse("/beskeder", status_code=303)
+
+
+@router.get("/beskeder/bilag/{document_id}", include_in_schema=False)
+def attachment(document_id: RowId, user: User = Depends(citizen_only), db: Database = Depends(get_db)):
+    name, media_type, content = messages.my_attachment(db, user, document_id)
+    return Response(content, media_type=media_type,
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
