@@ -52,7 +52,7 @@ def test_dashboard_pages_for_team_leader_and_refused_for_caseworker(database):
         api = client.get("/api/styring/goals", params={"plan": "demo-frederikssund", "as_of": "2026-11-20"}).json()
         statuses = {g["goal"]: g["status"] for g in api["goals"]}
         assert set(statuses) >= {"langtidsledighed", "rettidighed", "samarbejdsgrad"}
-        assert all(s in {"on_track", "at_risk", "off_track", "no_target", "no_data"} for s in statuses.values())
+        assert all(s in {"on_track", "at_risk", "off_track", "no_target", "no_data", "no_basis"} for s in statuses.values())
         drill = client.get("/styring/fordeling", params={"dimension": "caseworker", "as_of": "2026-11-01"})
         assert "Mette Sørensen" in drill.text
         mi = client.get("/api/ledelsesinformation", params={"as_of": "2026-11-20"}).json()
@@ -138,3 +138,16 @@ def test_result_review_pdf_from_the_dashboard(database):
         assert response.headers["content-type"] == "application/pdf" and response.content[:4] == b"%PDF"
         team = client.get("/api/styring/fordeling", params={"dimension": "team", "as_of": "2026-11-01"}).json()
         assert all("timeliness" in row for row in team)
+
+
+def test_the_hedensted_managers_goal_page_opens_on_hedensteds_plan(database):
+    build_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        login(client, "leder766")
+        page = client.get("/styring", params={"as_of": "2026-11-20"})
+        assert page.status_code == 200
+        assert "Ny forenklet beskæftigelsesindsats 2020" in page.text
+        assert 'value="hedensted-2020" selected' in page.text
+        assert "Planen er udarbejdet for Frederikssund" not in page.text
+        api = client.get("/api/styring/goals", params={"as_of": "2026-11-20"}).json()
+        assert api["plan"].startswith("Ny forenklet beskæftigelsesindsats 2020")

@@ -103,6 +103,12 @@ def test_relative_target_uses_the_measured_baseline(plan):
     assert (result.target, result.status) == (90.0, "on_track")
 
 
+def test_a_relative_target_from_baseline_0_has_no_basis_not_on_track(plan):
+    result = assess(plan.goal("relative"), date(2017, 6, 30), 0, measured_baseline=0)
+    assert result.status == "no_basis" and result.status_da == "Ingen basis"
+    assert result.status_da != "På rette vej" and result.notes
+
+
 def test_jobindsats_periods_and_export(tmp_path):
     assert period_end("2024M03") == date(2024, 3, 31)
     assert period_end("2024M02") == date(2024, 2, 29)
@@ -137,5 +143,5 @@ def test_the_dashboard_picks_the_municipalitys_plan_for_the_year(tmp_path, monke
     monkeypatch.setenv("INDSATS_PLANS_DIR", str(tmp_path))
     assert resolve_plan_name(None, "250", 2026) == "demo-x"  # own plan for the year, the demo one first
     assert resolve_plan_name("old", "250", 2026) == "old"  # asked for by name
-    assert resolve_plan_name(None, "766", 2026) == "demo-frederikssund"  # own plan is stale: the demo plan
-    assert resolve_plan_name(None, "101", 2026) == "demo-frederikssund"
+    assert resolve_plan_name(None, "766", 2026) == "old"  # own plan is stale: still its own, never Frederikssund's
+    assert resolve_plan_name(None, "101", 2026) == "demo-frederikssund"  # no plan of its own

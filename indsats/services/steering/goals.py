@@ -252,7 +252,8 @@ def kept_view(name: str, fn, db: Database, *args, fresh: bool = False):
 
 def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
     """The plan asked for; else the municipality's own plan for ``year`` (a ``demo-`` plan first); else the
-    demo plan (Frederikssund's goals moved to the demo's year); else the municipality's newest plan."""
+    municipality's newest own plan (never another municipality's plan when it has one of its own); else the
+    demo plan (Frederikssund's goals moved to the demo's year); else the first plan."""
     files = plan_files()
     if plan_name in files:
         return plan_name
@@ -264,11 +265,11 @@ def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
             continue
         if plan.municipality.code == code:
             own.append((plan.year == year, name.startswith("demo-"), plan.year, name))
-    if own and max(own)[0]:
+    if own:
         return max(own)[3]
     if "demo-frederikssund" in files:
         return "demo-frederikssund"
-    return max(own)[3] if own else next(iter(files))
+    return next(iter(files))
 
 
 IN_FORCE = "i-kraft"
