@@ -7,7 +7,8 @@ line from its baseline (date, value) to its target at the deadline. The status a
 * ``at_risk`` (i risiko): worse, but by no more than ``TOLERANCE`` of the trajectory value;
 * ``off_track`` (ikke på rette vej): worse than that;
 * ``no_target`` (følges): qualitative goals and goals whose target is not yet known;
-* ``no_data`` (ingen data): no actual value.
+* ``no_data`` (ingen data): no actual value;
+* ``no_basis`` (ingen basis): the baseline is 0, so a relative target (and any change) cannot be measured.
 
 After the deadline the actual at the deadline decides (met → on_track, else off_track).
 A goal with a comparison group (klynge / RAR) but no target of its own is judged on the
@@ -30,6 +31,7 @@ STATUS_DA = {
     "off_track": "Ikke på rette vej",
     "no_target": "Følges",
     "no_data": "Ingen data",
+    "no_basis": "Ingen basis",
 }
 
 
@@ -99,6 +101,11 @@ def assess(
         return result
     if goal.qualitative or (target is None and goal.comparison is None):
         result.status = "no_target"
+        return result
+    if baseline == 0 and goal.target is not None and goal.target.relative_change is not None:
+        # "10 pct. færre" than nothing: every actual would look on track; there is no basis to judge on.
+        result.status = "no_basis"
+        result.notes.append("Udgangspunktet er 0, så en relativ ændring kan ikke måles.")
         return result
     if baseline:
         result.own_change = round(actual / baseline - 1, 4)

@@ -103,6 +103,12 @@ def test_relative_target_uses_the_measured_baseline(plan):
     assert (result.target, result.status) == (90.0, "on_track")
 
 
+def test_a_relative_target_from_baseline_0_has_no_basis_not_on_track(plan):
+    result = assess(plan.goal("relative"), date(2017, 6, 30), 0, measured_baseline=0)
+    assert result.status == "no_basis" and result.status_da == "Ingen basis"
+    assert result.status_da != "På rette vej" and result.notes
+
+
 def test_jobindsats_periods_and_export(tmp_path):
     assert period_end("2024M03") == date(2024, 3, 31)
     assert period_end("2024M02") == date(2024, 2, 29)
