@@ -45,11 +45,13 @@ class AuditKind(StrEnum):
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"
     ACCOUNT = "account"
+    ASSIGNMENT = "assignment"  # a change of responsibility: a citizen moved to (or given) a caseworker
 
 
 KIND_DA = {AuditKind.READ: "opslag", AuditKind.DISCLOSURE: "videregivelse", AuditKind.EXPORT: "udtræk",
            AuditKind.REFUSED: "afvist", AuditKind.LOGIN: "log ind", AuditKind.LOGIN_FAILED: "log ind afvist",
-           AuditKind.LOGOUT: "log ud", AuditKind.ACCOUNT: "brugerkonto"}
+           AuditKind.LOGOUT: "log ud", AuditKind.ACCOUNT: "brugerkonto",
+           AuditKind.ASSIGNMENT: "ansvarsskifte"}
 
 
 def record(session: Session, user: User, citizen_ids: Iterable[int | None], action: str,

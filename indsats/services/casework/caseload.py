@@ -54,6 +54,7 @@ class CaseloadFilter:
     caseworker_id: int | None = None
     team_id: int | None = None
     sort: str = "navn"
+    unassigned: bool = False  # uden sagsbehandler (team leaders): the municipality's citizens with none
 
 
 def _open_deadlines():
@@ -69,9 +70,11 @@ def _team_of(session: Session, user: User) -> int | None:
 def _scoped(session: Session, user: User, flt: CaseloadFilter, query, worker):
     query = query.where(CitizenRow.municipality_code == user.municipality_code)
     if user.role == Role.CASEWORKER:
-        if flt.caseworker_id not in (None, user.caseworker_id) or flt.team_id is not None:
+        if flt.caseworker_id not in (None, user.caseworker_id) or flt.team_id is not None or flt.unassigned:
             raise Forbidden("En sagsbehandler ser kun sin egen sagsstamme.")
         return query.where(CitizenRow.caseworker_id == user.caseworker_id)
+    if flt.unassigned:
+        return query.where(CitizenRow.caseworker_id.is_(None))
     if flt.caseworker_id is not None:
         query = query.where(CitizenRow.caseworker_id == flt.caseworker_id)
     if flt.caseworker_id is None or flt.team_id is not None:

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+from urllib.parse import parse_qsl, urlencode
+
 from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import BENEFIT_DA, READINESS_DA
 from indsats.domain.models import User
-from indsats.services.casework import caseload
+from indsats.services.casework import assignment, caseload
 from indsats.services.casework import citizens as citizen_service
 from indsats.services.casework.caseload import CaseloadFilter
 from indsats.services.casework.citizens import CitizenSummary
 from indsats.services.casework.law_changes import coming_for_benefits
 from indsats.services.shared.database import Database
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
 from indsats.services.shared.paging import PageRequest
 from indsats.services.steering import offer_palette
 
 from ...deps import current_user, get_db, render, require_roles, verify_csrf
+from ...flash import flash
 from ...input_bounds import MAX_NAME, Name, RowId
 from ...schemas import CaseFileOut, case_file_out
 from .case_page import render_case_page
@@ -28,11 +33,15 @@ router = APIRouter(tags=["borgere"])
 
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 caseworkers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
+team_leaders = require_roles(Role.TEAM_LEADER)
+
+UNASSIGNED = "uden"  # the caseworker filter's value for "Uden sagsbehandler"
+_CASELOAD_KEYS = ("ydelse", "visitation", "sagsbehandler", "team", "sort", "side")
 
 
-def _caseload_filter(ydelse, visitation, sagsbehandler, team, sort) -> CaseloadFilter:
+def _caseload_filter(ydelse, visitation, sagsbehandler, team, sort, unassigned=False) -> CaseloadFilter:
     return CaseloadFilter(benefit=ydelse or None, readiness=visitation or None, caseworker_id=sagsbehandler,
-                          team_id=team, sort=sort or "navn")
+                          team_id=team, sort=sort or "navn", unassigned=unassigned)
 
 
 @router.get("/sager", include_in_schema=False)
@@ -42,7 +51,7 @@ def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sa
     # an empty choice in the filter form ("Alle") is no filter, not an error
     worker_id = int(sagsbehandler) if sagsbehandler.isdigit() and len(sagsbehandler) < 10 else None
     team_id = int(team) if team.isdigit() and len(team) < 10 else None
-    flt = _caseload_filter(ydelse, visitation, worker_id, team_id, sort)
+    flt = _caseload_filter(ydelse, visitation, worker_id, team_id, sort, unassigned=sagsbehandler == UNASSIGNED)
     page = caseload.caseload_page(db, user, flt, PageRequest.of(side, 50))
     coming = coming_for_benefits(clock.today(), page.extra.get("benefits", []))
     query = {k: v for k, v in (("ydelse", ydelse), ("visitation", visitation), ("sagsbehandler", sagsbehandler),
@@ -50,7 +59,49 @@ def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sa
     return render(request, "casework/citizens/caseload.html", user=user, page=page, rows=page.items, coming=coming,
                   flt=flt, query=query, choices=caseload.filter_choices(db, user), sorts=caseload.SORTS,
                   benefit_options=list(BENEFIT_DA.items()), readiness_options=list(READINESS_DA.items()),
-                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items))
+                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items),
+                  back=urlencode({**query, **({"side": side} if side > 1 else {})}))
+
+
+@router.post("/sager/flyt", include_in_schema=False, dependencies=[Depends(verify_csrf)])
+def assign_form(request: Request, citizen_ids: Annotated[list[RowId], Form(max_length=assignment.MAX_CITIZENS)] = [],  # noqa: B006
+                caseworker_id: Annotated[str, Form(max_length=12)] = "", tilbage: Annotated[str, Form(max_length=600)] = "",
+                user: User = Depends(team_leaders), db: Database = Depends(get_db)):
+    """Flyt/tildel: the ticked citizens get the chosen caseworker; back to the same caseload view."""
+    back = urlencode([(k, v) for k, v in parse_qsl(tilbage) if k in _CASELOAD_KEYS])
+    try:
+        if not caseworker_id.isdigit() or len(caseworker_id) > 10:
+            raise InvalidInput("Vælg den sagsbehandler, borgerne skal flyttes til.")
+        result = assignment.assign(db, user, citizen_ids, int(caseworker_id))
+    except (InvalidInput, NotFound, Forbidden) as exc:
+        flash(request, f"Ingen borgere blev flyttet: {exc}")
+    else:
+        flash(request, assignment.message(result))
+    return RedirectResponse("/sager" + (f"?{back}" if back else ""), status_code=303)
+
+
+class AssignmentIn(BaseModel):
+    citizen_ids: list[RowId] = Field(min_length=1, max_length=assignment.MAX_CITIZENS,
+                                     description="Borgerne, der skal flyttes (højst 200)")
+    caseworker_id: RowId = Field(description="Den sagsbehandler, borgerne flyttes til (teamet følger med)")
+
+
+class AssignmentOut(BaseModel):
+    moved: int
+    unchanged: int
+    caseworker_id: int
+    caseworker: str
+    team: str | None
+    citizen_ids: list[int]
+    message: str
+
+
+@router.post("/api/assignments", response_model=AssignmentOut, dependencies=[Depends(verify_csrf)])
+def api_assign(body: AssignmentIn, user: User = Depends(team_leaders), db: Database = Depends(get_db)):
+    """Flyt/tildel (team leaders): give the citizens a caseworker of the municipality; each move is audited
+    as a change of responsibility. Refused (403) for other roles and across municipalities."""
+    result = assignment.assign(db, user, body.citizen_ids, body.caseworker_id)
+    return AssignmentOut(**result.__dict__, message=assignment.message(result))
 
 
 CPR_NOT_IN_URL = "Søg på CPR-nummer med søgefeltet: nummeret må ikke stå i adressen."
@@ -90,12 +141,13 @@ def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), 
 
 @router.get("/api/caseload")
 def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId | None = None,
-                 team_id: RowId | None = None, sort: Name = "navn", page: int = Query(1, ge=1, le=100_000),
+                 team_id: RowId | None = None, unassigned: bool = Query(False, description="uden sagsbehandler"),
+                 sort: Name = "navn", page: int = Query(1, ge=1, le=100_000),
                  page_size: int = Query(50, ge=1, le=10_000, description="højst 200"),
                  user: User = Depends(caseworkers), db: Database = Depends(get_db)):
     """The caseworker's (team leader's: the team's) citizens on an active benefit, paged:
     ``{"items", "total", "page", "page_size"}``; sort by navn, ydelse, start, frist or sagsbehandler."""
-    flt = _caseload_filter(benefit, readiness, caseworker_id, team_id, sort)
+    flt = _caseload_filter(benefit, readiness, caseworker_id, team_id, sort, unassigned)
     return caseload.caseload_page(db, user, flt, PageRequest.of(page, page_size)).to_dict()
 
 
