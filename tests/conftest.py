@@ -17,12 +17,31 @@ import pytest
 
 os.environ.setdefault("INDSATS_FAST_PASSWORD_HASH", "1")
 
+import time_machine
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from indsats.store.db import Database, make_engine
 from indsats.store.migrations import upgrade
 from indsats.store.schema import metadata
+
+
+def pytest_addoption(parser):
+    parser.addoption("--today", default=None, metavar="YYYY-MM-DD",
+                     help="run the whole suite as if the machine's date were this day (time-machine); "
+                          "a test that depends on the real date fails here")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _machine_date(request) -> Iterator[None]:
+    """``pytest --today 2026-06-01``: the whole run on another day, as a user's machine would be."""
+    day = request.config.getoption("--today")
+    if not day:
+        yield
+        return
+    with time_machine.travel(f"{day} 09:00:00+00:00", tick=True):
+        yield
+
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "INDSATS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -87,3 +87,8 @@ def build_world(db: Database) -> World:
             create_user(s, username=username, password=PASSWORD, role=role, municipality_code=code,
                         display_name=username.capitalize(), **links)
         return World(anna_id=anna.id, bo_id=bo.id, carl_id=carl.id, anna_cpr=anna_cpr)
+
+
+# The day the hand-made world is seen from: its spells start in 2026 and its tests record
+# conversations and offers on fixed days of 2026, so they run with the clock at this day.
+WORLD_DAY = "2026-12-01 09:00:00+00:00"

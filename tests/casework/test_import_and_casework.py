@@ -7,6 +7,7 @@ import random
 from datetime import date
 
 import pytest
+import time_machine
 from sqlalchemy import func, select
 
 from indsats.domain.cpr import synthetic
@@ -18,7 +19,14 @@ from indsats.services.casework.imports import ImportRefused, import_files
 from indsats.services.shared.errors import Forbidden, InvalidInput
 from indsats.store.tables import BenefitSpellRow, CaseEventRow, CitizenRow, ConversationRow, OfferRow
 
-from .builders import PASSWORD, build_world
+from .builders import PASSWORD, WORLD_DAY, build_world
+
+
+@pytest.fixture(autouse=True)
+def _world_day():
+    """The recorded dates below are fixed days of 2026: the clock is at the world's day."""
+    with time_machine.travel(WORLD_DAY, tick=True):
+        yield
 
 CPR_A = synthetic(date(1988, 5, 14), True, random.Random(1))
 CPR_B = synthetic(date(2001, 2, 3), False, random.Random(2))

@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+import time_machine
 from fastapi.testclient import TestClient
 
 from indsats.services.company import job_orders
@@ -13,6 +14,12 @@ from indsats.web.app import create_app
 
 from .company_world import LAGER, PASSWORD, PLEJE, TODAY, build_company_world
 
+
+@pytest.fixture(autouse=True)
+def _world_day():
+    """The pages compute weeks of unemployment from today: the clock is at the world's day."""
+    with time_machine.travel(f"{TODAY.isoformat()} 09:00:00+00:00", tick=True):
+        yield
 
 @pytest.fixture
 def site(database, monkeypatch):

@@ -109,7 +109,9 @@ def free_slots_in(session: Session, caseworker_id: int, start: date | datetime, 
     first = start if isinstance(start, datetime) else datetime.combine(start, time.min)
     last = end if isinstance(end, datetime) else datetime.combine(end, time.min)
     first = max(first, local_now())
-    first = first.replace(second=0, microsecond=0) + timedelta(minutes=(-first.minute) % 15)
+    if first.second or first.microsecond:  # a started minute is past: the next quarter after it
+        first = first.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    first += timedelta(minutes=(-first.minute) % 15)
     taken = _taken(session, caseworker_id, first, last + timedelta(minutes=minutes))
     out, cursor = [], first
     while cursor < last:
