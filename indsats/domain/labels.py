@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .enums import Benefit, ConversationKind, ConversationStatus, OfferType, Readiness, Role
 
 BENEFIT_DA: dict[str, str] = {
@@ -62,6 +64,18 @@ LANGUAGE_DA = {
     "tr": "tyrkisk", "fr": "fransk", "es": "spansk", "uk": "ukrainsk", "ro": "rumænsk", "lt": "litauisk",
     "so": "somali", "fa": "persisk", "ur": "urdu", "ti": "tigrinya", "ru": "russisk",
 }
+
+
+_INTERNAL_REFERENCE = re.compile(r"\s*\((?:jf\. |se )?(?:seeds|docs)/[^)]*\)"
+                                 r"|(?:\s+(?:i|jf\.|se|fra))?\s*\b(?:seeds/\d+[\w.]*|docs/[\w./-]+\.md):?")
+
+
+def for_users(text: str | None) -> str:
+    """A source or note without the project's internal references (``seeds/003``, ``docs/KPIS.md``):
+    those name files in the repository, not anything a caseworker or citizen can look up."""
+    if not text:
+        return ""
+    return re.sub(r"\s{2,}", " ", _INTERNAL_REFERENCE.sub("", text)).strip(" :;,")
 
 
 def label(mapping: dict[str, str], value: str | None) -> str:

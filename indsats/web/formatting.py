@@ -17,7 +17,8 @@ def sprog(codes) -> str:
 
 
 def install(env) -> None:
-    env.filters.update(dato=dato, tal=tal, procent=procent, begrundelser=begrundelser, sprog=sprog)
+    env.filters.update(dato=dato, tal=tal, procent=procent, begrundelser=begrundelser, sprog=sprog,
+                       kilde=labels.for_users)
     env.globals.update(
         ydelse=lambda v: labels.label(labels.BENEFIT_DA, v),
         parathed=lambda v: labels.label(labels.READINESS_DA, v),

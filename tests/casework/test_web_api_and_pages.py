@@ -147,3 +147,25 @@ def test_a_plan_without_a_goal_is_refused_in_danish(world_client):
     token = _csrf(client, f"/borgere/{world.anna_id}")
     response = client.post(f"/borgere/{world.anna_id}/plan", data={"goal": " ", "csrf_token": token})
     assert response.status_code == 422 and "Skriv borgerens mål" in response.text
+
+
+DEVELOPER_TEXT = re.compile(r"seeds/|docs/\w+\.md|href=\"/api/"
+                            r"|>[^<]*\b(?:contact|offer|sickness|integration|local|regime)\.[a-z_0-9]+\b[^<]*<")
+
+
+def test_pages_show_no_text_meant_for_developers(world_client):
+    """No repository paths (seeds/003, docs/KPIS.md), raw JSON links or English rule ids on a user's page."""
+    world, client = world_client
+    for username, paths in [
+        ("mette", [f"/borgere/{world.anna_id}/frister", "/frister", "/evidens/risiko"]),
+        ("anna", ["/min-sag"]),
+        ("leder250", ["/styring", "/ledelsesinformation", "/plan", "/evidens/effekter", "/styring/produktionsplan"]),
+        ("leder766", ["/styring"]),
+    ]:
+        client.cookies.clear()
+        login(client, username)
+        for path in paths:
+            page = client.get(path)
+            assert page.status_code == 200, (username, path)
+            found = DEVELOPER_TEXT.search(page.text)
+            assert found is None, (username, path, found and found.group(0)[:120])

@@ -219,3 +219,28 @@ def test_the_api_creates_an_order_ranks_and_proposes(site):
                           json={"date": "2026-11-01", "kind": "call", "schemes": ["flexjob"]})
     assert contact.status_code == 201
     assert client.get(f"/api/companies/{LAGER}").json()["contacts"][0]["schemes"] == ["flexjob"]
+
+
+def test_every_link_a_manager_is_shown_opens(site, monkeypatch):
+    """The menu and the company pages link a manager only to pages a manager may open (no 403 behind a link)."""
+    world, client, database = site
+    from indsats.domain import clock
+
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    order = job_orders.parse_job_order(dict(title="Lagermedarbejder", description="Plukning", hours_per_week=37,
+                                            requires_languages=["da"]))
+    job_id = job_orders.create_job_order(database, world.consultant, LAGER, order, TODAY)
+    login(client, "leder")
+
+    def links(path: str) -> list[str]:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        return [h for h in (html.unescape(x) for x in re.findall(r'href="(/[^"#]*)"', page.text))
+                if not h.startswith(("/static", "/logout")) and not h.endswith((".pdf", ".csv"))]
+
+    shown = set(links("/"))  # the menu
+    for page in ["/virksomheder", f"/virksomheder/{LAGER}", "/jobordrer", f"/jobordrer/{job_id}"]:
+        shown |= set(links(page))
+    assert f"/jobordrer/{job_id}" in shown
+    refused = {p: s for p in sorted(shown) if (s := client.get(p).status_code) != 200}
+    assert not refused, refused
