@@ -23,7 +23,7 @@ def live_server(sqlite_database):
 
 @pytest.fixture
 def page():
-    with chromium_page(bypass_csp=True) as page:
+    with chromium_page() as page:
         page.set_viewport_size(PHONE)
         yield page
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 def test_plan_pages_in_a_browser(sqlite_database):
     build_world(sqlite_database)
     vid = plan_versions.import_yaml(sqlite_database, "250", DEMO.read_text(encoding="utf-8"), "demo.yaml", "leder250")
-    with serve(sqlite_database) as base, chromium_page(bypass_csp=True) as page:  # axe-core is injected inline
+    with serve(sqlite_database) as base, chromium_page() as page:  # axe-core is injected inline
         page.set_viewport_size({"width": 375, "height": 800})
         log_in(page, base, "leder250", PASSWORD)
         page.goto(f"{base}/plan")
