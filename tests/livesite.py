@@ -44,9 +44,9 @@ def serve(database) -> Iterator[str]:
 
 
 @contextmanager
-def chromium_page(bypass_csp: bool = False):
-    """A page in headless Chromium; skipped where Chromium is missing (a failure under CI).
-    ``bypass_csp`` only for tools the test injects (axe-core): the app's pages run under their CSP."""
+def chromium_page():
+    """A page in headless Chromium under the app's real CSP; skipped where Chromium is missing
+    (a failure under CI)."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium not found at {CHROMIUM}; ./run test installs Debian's chromium")
@@ -56,7 +56,7 @@ def chromium_page(bypass_csp: bool = False):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(bypass_csp=bypass_csp)
+            yield browser.new_page()
         finally:
             browser.close()
 
