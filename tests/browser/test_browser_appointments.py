@@ -12,7 +12,7 @@ from sqlalchemy import select
 from indsats.store.tables import AuditRow
 
 from ..casework.builders import PASSWORD, build_world
-from ..livesite import assert_accessible, chromium_page, log_in, serve
+from ..livesite import assert_accessible, log_in, serve
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +22,6 @@ def live_server(sqlite_database):
     world = build_world(sqlite_database)
     with time_machine.travel(datetime(2026, 12, 7, 7, 0, tzinfo=UTC), tick=True), serve(sqlite_database) as base:
         yield world, base, sqlite_database
-
-
-@pytest.fixture
-def page():
-    with chromium_page() as page:
-        yield page
 
 
 def _book(page, base, citizen_id):

@@ -6,7 +6,7 @@ import pytest
 
 from ..casework.builders import PASSWORD
 from ..casework.caseload_world import build_big_team
-from ..livesite import assert_accessible, chromium_page, log_in, serve
+from ..livesite import assert_accessible, log_in, serve
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +16,6 @@ def live_server(sqlite_database):
     world = build_big_team(sqlite_database)
     with serve(sqlite_database) as base:
         yield world, base
-
-
-@pytest.fixture
-def page():
-    with chromium_page() as page:
-        yield page
 
 
 def test_page_through_and_filter_a_caseload_of_more_than_500(live_server, page):

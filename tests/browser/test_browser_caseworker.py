@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ..casework.builders import PASSWORD, build_world
-from ..livesite import chromium_page, log_in, serve
+from ..casework.builders import PASSWORD
+from ..livesite import log_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_server(sqlite_database):
-    world = build_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
-
-
-@pytest.fixture
-def page():
-    with chromium_page() as page:
-        yield page
 
 
 def test_caseworker_logs_in_searches_and_opens_the_case(live_server, page):

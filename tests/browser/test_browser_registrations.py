@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ..casework.builders import PASSWORD, build_world
-from ..livesite import assert_accessible, chromium_page, log_in, serve
+from ..casework.builders import PASSWORD
+from ..livesite import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_server(sqlite_database):
-    world = build_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
-
-
-@pytest.fixture
-def page():
-    with chromium_page() as page:
-        yield page
 
 
 def test_register_a_benefit_and_a_visitation_and_see_the_deadlines_appear(live_server, page):
