@@ -90,6 +90,13 @@ def _lines(found, references: dict, group: str) -> list[EffectLine]:
     return out
 
 
+def kept(code: str) -> LocalEffects | None:
+    """The newest effects already computed for municipality ``code`` (none: None) — for the committee pack,
+    which must not start an estimation of its own."""
+    found = [(key[1], view) for key, view in _CACHE.items() if key[0] == code and view.overall]
+    return max(found, key=lambda kv: kv[0])[1] if found else None
+
+
 def local_effects(db: Database, user: User, as_of: date | None = None, horizon: int = HORIZON) -> LocalEffects:
     ensure_role(user, *READERS)
     day = as_of or clock.today()
