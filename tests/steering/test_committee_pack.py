@@ -4,7 +4,7 @@ the goals and their status, budget against actuals and forecast, the local effec
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -13,7 +13,7 @@ from sqlalchemy import select
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.economy.budget_records import import_budget
-from indsats.services.evidence import local_effects
+from indsats.services.evidence.effect_estimates import ALL, EffectEstimate, keep
 from indsats.services.steering import plan_versions
 from indsats.services.steering.committee_pack import committee_pack_pdf
 from indsats.store.tables import AuditRow, MunicipalityRow
@@ -27,14 +27,14 @@ MANAGER = User(id=None, username="leder250", role=Role.MANAGER, municipality_cod
 BUDGET = "år;måned;område;beløb\n" + "".join(f"2026;{m};løn;100.000,00\n" for m in range(1, 13))
 
 
-def _kept_effects(monkeypatch):
-    line = local_effects.EffectLine("Virksomhedspraktik", 412, 4.2, 1.1, 7.3, 2.0,
-                                    "Virksomhedspraktik øger andelen i job efter et halvt år.")
-    view = local_effects.LocalEffects("2025-W01", "2025-W52", 26, "et halvt år efter start", [line])
-    monkeypatch.setitem(local_effects._CACHE, ("250", "2026-W48", 26, "None", 0.0), view)
+def _kept_effects(database):
+    found = EffectEstimate("company_internship", ALL, 26, "2025-W01", "2025-W52", 412, 0.5, 0.042, 0.011, 0.073,
+                           0.02, datetime(2026, 11, 30, 6, 0))
+    with database.unit_of_work() as session:
+        keep(session, "250", "2025-W01", "2025-W52", 26, [found])
 
 
-def test_the_manager_downloads_a_pack_with_goals_budget_effects_and_the_plan_status(database, monkeypatch):
+def test_the_manager_downloads_a_pack_with_goals_budget_effects_and_the_plan_status(database):
     build_world(database)
     version = plan_versions.import_yaml(database, "250", (ROOT / "plans" / "demo-frederikssund.yaml").read_text(),
                                         "demo.yaml", "leder250")
@@ -42,7 +42,7 @@ def test_the_manager_downloads_a_pack_with_goals_budget_effects_and_the_plan_sta
     plan_versions.set_status(database, MANAGER, version, "approved", date(2026, 2, 20), "Udvalget, pkt. 4")
     plan_versions.set_status(database, MANAGER, version, "in_force", date(2026, 3, 1))
     import_budget(database, MANAGER, BUDGET)
-    _kept_effects(monkeypatch)
+    _kept_effects(database)
     with TestClient(create_app(database, secret_key="test")) as client:
         login(client, "leder250")
         page = client.get("/styring")

@@ -76,13 +76,6 @@ def _line(e: EffectEstimate, references: dict, group: str) -> EffectLine:
                       e.reading, ref.text() if ref else "")
 
 
-def kept(code: str) -> LocalEffects | None:
-    """The newest effects already computed for municipality ``code`` (none: None) — for the committee pack,
-    which must not start an estimation of its own."""
-    found = [(key[1], view) for key, view in _CACHE.items() if key[0] == code and view.overall]
-    return max(found, key=lambda kv: kv[0])[1] if found else None
-
-
 def local_effects(db: Database, user: User, as_of: date | None = None, horizon: int = HORIZON) -> LocalEffects:
     ensure_role(user, *READERS)
     code = user.municipality_code

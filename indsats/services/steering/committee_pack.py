@@ -126,15 +126,19 @@ def _budget(db: Database, user: User, pack: CommitteePack) -> None:
     pack.budget_through_month, pack.budget_chart = view.last_actual_month, view.chart
 
 
-def _effects(code: str, pack: CommitteePack) -> None:
-    from ..evidence.local_effects import kept
+def _effects(db: Database, code: str, pack: CommitteePack) -> None:
+    from indsats.evidence.reading import horizon_da
 
-    found = kept(code)
-    if found is None:
+    from ..evidence.effect_estimates import ALL, kept_effect_estimates
+
+    with db.unit_of_work() as session:
+        found = [e for e in kept_effect_estimates(session, code) if e.target_group == ALL]
+    if not found:
         return
-    pack.effects = [EffectRow(e.offer, e.starts, e.effect_pp, e.ci_low_pp, e.ci_high_pp, e.reading)
-                    for e in found.overall]
-    pack.effects_period, pack.effects_horizon = f"{found.first}–{found.last}", found.horizon_text
+    pack.effects = [EffectRow(e.offer_label, e.starts, e.effect * 100, e.ci_low * 100, e.ci_high * 100, e.reading)
+                    for e in found]
+    pack.effects_period = f"{found[0].first_week}–{found[0].last_week}"
+    pack.effects_horizon = horizon_da(found[0].horizon)
 
 
 def build_pack(db: Database, user: User, meeting: date, plan_name: str | None = None) -> CommitteePack:
@@ -145,7 +149,7 @@ def build_pack(db: Database, user: User, meeting: date, plan_name: str | None = 
     pack = CommitteePack(user.municipality_code, meeting, as_of, plan, views, goal_charts(views),
                          _versions(db, user.municipality_code), meeting.year)
     _budget(db, user, pack)
-    _effects(user.municipality_code, pack)
+    _effects(db, user.municipality_code, pack)
     return pack
 
 
