@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 19:55:25.299694
+Create Date: 2026-12-01 20:00:51.243546
 """
 from alembic import op
 import sqlalchemy as sa
@@ -663,10 +663,12 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('company_cvr', sa.String(length=8), nullable=True),
     sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('oidc_subject', sa.String(length=255), nullable=True),
     sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_users_caseworker_id_caseworkers')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_users_citizen_id_citizens')),
     sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_users_municipality_code_municipalities')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('oidc_subject', name=op.f('uq_users_oidc_subject')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
     op.create_table('appointments',
@@ -718,6 +720,7 @@ def upgrade() -> None:
     sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('ended_reason', sa.String(length=20), nullable=True),
     sa.Column('client', sa.String(length=64), nullable=False),
+    sa.Column('flashes', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users')),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_sessions'))
     )
