@@ -33,6 +33,7 @@ ROUTE_MODULES = [
     "accounts.users",
     "casework.worklists",
     "casework.quota",
+    "casework.coordination",
     "steering.dashboard",
     "steering.plan",
     "economy",
