@@ -26,6 +26,7 @@ from .security_headers import SecurityHeaders
 ROUTE_MODULES = [
     "health",
     "accounts.login",
+    "accounts.oidc",
     "casework.citizens",
     "casework.recording",
     "casework.appointments",

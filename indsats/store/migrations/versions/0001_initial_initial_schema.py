@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 19:57:02.527661
+Create Date: 2026-12-01 20:05:44.862665
 """
 from alembic import op
 import sqlalchemy as sa
@@ -34,6 +34,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_log_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_username'), ['username'], unique=False)
+
+    op.create_table('effect_references',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('offer', sa.String(length=60), nullable=False),
+    sa.Column('target_group', sa.String(length=40), nullable=False),
+    sa.Column('effect_pp', sa.Float(), nullable=False),
+    sa.Column('low_pp', sa.Float(), nullable=True),
+    sa.Column('high_pp', sa.Float(), nullable=True),
+    sa.Column('source', sa.String(length=300), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=True),
+    sa.Column('file_name', sa.String(length=200), nullable=False),
+    sa.Column('imported_by', sa.String(length=100), nullable=False),
+    sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_effect_references'))
+    )
+    with op.batch_alter_table('effect_references', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_effect_references_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('kept_effect_estimates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('offer', sa.String(length=60), nullable=False),
+    sa.Column('target_group', sa.String(length=40), nullable=False),
+    sa.Column('horizon', sa.Integer(), nullable=False),
+    sa.Column('first_week', sa.String(length=10), nullable=False),
+    sa.Column('last_week', sa.String(length=10), nullable=False),
+    sa.Column('starts', sa.Integer(), nullable=False),
+    sa.Column('treated_rate', sa.Float(), nullable=False),
+    sa.Column('effect', sa.Float(), nullable=False),
+    sa.Column('ci_low', sa.Float(), nullable=False),
+    sa.Column('ci_high', sa.Float(), nullable=False),
+    sa.Column('naive_effect', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_effect_estimates'))
+    )
+    with op.batch_alter_table('kept_effect_estimates', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_effect_estimates_key', ['municipality_code', 'horizon', 'last_week', 'offer', 'target_group'], unique=True)
 
     op.create_table('kept_measures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -677,10 +715,12 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('company_cvr', sa.String(length=8), nullable=True),
     sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('oidc_subject', sa.String(length=255), nullable=True),
     sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_users_caseworker_id_caseworkers')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_users_citizen_id_citizens')),
     sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_users_municipality_code_municipalities')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('oidc_subject', name=op.f('uq_users_oidc_subject')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
     op.create_table('appointments',
@@ -767,6 +807,7 @@ def upgrade() -> None:
     sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('ended_reason', sa.String(length=20), nullable=True),
     sa.Column('client', sa.String(length=64), nullable=False),
+    sa.Column('flashes', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users')),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_sessions'))
     )
@@ -1034,6 +1075,14 @@ def downgrade() -> None:
         batch_op.drop_index('ix_kept_measures_key')
 
     op.drop_table('kept_measures')
+    with op.batch_alter_table('kept_effect_estimates', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_effect_estimates_key')
+
+    op.drop_table('kept_effect_estimates')
+    with op.batch_alter_table('effect_references', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_effect_references_municipality_code'))
+
+    op.drop_table('effect_references')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))
         batch_op.drop_index(batch_op.f('ix_audit_log_municipality_code'))
