@@ -34,6 +34,7 @@ ROUTE_MODULES = [
     "accounts.users",
     "casework.worklists",
     "casework.quota",
+    "casework.coordination",
     "steering.dashboard",
     "steering.plan",
     "economy",
