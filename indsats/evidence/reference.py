@@ -75,7 +75,7 @@ def parse_reference(name: str, text: str, offers: dict[str, str], groups: dict[s
             raise EvidenceError(f"{name}: linje {line}: mere end {MAX_ROWS} rækker")
         row = {c: (cells[i].strip() if i < len(cells) else "") for c, i in at.items()}
 
-        def bad(column: str, why: str, line: int = line, row: dict = row) -> EvidenceError:
+        def bad(column: str, why: str, line: int = line, row: dict[str, str] = row) -> EvidenceError:
             return EvidenceError(f"{name}: linje {line}, kolonne '{column}': {why} (værdi {row[column]!r})")
 
         offer = offers.get(row["indsats"].lower())
