@@ -26,6 +26,7 @@ from .security_headers import SecurityHeaders
 ROUTE_MODULES = [
     "health",
     "accounts.login",
+    "accounts.oidc",
     "casework.citizens",
     "casework.recording",
     "casework.appointments",
@@ -33,6 +34,7 @@ ROUTE_MODULES = [
     "accounts.users",
     "casework.worklists",
     "casework.quota",
+    "casework.coordination",
     "steering.dashboard",
     "steering.plan",
     "economy",
