@@ -47,7 +47,7 @@ class WeekGrid:
 
     @property
     def last_idx(self) -> int:
-        return self.first_idx + self.present.shape[1] - 1
+        return int(self.first_idx + self.present.shape[1] - 1)
 
 
 def _encode(table: pa.Table, name: str) -> tuple[np.ndarray, list[str]]:
