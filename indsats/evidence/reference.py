@@ -44,7 +44,7 @@ def read_reference(path: Path, groups: tuple[str, ...]) -> dict[tuple[str, str],
         if missing:
             raise EvidenceError(f"{path}: linje 1 (overskrift): mangler kolonne(r) {', '.join(missing)}")
         for line, row in enumerate(reader, start=2):
-            def bad(column: str, why: str, line: int = line, row: dict = row) -> EvidenceError:
+            def bad(column: str, why: str, line: int = line, row: dict[str, str] = row) -> EvidenceError:
                 return EvidenceError(f"{path}: linje {line}, kolonne '{column}': {why} (værdi {row.get(column)!r})")
 
             offer = (row["offer"] or "").strip()

@@ -35,6 +35,7 @@ ROUTE_MODULES = [
     "accounts.retention",
     "casework.worklists",
     "casework.quota",
+    "casework.coordination",
     "steering.dashboard",
     "steering.plan",
     "economy",
