@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -49,7 +49,7 @@ class RetentionRule:
         return as_of - timedelta(days=self.keep_days)
 
 
-def _rule(category: str, body: dict, value: dict) -> RetentionRule:
+def _rule(category: str, body: dict[str, Any], value: dict[str, Any]) -> RetentionRule:
     where = f"retention.yaml: {category}"
     action = value.get("action")
     if action not in ACTIONS:
