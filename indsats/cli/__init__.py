@@ -24,6 +24,7 @@ from . import (  # noqa: E402,F401
     match_commands,
     obligation_commands,
     plan_commands,
+    retention_commands,
     synth_commands,
     user_commands,
 )

@@ -20,7 +20,7 @@ app.add_typer(users_app, name="users")
 @users_app.command("add")
 def users_add(
     username: str = typer.Argument(..., help="Brugernavn."),
-    role: Role = typer.Option(..., "--role", help="caseworker, team_leader, company_consultant, manager, citizen, company"),
+    role: Role = typer.Option(..., "--role", help="caseworker, team_leader, company_consultant, manager, citizen, company, participant (tværfaglig deltager i samlede planer)"),
     municipality: str = typer.Option(..., "--municipality", help="Kommunekode, fx 250."),
     name: str = typer.Option("", "--name", help="Visningsnavn."),
     caseworker_id: int = typer.Option(None, "--caseworker-id", help="Sagsbehandleren brugeren er (sagsbehandler, teamleder)."),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:06:51.065080
+Create Date: 2026-12-01 20:15:05.693954
 """
 from alembic import op
 import sqlalchemy as sa
@@ -163,6 +163,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('economy_scenario_flows',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('panel_version', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('seconds', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenario_flows_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenario_flows')),
+    sa.UniqueConstraint('municipality_code', 'reference_week', name='uq_scenario_flows')
+    )
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenario_flows_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('economy_scenarios',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -630,6 +645,23 @@ def upgrade() -> None:
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversations_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('coordination_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('department', sa.String(length=20), nullable=False),
+    sa.Column('author_username', sa.String(length=80), nullable=False),
+    sa.Column('author_name', sa.String(length=120), nullable=False),
+    sa.Column('author_role', sa.String(length=30), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_entries_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_entries'))
+    )
+    with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_entries_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('job_applications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -718,6 +750,41 @@ def upgrade() -> None:
     with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_risk_assessments_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('sharing_consents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('scope', sa.String(length=20), nullable=False),
+    sa.Column('given', sa.Boolean(), nullable=False),
+    sa.Column('since', sa.Date(), nullable=True),
+    sa.Column('given_by', sa.String(length=80), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sharing_consents_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sharing_consents')),
+    sa.UniqueConstraint('citizen_id', 'scope', name='uq_sharing_consents_citizen_scope')
+    )
+    with op.batch_alter_table('sharing_consents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sharing_consents_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('sick_leave_records',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('hours_per_week', sa.Float(), nullable=True),
+    sa.Column('party_role', sa.String(length=20), nullable=True),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=True),
+    sa.Column('outcome', sa.String(length=20), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('recorded_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sick_leave_records_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sick_leave_records'))
+    )
+    with op.batch_alter_table('sick_leave_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sick_leave_records_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_sick_leave_records_kind_day', ['kind', 'day'], unique=False)
+
     op.create_table('small_jobs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -796,6 +863,41 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
+
+    op.create_table('coordination_decisions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('outcome', sa.String(length=20), nullable=False),
+    sa.Column('reasoning', sa.Text(), nullable=False),
+    sa.Column('basis_entry_id', sa.Integer(), nullable=True),
+    sa.Column('rule', sa.String(length=40), nullable=False),
+    sa.Column('decided_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['basis_entry_id'], ['coordination_entries.id'], name=op.f('fk_coordination_decisions_basis_entry_id_coordination_entries')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_decisions_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_decisions'))
+    )
+    with op.batch_alter_table('coordination_decisions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_decisions_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('coordination_participants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('department', sa.String(length=20), nullable=False),
+    sa.Column('added_by', sa.String(length=80), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('removed_by', sa.String(length=80), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_participants_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_coordination_participants_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_participants'))
+    )
+    with op.batch_alter_table('coordination_participants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_participants_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_coordination_participants_user_id'), ['user_id'], unique=False)
 
     op.create_table('login_sessions',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
@@ -891,6 +993,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_login_sessions_user_id'))
 
     op.drop_table('login_sessions')
+    with op.batch_alter_table('coordination_participants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_participants_user_id'))
+        batch_op.drop_index(batch_op.f('ix_coordination_participants_citizen_id'))
+
+    op.drop_table('coordination_participants')
+    with op.batch_alter_table('coordination_decisions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_decisions_citizen_id'))
+
+    op.drop_table('coordination_decisions')
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_messages_thread')
 
@@ -909,6 +1020,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_small_jobs_citizen_id'))
 
     op.drop_table('small_jobs')
+    with op.batch_alter_table('sick_leave_records', schema=None) as batch_op:
+        batch_op.drop_index('ix_sick_leave_records_kind_day')
+        batch_op.drop_index(batch_op.f('ix_sick_leave_records_citizen_id'))
+
+    op.drop_table('sick_leave_records')
+    with op.batch_alter_table('sharing_consents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sharing_consents_citizen_id'))
+
+    op.drop_table('sharing_consents')
     with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
 
@@ -934,6 +1054,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_job_applications_citizen_day')
 
     op.drop_table('job_applications')
+    with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_entries_citizen_id'))
+
+    op.drop_table('coordination_entries')
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversations_citizen_id'))
 
@@ -1057,6 +1181,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
 
     op.drop_table('economy_scenarios')
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenario_flows_municipality_code'))
+
+    op.drop_table('economy_scenario_flows')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 

@@ -35,6 +35,7 @@ HOME_BY_ROLE = {
     Role.COMPANY_CONSULTANT: "/",
     Role.CITIZEN: "/min-sag",
     Role.COMPANY: "/",
+    Role.PARTICIPANT: "/samlet-plan",
 }
 
 
