@@ -143,3 +143,32 @@ def chosen(scenarios: list[SavedScenario], ids: list[int]) -> list[SavedScenario
     if ids and len(found) != len(set(ids)):
         raise NotFound("Scenariet findes ikke i din kommune.")
     return found
+
+
+@dataclass(frozen=True)
+class ReviewScenario:
+    """A saved scenario for the result review: next year beside the baseline, with its assumptions."""
+
+    name: str
+    week: str
+    assumptions: list[str]
+    rows: list[tuple[str, float, float, float, int]]  # (measure, baseline, scenario, difference, decimals)
+
+
+def review_scenarios(db: Database, code: str, ids: list[int] | tuple[int, ...]) -> list[ReviewScenario]:
+    """The chosen saved scenarios of the municipality (in the order asked; unknown ids refused)."""
+    if not ids:
+        return []
+    with db.unit_of_work() as s:
+        rows = {r.id: r for r in s.scalars(select(ScenarioRow).where(ScenarioRow.municipality_code == code,
+                                                                       ScenarioRow.id.in_(list(ids))))}
+        missing = [i for i in ids if i not in rows]
+        if missing:
+            raise NotFound(f"Scenarie {missing[0]} findes ikke i din kommune.")
+        out = []
+        for i in dict.fromkeys(ids):
+            r = rows[i]
+            lines = [(title, float(r.baseline.get(key, 0)), float(r.result.get(key, 0)),
+                      float(r.result.get(key, 0)) - float(r.baseline.get(key, 0)), dec) for key, title, dec in MEASURES]
+            out.append(ReviewScenario(r.name, r.reference_week, list(r.assumptions.get("text", [])), lines))
+        return out
