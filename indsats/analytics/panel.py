@@ -17,19 +17,11 @@ from pathlib import Path
 
 import duckdb
 
-from ..domain.enums import Benefit, OfferType, Readiness
 from . import weeks
+from .contract import BENEFITS, KNOWN_OFFERS, OFFER_PATTERN, READINESS, PanelError  # noqa: F401 (re-exported)
 
 PANEL_COLUMNS = ("person_id", "week", "benefit", "readiness", "offer")
 PERSONS_COLUMNS = ("person_id", "birth_date")
-BENEFITS = tuple(b.value for b in Benefit)
-READINESS = tuple(r.value for r in Readiness)
-KNOWN_OFFERS = tuple(o.value for o in OfferType)
-OFFER_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-
-class PanelError(ValueError):
-    """A malformed panel or persons file; the message names file, row and column."""
 
 
 @dataclass

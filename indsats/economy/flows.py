@@ -13,10 +13,12 @@ micro-simulation (``simulation.py``), over the 52 weeks ending with a reference 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import duckdb
 import numpy as np
-import pyarrow as pa
+
+if TYPE_CHECKING:  # DuckDB and Arrow load when flows are estimated, not when a page module is imported
+    import pyarrow as pa
 
 from ..analytics import weeks
 
@@ -47,6 +49,9 @@ class Flows:
 
 def estimate_flows(table: pa.Table, week: str) -> Flows:
     """Estimate the flows from an Arrow panel (person_id, week, benefit, readiness, offer)."""
+    import duckdb
+    import pyarrow as pa
+
     w = weeks.index(week)
     con = duckdb.connect()
     try:

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analytics.panel import OFFER_PATTERN
-from .weekmatrix import EvidenceError
+from ..analytics.contract import OFFER_PATTERN
+from .errors import EvidenceError
 
 COLUMNS = ("offer", "target_group", "effect_pp", "evidence", "source")
 ALL_GROUPS = "alle"

@@ -16,8 +16,6 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA, OFFER_DA, label
 from indsats.domain.models import User
-from indsats.economy.flows import estimate_flows
-from indsats.economy.monthly import steps_in_week
 from indsats.economy.rates import load_rates, rate_in_force
 from indsats.economy.simulation import Scenario, simulate
 from indsats.economy.staircase import rule_at
@@ -66,6 +64,9 @@ def assumptions_da(s: Scenario) -> list[str]:
 
 
 def _inputs(db: Database, code: str, week: str):
+    from indsats.economy.flows import estimate_flows  # DuckDB, Ibis, pandas: loaded on use, not at start-up
+    from indsats.economy.monthly import steps_in_week
+
     key = (db.url, code, week)
     hit = _CACHE.get(key)
     if hit and time.monotonic() - hit[0] < CACHE_SECONDS:

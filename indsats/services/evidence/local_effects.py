@@ -14,17 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA, label
 from indsats.domain.models import User
-from indsats.evidence.effects import eligible_rows, estimate
+from indsats.evidence.codes import CASH, EDU, JOB_READY, UB, readiness_code
+from indsats.evidence.errors import EvidenceError
 from indsats.evidence.reading import horizon_da, reading_da
 from indsats.evidence.reference import ALL_GROUPS, read_reference
-from indsats.evidence.weekmatrix import CASH, EDU, JOB_READY, UB, EvidenceError, read_matrix, readiness_code
 from indsats.plan.library import plans_dir
 from indsats.store.db import Database
 
@@ -94,6 +92,11 @@ def local_effects(db: Database, user: User, as_of: date | None = None, horizon: 
     ensure_role(user, *READERS)
     day = as_of or clock.today()
     last_week = weeks.last_full_week(day)
+    import pyarrow.parquet as pq  # Arrow, NumPy and scikit-learn: loaded on the first page, not at start-up
+
+    from indsats.evidence.effects import eligible_rows, estimate
+    from indsats.evidence.weekmatrix import read_matrix
+
     source = reference_file(user.municipality_code)
     key = (user.municipality_code, last_week, horizon, str(source), source.stat().st_mtime if source else 0.0)
     if key in _CACHE:
