@@ -21,6 +21,7 @@ COMMAND_MODULES = {
     "match_commands": ("match", "companies"),
     "obligation_commands": ("obligations", "measures"),
     "plan_commands": ("plan",),
+    "retention_commands": ("retention",),
     "synth_commands": ("synth",),
     "user_commands": ("users",),
 }

@@ -97,7 +97,7 @@ def estimate_flows(table: pa.Table, week: str) -> Flows:
         dest[dest.sum(axis=1) == 0, nb] = 1.0
         dest = np.cumsum(dest / dest.sum(axis=1, keepdims=True), axis=1)
         inflow = np.zeros(nb)
-        entry = {b: {} for b in benefits}
+        entry: dict[str, dict[str, int]] = {b: {} for b in benefits}
         for b, ready, n in con.execute(f"""SELECT benefit, coalesce(readiness, ''), count(*) FROM r
                 WHERE idx >= {lo} AND (prev_idx IS NULL OR prev_idx <> idx - 1) GROUP BY ALL""").fetchall():
             inflow[pos[b]] += n / YEAR_WEEKS

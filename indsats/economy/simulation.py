@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from typing import Any, TypedDict
 
 import numpy as np
 
@@ -43,8 +44,21 @@ class Scenario:
     move_to: str = ""
     move_share: float = 0.0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class SimulationResult(TypedDict):
+    """One simulated year (kept as JSON with the scenario)."""
+
+    gross_unemployed: int
+    long_term_unemployed: int
+    public_support_fte: float
+    gross: float
+    refusion: float
+    cofinancing: float
+    municipal_net: float
+    aktivering_change: float
 
 
 def shortened(hazard: np.ndarray, weeks: float) -> np.ndarray:
@@ -54,7 +68,7 @@ def shortened(hazard: np.ndarray, weeks: float) -> np.ndarray:
 
 def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, str]], rule: StaircaseRule,
              start_steps: dict[str, int], prices: dict[str, float] | None = None, seed: int = 7,
-             horizon: int = YEAR_WEEKS) -> dict:
+             horizon: int = YEAR_WEEKS) -> SimulationResult:
     """Next year's figures: mean gross unemployed, long-term unemployed at the year's end,
     public-support FTE, gross, refusion, co-financing, municipal net and the aktivering change."""
     nb = len(flows.benefits)

@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     casework_tables,
     citizen_tables,
     company_tables,
+    coordination_tables,
     economy_tables,
     evidence_tables,
     kpi_tables,

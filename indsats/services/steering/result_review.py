@@ -50,6 +50,7 @@ class Review:
     timeliness: list[tuple[str, float | None, int]] = field(default_factory=list)
     code: str = ""
     quota: list | None = None  # Series of the 75 % coverage (years from 2026, with a database); None: no section
+    effects: object | None = None  # services.evidence.local_effects.ReviewEffects (with a database); None: no section
     generated: date = field(default_factory=date.today)
 
 
@@ -105,6 +106,9 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
                     str(comparison) if comparison else None, timeliness, code)
     if db is not None:
         review.quota = quota_section(db, code, year, as_of)
+        from indsats.services.evidence.local_effects import review_effects
+
+        review.effects = review_effects(db, code, year)
     return review
 
 

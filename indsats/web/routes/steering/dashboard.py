@@ -13,8 +13,15 @@ from indsats.domain.enums import Role
 from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
+from indsats.services.steering import (
+    committee_pack,
+    measure_store,
+    offer_palette,
+    production_plans,
+    result_review,
+)
 from indsats.services.steering import goals as steering
-from indsats.services.steering import measure_store, offer_palette, production_plans, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
@@ -47,6 +54,11 @@ def _goal_json(view) -> dict:
 @router.get("/styring", include_in_schema=False)
 def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
+    return _goals_page(request, plan, as_of, user, db)
+
+
+def _goals_page(request: Request, plan: str | None, as_of: date | None, user: User, db: Database,
+                meeting: str = "", pack_error: str = "", status_code: int = 200):
     day = as_of or clock.today()
     the_plan, views = _goals(db, user, plan, day)
     charts = steering.goal_charts(views)
@@ -54,7 +66,24 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
                   updated=measure_store.updated_at(db, user.municipality_code),
                   priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
-                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
+                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year),
+                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code)
+
+
+@router.get("/styring/udvalgspakke.pdf", include_in_schema=False)
+def committee_pack_pdf(request: Request, meeting: Name | None = None, plan: Name | None = None,
+                       user: User = Depends(leaders), db: Database = Depends(get_db)):
+    """The committee pack for a meeting date: goals, budget, effects and the plan's status (audited export)."""
+    try:
+        day = committee_pack.meeting_date(meeting)
+    except InvalidInput as exc:
+        return _goals_page(request, plan, None, user, db, meeting=meeting or "", pack_error=str(exc), status_code=422)
+    try:
+        content = committee_pack.committee_pack_pdf(db, user, day, plan)
+    except (PlanError, steering.ReviewInputError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename=udvalgspakke-{day.isoformat()}.pdf"})
 
 
 @router.get("/api/styring/goals")
