@@ -20,7 +20,11 @@ from typing import Any
 import duckdb
 
 from . import weeks
-from .contract import BENEFITS, KNOWN_OFFERS, OFFER_PATTERN, READINESS, PanelError  # noqa: F401 (re-exported)
+from .contract import BENEFITS as BENEFITS  # re-exported: the panel's names live in .contract
+from .contract import KNOWN_OFFERS as KNOWN_OFFERS
+from .contract import OFFER_PATTERN as OFFER_PATTERN
+from .contract import READINESS as READINESS
+from .contract import PanelError as PanelError
 
 PANEL_COLUMNS = ("person_id", "week", "benefit", "readiness", "offer")
 PERSONS_COLUMNS = ("person_id", "birth_date")

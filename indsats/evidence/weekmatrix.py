@@ -20,7 +20,14 @@ import numpy as np
 from ..analytics import weeks
 from ..analytics.dream import dream_to_panel, is_dream_layout
 from ..analytics.panel import READINESS, PanelError, _one, load_panel
-from .codes import CASH, EDU, EDU_READY, JOB_READY, MAIN_BENEFITS, UB, benefit_code, readiness_code  # noqa: F401
+from .codes import CASH as CASH  # re-exported: the codes live in .codes (importable without NumPy)
+from .codes import EDU as EDU
+from .codes import EDU_READY as EDU_READY
+from .codes import JOB_READY as JOB_READY
+from .codes import MAIN_BENEFITS as MAIN_BENEFITS
+from .codes import UB as UB
+from .codes import benefit_code as benefit_code
+from .codes import readiness_code as readiness_code
 from .errors import EvidenceError
 
 __all__ = ["EvidenceError", "PanelError", "WeekMatrix", "benefit_code", "read_matrix", "readiness_code"]
