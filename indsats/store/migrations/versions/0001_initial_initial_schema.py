@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:05:44.862665
+Create Date: 2026-12-01 20:11:25.483846
 """
 from alembic import op
 import sqlalchemy as sa
@@ -163,6 +163,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('economy_scenario_flows',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('panel_version', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('seconds', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenario_flows_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenario_flows')),
+    sa.UniqueConstraint('municipality_code', 'reference_week', name='uq_scenario_flows')
+    )
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenario_flows_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('economy_scenarios',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1048,6 +1063,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
 
     op.drop_table('economy_scenarios')
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenario_flows_municipality_code'))
+
+    op.drop_table('economy_scenario_flows')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 
