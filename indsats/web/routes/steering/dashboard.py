@@ -13,6 +13,7 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import format_value
 from indsats.domain.models import User
+from indsats.services.company.small_jobs import small_job_counts
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.steering import (
@@ -68,7 +69,8 @@ def _goals_page(request: Request, plan: str | None, as_of: date | None, user: Us
                   priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
                   plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year),
-                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code)
+                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code,
+                  small_jobs=small_job_counts(db, user.municipality_code, day.year, day))
 
 
 @router.get("/styring/udvalgspakke.pdf", include_in_schema=False)
