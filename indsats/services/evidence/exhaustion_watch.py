@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 
@@ -20,7 +21,6 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.evidence.benefit_period import PeriodRule, from_spells, rule_at
 from indsats.law.parameters import ParameterError
 from indsats.plan import PlanError, load_plan
 from indsats.plan.library import plan_files
@@ -30,6 +30,9 @@ from indsats.store.tables import BenefitSpellRow, CaseworkerRow, CitizenRow
 from ..accounts.access import ensure_role
 from ..accounts.audit import record_reads
 from ..casework.worklists import caseworker_scope
+
+if TYPE_CHECKING:  # NumPy and DuckDB load on the first page, not at start-up
+    from indsats.evidence.benefit_period import PeriodRule
 
 READERS = (Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 WITHIN_WEEKS = 26
@@ -90,6 +93,8 @@ def plan_actions(code: str) -> list[str]:
 def _watch(session, code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule
            ) -> list[tuple[int, str, int | None, int, int]]:
     """(citizen id, name, caseworker id, weeks used, weeks left) within WITHIN_WEEKS, soonest first."""
+    from indsats.evidence.benefit_period import from_spells
+
     sunday = monday + timedelta(days=6)
     now_on_ub = (select(BenefitSpellRow.citizen_id).where(
         BenefitSpellRow.benefit == UB, BenefitSpellRow.start <= sunday,
@@ -122,6 +127,8 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
                      caseworker_id: int | None = None, team_id: int | None = None, page_size: int = PAGE_SIZE,
                      everything: bool = False, audit_action: str = "Dagpengeophør") -> ExhaustionWatch:
     """One page (``everything``: all, for the CSV) of the scope's citizens within 26 weeks of the end."""
+    from indsats.evidence.benefit_period import rule_at
+
     ensure_role(user, *READERS)
     code = user.municipality_code
     week = weeks.last_full_week(as_of or clock.today())
