@@ -44,6 +44,7 @@ ROUTE_MODULES = [
     "company.job_orders",
     "company.portal",
     "company.entry",
+    "company.network",
     "citizen",
     "citizen.my_data",
 ]
