@@ -21,14 +21,16 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyarrow as pa
 
 from ..analytics import weeks
 from .rates import Rate, load_rates
 from .staircase import rule_at
-from .weekgrid import week_grid, week_numbers
+
+if TYPE_CHECKING:  # Arrow and the week grid (pandas) load when flows are estimated, not with the pages
+    import pyarrow as pa
 
 YEAR_WEEKS = 52
 DURATION_BUCKETS = (1, 5, 14, 27, 53, 105)  # first week of each bucket: 1-4, 5-13, 14-26, 27-52, 53-104, 105+
@@ -57,6 +59,8 @@ class Flows:
 def estimate_flows(table: pa.Table, week: str, rates: list[Rate] | None = None) -> Flows:
     """Estimate the flows from an Arrow panel (person_id, week, benefit, readiness, offer);
     the staircase week numbers use ``rates`` (default: the shipped rates)."""
+    from .weekgrid import week_grid, week_numbers
+
     grid = week_grid(table, week)
     rates = load_rates() if rates is None else rates
     steps = week_numbers(grid, rates, rule_at(weeks.monday(week)))
