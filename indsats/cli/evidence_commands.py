@@ -13,7 +13,7 @@ from indsats.domain.labels import OFFER_DA, label
 from indsats.services.evidence import EvidenceError, PanelError
 from indsats.services.evidence import files as evidence_files
 
-from . import app
+from .typer_app import app
 
 
 def _fail(message: str) -> None:

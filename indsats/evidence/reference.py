@@ -20,8 +20,8 @@ import io
 import re
 from dataclasses import dataclass
 
-from ..analytics.panel import OFFER_PATTERN
-from .weekmatrix import EvidenceError
+from ..analytics.contract import OFFER_PATTERN
+from .errors import EvidenceError
 
 COLUMNS = ("indsats", "målgruppe", "effekt", "nedre", "øvre", "kilde", "år")
 ALL_GROUPS = "alle"

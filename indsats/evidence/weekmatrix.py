@@ -19,30 +19,18 @@ import numpy as np
 
 from ..analytics import weeks
 from ..analytics.dream import dream_to_panel, is_dream_layout
-from ..analytics.panel import BENEFITS, READINESS, PanelError, _one, load_panel
-from ..domain.enums import Benefit, Readiness
+from ..analytics.panel import READINESS, PanelError, _one, load_panel
+from .codes import CASH as CASH  # re-exported: the codes live in .codes (importable without NumPy)
+from .codes import EDU as EDU
+from .codes import EDU_READY as EDU_READY
+from .codes import JOB_READY as JOB_READY
+from .codes import MAIN_BENEFITS as MAIN_BENEFITS
+from .codes import UB as UB
+from .codes import benefit_code as benefit_code
+from .codes import readiness_code as readiness_code
+from .errors import EvidenceError
 
 __all__ = ["EvidenceError", "PanelError", "WeekMatrix", "benefit_code", "read_matrix", "readiness_code"]
-
-
-class EvidenceError(ValueError):
-    """The panel cannot answer the question (too little history, no starts); Danish text."""
-
-
-def benefit_code(name: str) -> int:
-    return BENEFITS.index(name) + 1
-
-
-def readiness_code(name: str) -> int:
-    return READINESS.index(name) + 1
-
-
-UB = benefit_code(Benefit.UNEMPLOYMENT_BENEFIT)
-CASH = benefit_code(Benefit.CASH_BENEFIT)
-EDU = benefit_code(Benefit.EDUCATION_BENEFIT)
-MAIN_BENEFITS = (UB, CASH, EDU)
-JOB_READY = readiness_code(Readiness.JOB_READY)
-EDU_READY = (readiness_code(Readiness.EDUCATION_READY), readiness_code(Readiness.OBVIOUSLY_EDUCATION_READY))
 
 
 @dataclass

@@ -18,12 +18,12 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.matching.profiles import NO_HEAVY_LIFTING, NO_NIGHT_WORK
-from indsats.matching.taxonomy import default_taxonomy
 from indsats.matching.text import normalise
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role
 from indsats.services.citizen.own import WRITERS, citizen_self, staff_read
 from indsats.services.company.candidates import ProfileIn
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.validation_da import message_da
 from indsats.store.citizen_tables import CitizenCvRow
@@ -35,6 +35,13 @@ NEEDS_DA = {NO_HEAVY_LIFTING: "Jeg kan ikke løfte tungt", NO_NIGHT_WORK: "Jeg k
 NEEDS_STAFF_DA = {NO_HEAVY_LIFTING: "Kan ikke løfte tungt", NO_NIGHT_WORK: "Kan ikke arbejde om natten"}
 MAX_EXPERIENCE = 4000
 PAGE_SIZE = 50
+
+
+def default_taxonomy():
+    """The occupation taxonomy (NumPy vectors): loaded on the first use, not when the server starts."""
+    from indsats.matching.taxonomy import default_taxonomy as taxonomy
+
+    return taxonomy()
 
 
 class CvErrors(InvalidInput):
@@ -61,6 +68,7 @@ class Cv:
     consent_date: date | None
     consent_withdrawn_on: date | None
     updated: date | None
+    consent_record: ConsentRecord | None = None
 
 
 def occupation_suggestions(text: str, limit: int = 8) -> list[str]:
@@ -93,7 +101,8 @@ def _cv(session: Session, citizen_id: int) -> Cv:
               max_commute_km=p.max_commute_km if p else None,
               accommodation_needs=list(p.accommodation_needs) if p else [], consent=bool(p and p.consent),
               consent_date=p.consent_date if p else None,
-              consent_withdrawn_on=cv.consent_withdrawn_on if cv else None, updated=cv.updated if cv else None)
+              consent_withdrawn_on=cv.consent_withdrawn_on if cv else None, updated=cv.updated if cv else None,
+              consent_record=consent_record(p))
 
 
 def my_cv(db: Database, user: User) -> Cv:
@@ -151,10 +160,8 @@ def set_my_consent(db: Database, user: User, consent: bool) -> None:
         cv = session.scalar(select(CitizenCvRow).where(CitizenCvRow.citizen_id == citizen.id))
         if row is None or cv is None:
             raise InvalidInput("Gem dit CV først; derefter kan du give samtykke.")
-        if consent and not row.consent:
-            row.consent, row.consent_date = True, today
-        elif not consent and row.consent:
-            row.consent, cv.consent_withdrawn_on = False, today
+        if change_consent(row, consent, user) and not consent:
+            cv.consent_withdrawn_on = today
 
 
 def staff_cv(db: Database, user: User, citizen_id: int) -> Cv:

@@ -18,8 +18,8 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.labels import OFFER_DA
 from indsats.domain.models import User
+from indsats.evidence.errors import EvidenceError
 from indsats.evidence.reference import ALL_GROUPS, Reference, parse_reference
-from indsats.evidence.weekmatrix import EvidenceError
 from indsats.store.db import Database
 from indsats.store.evidence_tables import EffectReferenceRow
 

@@ -16,9 +16,9 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.models import User
+from indsats.evidence.errors import EvidenceError
 from indsats.evidence.reading import horizon_da
 from indsats.evidence.reference import Reference
-from indsats.evidence.weekmatrix import EvidenceError
 from indsats.reports.effect_chart import effect_chart
 from indsats.store.db import Database
 

@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
-
 from indsats.analytics import weeks
-from indsats.analytics.panel import load_panel
 from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA
 from indsats.plan import EmploymentPlan, load_plan
@@ -61,6 +57,8 @@ class Review:
 
 def _group_rows(panel_path: Path, persons: Path | None, as_of: date, headline: dict) -> list[GroupRow]:
     """Volumes (persons in the week, FTE over the year) and activation per benefit."""
+    from indsats.analytics.panel import load_panel  # DuckDB: loaded on use, not at start-up
+
     panel = load_panel(panel_path, persons)
     try:
         end = weeks.index(weeks.last_full_week(as_of))
@@ -138,6 +136,9 @@ def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None,
         if panel is None:
             if db is None:
                 raise ValueError("Angiv --panel, eller en database med kommunens data (INDSATS_DATABASE_URL).")
+            import pyarrow.csv as pacsv
+            import pyarrow.parquet as pq
+
             from indsats.services.steering.panel_export import export_panel
 
             # Start a year before the earliest date evaluated: inflows count a person's first
