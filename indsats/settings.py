@@ -51,10 +51,11 @@ class Settings(BaseSettings):
     fast_password_hash: bool = Field(False, description="Cheapest Argon2 profile; for the test suite only")
 
     # OpenID Connect (optional log-in, e.g. through a MitID/NemLog-in broker)
-    oidc_issuer: str | None = None
+    oidc_issuer: str | None = Field(None, description="The provider's issuer URL (its /.well-known/openid-configuration)")
     oidc_client_id: str | None = None
     oidc_client_secret: SecretStr | None = None
-    oidc_label: str = "Log ind med MitID"
+    oidc_scopes: str = Field("openid", description="Space-separated scopes asked for; openid is always included")
+    oidc_label: str = "Log ind med MitID / NemLog-in (OIDC)"
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -12,6 +12,7 @@ Per person and week the panel holds one row, so counting rows counts persons.
 from __future__ import annotations
 
 import ibis
+import ibis.expr.types as ir
 from ibis.expr.types import Table
 
 from ..domain.enums import COMPANY_ORIENTED_OFFERS, Benefit, Readiness
@@ -25,11 +26,11 @@ COMPANY_OFFERS = sorted(o.value for o in COMPANY_ORIENTED_OFFERS)
 EDUCATION_READY = [Readiness.EDUCATION_READY.value, Readiness.OBVIOUSLY_EDUCATION_READY.value]
 
 
-def _flag(cond) -> ibis.Value:
+def _flag(cond: ir.BooleanValue) -> ibis.Value:
     return cond.ifelse(1, 0)
 
 
-def is_gross_unemployed(t: Table):
+def is_gross_unemployed(t: Table) -> ir.BooleanColumn:
     """Bruttoledig: a-dagpenge, jobparat kontanthjælp or uddannelsesparat uddannelseshjælp."""
     readiness = t.readiness.fill_null("")
     return (

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from . import weeks
-from .panel import BENEFITS, OFFER_PATTERN, READINESS, PanelError, _load_raw, _reader, _where
+from .panel import BENEFITS, OFFER_PATTERN, READINESS, PanelError, _load_raw, _one, _reader, _where
 
 DEFAULT_CODE_MAP = Path(__file__).with_name("dream_codes.csv")
 WEEK_COLUMN = re.compile(r"^y_(\d{2})(\d{2})$")
@@ -121,6 +121,7 @@ def dream_to_panel(path: str | Path, out: str | Path, code_map: str | Path | Non
             "COPY (SELECT person_id, week, benefit, readiness, offer FROM long JOIN codes USING (code) "
             f"JOIN colweek USING (col) ORDER BY r, week) TO {target} {fmt}"
         )
-        return con.execute("SELECT count(*) FROM long WHERE code IS NOT NULL").fetchone()[0]
+        written: int = _one(con, "SELECT count(*) FROM long WHERE code IS NOT NULL")[0]
+        return written
     finally:
         con.close()

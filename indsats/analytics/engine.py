@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import ibis
+from ibis.backends import BaseBackend
 
 from . import weeks
 from .dream import dream_to_panel, is_dream_layout
@@ -52,7 +53,7 @@ def kpis_for_file(
             panel.con.close()
 
 
-def backend_series(backend, table: str, persons_table: str | None, first: str, last: str) -> list[dict[str, Any]]:
+def backend_series(backend: BaseBackend, table: str, persons_table: str | None, first: str, last: str) -> list[dict[str, Any]]:
     """The same KPIs on any Ibis backend holding the panel (and persons) as tables."""
     panel = backend.table(table)
     bounds = panel.aggregate(n=panel.count()).execute()

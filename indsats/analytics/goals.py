@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..plan.schema import ResultGoal
+from ..plan.schema import GoalComparison, ResultGoal
 
 TOLERANCE = 0.05
 STATUS_DA = {
@@ -112,13 +112,14 @@ def assess(
     if target is not None and baseline is not None and goal.baseline is not None:
         result.trajectory = round(trajectory_value(baseline, goal.baseline.date, target, goal.deadline, as_of), 2)
     if goal.comparison is not None:
-        compared = _assess_comparison(goal, result, lower, comparison_value, comparison_baseline)
+        compared = _assess_comparison(goal.comparison, result, actual, lower, comparison_value, comparison_baseline)
         if target is None:
             return compared
         # A goal with its own target is judged by the target; the comparison is shown beside it.
         result.notes.clear()
         if comparison_value is None:
             result.notes.append("Ingen tal for sammenligningsgruppen; målet vurderes mod målværdien.")
+    assert target is not None  # without a target, no comparison meant no_target and a comparison returned
     if baseline is not None and baseline != target:
         result.attainment = round((baseline - actual) / (baseline - target), 4)
     elif actual:
@@ -145,8 +146,8 @@ def _within(actual: float, reference: float) -> bool:
     return abs(actual - reference) <= TOLERANCE * max(abs(reference), 1e-9)
 
 
-def _assess_comparison(goal, result, lower, comparison_value, comparison_baseline) -> Attainment:
-    comp = goal.comparison
+def _assess_comparison(comp: GoalComparison, result: Attainment, actual: float, lower: bool,
+                       comparison_value: float | None, comparison_baseline: float | None) -> Attainment:
     result.comparison_value = comparison_value
     if comparison_value is None:
         result.status = "no_data"
@@ -154,10 +155,10 @@ def _assess_comparison(goal, result, lower, comparison_value, comparison_baselin
         return result
     if comp.kind == "level":
         reference = comparison_value + (-comp.margin if lower else comp.margin)
-        ok = _better_or_equal(result.actual, reference, lower)
-        result.status = "on_track" if ok else ("at_risk" if _within(result.actual, reference) else "off_track")
+        ok = _better_or_equal(actual, reference, lower)
+        result.status = "on_track" if ok else ("at_risk" if _within(actual, reference) else "off_track")
         return result
-    if comparison_baseline in (None, 0) or result.own_change is None:
+    if comparison_baseline is None or comparison_baseline == 0 or result.own_change is None:
         result.status = "no_data"
         result.notes.append("Merfald kræver udgangspunkt for både kommunen og sammenligningsgruppen.")
         return result

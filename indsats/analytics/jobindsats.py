@@ -20,9 +20,11 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 PERIOD = re.compile(r"^(\d{4})(?:M(\d{2})|Q([1-4])|[QM]MAT(\d{2}))?$")
 
@@ -59,7 +61,7 @@ def period_end(text: str) -> date:
     return date(year, 12, 31)
 
 
-def _number(value) -> float | None:
+def _number(value: object) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, str):
@@ -73,7 +75,7 @@ def _number(value) -> float | None:
     return None
 
 
-def _get(obj: dict, *names: str):
+def _get(obj: Mapping[str, Any], *names: str) -> Any:
     lower = {k.lower(): v for k, v in obj.items()}
     for name in names:
         if name.lower() in lower:
@@ -81,7 +83,7 @@ def _get(obj: dict, *names: str):
     return None
 
 
-def parse(data, source: str = "<jobindsats>") -> list[Figure]:
+def parse(data: object, source: str = "<jobindsats>") -> list[Figure]:
     tables = data if isinstance(data, list) else [data]
     figures: list[Figure] = []
     for t, table in enumerate(tables):

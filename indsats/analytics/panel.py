@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from ..domain.enums import Benefit, OfferType, Readiness
 from . import weeks
+from .contract import BENEFITS as BENEFITS  # re-exported: the panel's names live in .contract
+from .contract import KNOWN_OFFERS as KNOWN_OFFERS
+from .contract import OFFER_PATTERN as OFFER_PATTERN
+from .contract import READINESS as READINESS
+from .contract import PanelError as PanelError
 
 PANEL_COLUMNS = ("person_id", "week", "benefit", "readiness", "offer")
 PERSONS_COLUMNS = ("person_id", "birth_date")
-BENEFITS = tuple(b.value for b in Benefit)
-READINESS = tuple(r.value for r in Readiness)
-KNOWN_OFFERS = tuple(o.value for o in OfferType)
-OFFER_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-
-class PanelError(ValueError):
-    """A malformed panel or persons file; the message names file, row and column."""
 
 
 @dataclass
@@ -44,10 +42,11 @@ class Panel:
     source: str
 
 
-def duckdb_config() -> dict[str, str]:
+def duckdb_config() -> dict[str, str | bool | int | float | list[str]]:
     """Out-of-core settings from the environment: ``INDSATS_DUCKDB_MEMORY_LIMIT`` (e.g. ``4GB``) and
-    ``INDSATS_DUCKDB_TEMP_DIR`` (where DuckDB spills what does not fit), ``INDSATS_DUCKDB_THREADS``."""
-    config = {}
+    ``INDSATS_DUCKDB_TEMP_DIR`` (where DuckDB spills what does not fit), ``INDSATS_DUCKDB_THREADS``.
+    The values are the environment's strings; the type is the one ``duckdb.connect`` takes."""
+    config: dict[str, str | bool | int | float | list[str]] = {}
     for key, env in (("memory_limit", "INDSATS_DUCKDB_MEMORY_LIMIT"), ("temp_directory", "INDSATS_DUCKDB_TEMP_DIR"),
                      ("threads", "INDSATS_DUCKDB_THREADS")):
         if os.environ.get(env):
@@ -55,7 +54,7 @@ def duckdb_config() -> dict[str, str]:
     return config
 
 
-def _sql_list(values) -> str:
+def _sql_list(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
@@ -69,6 +68,14 @@ def _reader(path: Path) -> str:
     raise PanelError(f"{path}: unknown file type {suffix!r}; use .csv or .parquet")
 
 
+def _one(con: duckdb.DuckDBPyConnection, sql: str, parameters: object = None) -> tuple[Any, ...]:
+    """The row of a query that always yields one: an aggregate, or a row known to exist."""
+    row = con.execute(sql, parameters).fetchone()
+    if row is None:
+        raise TypeError(f"no row from {sql}")  # as indexing None would
+    return row
+
+
 def _where(path: Path, rowid: int) -> str:
     row = rowid + 1
     if path.suffix.lower() == ".parquet":
@@ -76,7 +83,7 @@ def _where(path: Path, rowid: int) -> str:
     return f"{path}: row {row} (line {row + 1})"
 
 
-def _load_raw(con, path: Path, table: str, columns: tuple[str, ...]) -> None:
+def _load_raw(con: duckdb.DuckDBPyConnection, path: Path, table: str, columns: tuple[str, ...]) -> None:
     if not path.exists():
         raise PanelError(f"{path}: no such file")
     try:
@@ -90,7 +97,8 @@ def _load_raw(con, path: Path, table: str, columns: tuple[str, ...]) -> None:
         raise PanelError(f"{path}: row 0 (header): missing column(s) {', '.join(missing)}; found {', '.join(have)}")
 
 
-def _first_bad(con, table: str, checks: list[tuple[str, str, str]]):
+def _first_bad(con: duckdb.DuckDBPyConnection, table: str,
+               checks: list[tuple[str, str, str]]) -> tuple[int, str, str, str | None] | None:
     """Run (column, bad-condition, message) checks in one scan; return the first failure."""
     case = " ".join(f"WHEN {cond} THEN {i}" for i, (_, cond, _) in enumerate(checks))
     row = con.execute(
@@ -100,30 +108,32 @@ def _first_bad(con, table: str, checks: list[tuple[str, str, str]]):
     if row is None:
         return None
     column, _, message = checks[row[1]]
-    value = con.execute(f"SELECT CAST({column} AS VARCHAR) FROM {table} WHERE rowid = ?", [row[0]]).fetchone()[0]
+    value = _one(con, f"SELECT CAST({column} AS VARCHAR) FROM {table} WHERE rowid = ?", [row[0]])[0]
     return row[0], column, message, value
 
 
-def _first_bad_row(con, checks: list[tuple[str, str, str]]):
+def _first_bad_row(con: duckdb.DuckDBPyConnection, checks: list[tuple[str, str, str]]) -> tuple[int, str, str]:
     """The first row (by file order) failing any check: (rowid, column, message)."""
     case = " ".join(f"WHEN {cond} THEN {i}" for i, (_, cond, _) in enumerate(checks))
-    row = con.execute(
+    row = _one(
+        con,
         f"SELECT rowid, CASE {case} END FROM panel WHERE ({' OR '.join(c for _, c, _ in checks)}) "
-        "ORDER BY rowid LIMIT 1"
-    ).fetchone()
+        "ORDER BY rowid LIMIT 1",
+    )
     column, _, message = checks[row[1]]
     return row[0], column, message
 
 
-def _has_duplicates(con) -> bool:
+def _has_duplicates(con: duckdb.DuckDBPyConnection) -> bool:
     """Exact and cheap: per person and block of 120 weeks, the sum of 2**(week in block)
     equals the bitwise or of the same powers exactly when no week repeats."""
-    return bool(con.execute(
+    return bool(_one(
+        con,
         "SELECT count(*) FROM (SELECT person_id, idx // 120 AS block, "
         "sum(CAST(1 AS HUGEINT) << CAST(idx % 120 AS INTEGER)) AS s, "
         "bit_or(CAST(1 AS HUGEINT) << CAST(idx % 120 AS INTEGER)) AS o "
-        "FROM panel GROUP BY ALL) WHERE s <> o"
-    ).fetchone()[0])
+        "FROM panel GROUP BY ALL) WHERE s <> o",
+    )[0])
 
 
 def load_panel(path: str | Path, persons: str | Path | None = None) -> Panel:
@@ -183,30 +193,32 @@ def load_panel(path: str | Path, persons: str | Path | None = None) -> Panel:
     if bad_offers:
         checks.append(("offer", f"offer IN ({_sql_list(bad_offers)})",
                        "not an offer name (lower-case snake_case, e.g. company_internship)"))
-    counts = con.execute("SELECT " + ", ".join(f"count_if({c})" for _, c, _ in checks) + " FROM panel").fetchone()
+    counts = _one(con, "SELECT " + ", ".join(f"count_if({c})" for _, c, _ in checks) + " FROM panel")
     if any(counts):
         rowid, column, message = _first_bad_row(con, checks)
-        raw = con.execute(f"SELECT CAST({column} AS VARCHAR) FROM {reader} LIMIT 1 OFFSET {rowid}").fetchone()
+        raw = _one(con, f"SELECT CAST({column} AS VARCHAR) FROM {reader} LIMIT 1 OFFSET {rowid}")
         raise PanelError(f"{_where(path, rowid)}, column '{column}': {message} (value {raw[0]!r})")
-    rows = con.execute("SELECT count(*) FROM panel").fetchone()[0]
+    rows = _one(con, "SELECT count(*) FROM panel")[0]
     if _has_duplicates(con):
-        dup = con.execute(
+        dup = _one(
+            con,
             "SELECT min(rowid), max(rowid), person_id, idx FROM panel GROUP BY person_id, idx "
-            "HAVING count(*) > 1 ORDER BY 2 LIMIT 1"
-        ).fetchone()
+            "HAVING count(*) > 1 ORDER BY 2 LIMIT 1",
+        )
         raise PanelError(
             f"{_where(path, dup[1])}, column 'week': person {dup[2]!r} already has a row for "
             f"{weeks.from_index(dup[3])} (row {dup[0] + 1}); the panel holds one row per person and week"
         )
-    first, last = (good[0], good[-1]) if good else (None, None)
+    first_week: str | None = good[0] if good else None
+    last_week: str | None = good[-1] if good else None
     has_persons = False
     if persons is not None:
         load_persons(con, Path(persons))
         has_persons = True
-    return Panel(con, rows, first, last, has_persons, str(path))
+    return Panel(con, rows, first_week, last_week, has_persons, str(path))
 
 
-def load_persons(con, path: Path) -> None:
+def load_persons(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Validate the persons file into table ``persons(person_id, birth_date)``."""
     _load_raw(con, path, "persons", PERSONS_COLUMNS)
     con.execute(

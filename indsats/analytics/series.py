@@ -13,6 +13,7 @@ from typing import Any
 import ibis
 import numpy as np
 import pandas as pd
+from ibis.backends import BaseBackend
 from ibis.expr.types import Table
 
 from . import weeks
@@ -45,7 +46,7 @@ def _fte(total: float) -> float:
 
 
 def compute_series(
-    backend,
+    backend: BaseBackend,
     panel: Table,
     persons: Table | None,
     data_first: str | None,
@@ -59,7 +60,7 @@ def compute_series(
         raise ValueError(f"{last} lies before {first}")
     lo = f_idx - (YEAR_WEEKS - 1)
     hi = l_idx
-    if data_first is not None:
+    if data_first is not None and data_last is not None:  # the data's first and last week come together
         lo = min(lo, weeks.index(data_first))
         hi = max(hi, weeks.index(data_last))
     calendar = ibis.memtable(calendar_frame(lo, hi))
@@ -73,7 +74,8 @@ def compute_series(
     def rolling(col: str) -> np.ndarray:
         cum = np.concatenate([[0], np.cumsum(dense[col].to_numpy())])
         pos = np.arange(size)
-        return cum[pos + 1] - cum[np.maximum(pos + 1 - YEAR_WEEKS, 0)]
+        sums: np.ndarray = cum[pos + 1] - cum[np.maximum(pos + 1 - YEAR_WEEKS, 0)]
+        return sums
 
     def running(metric: str) -> np.ndarray:
         ev = events[events.metric == metric]

@@ -1,4 +1,4 @@
-"""``indsats users add|list|disable|enable|reset-password`` — the municipality's own accounts."""
+"""``indsats users add|list|disable|enable|reset-password|link-oidc`` — the municipality's own accounts."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import typer
 
 from indsats.domain.enums import Role
 from indsats.domain.labels import ROLE_DA
+from indsats.services.accounts.oidc_login import link_subject
 from indsats.services.accounts.user_admin import add_user, list_users, reset_password, set_disabled
 from indsats.services.shared.database import Database, database_url, upgrade
 from indsats.services.shared.errors import InvalidInput, NotFound
 
-from . import app
+from .typer_app import app
 
 users_app = typer.Typer(help="Brugere: opret, vis, spær og nulstil lokale konti.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
@@ -19,7 +20,7 @@ app.add_typer(users_app, name="users")
 @users_app.command("add")
 def users_add(
     username: str = typer.Argument(..., help="Brugernavn."),
-    role: Role = typer.Option(..., "--role", help="caseworker, team_leader, company_consultant, manager, citizen, company"),
+    role: Role = typer.Option(..., "--role", help="caseworker, team_leader, company_consultant, manager, citizen, company, participant (tværfaglig deltager i samlede planer)"),
     municipality: str = typer.Option(..., "--municipality", help="Kommunekode, fx 250."),
     name: str = typer.Option("", "--name", help="Visningsnavn."),
     caseworker_id: int = typer.Option(None, "--caseworker-id", help="Sagsbehandleren brugeren er (sagsbehandler, teamleder)."),
@@ -94,3 +95,20 @@ def users_reset_password(
         typer.echo(f"Adgangskoden er ikke ændret: {exc}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"Ny adgangskode sat for {username}; kontoens sessioner er afsluttet.")
+
+
+@users_app.command("link-oidc")
+def users_link_oidc(username: str = typer.Argument(..., help="Brugernavn."),
+                    subject: str = typer.Argument(None, help="OIDC-subjektet (sub) fra MitID/NemLog-in-brokeren."),
+                    remove: bool = typer.Option(False, "--remove", help="Fjern koblingen i stedet."),
+                    database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
+    """Knyt en konto til et OpenID Connect-subjekt, så den kan logge ind med MitID / NemLog-in."""
+    if not remove and not subject:
+        typer.echo("Angiv subjektet, eller --remove for at fjerne koblingen.", err=True)
+        raise typer.Exit(2)
+    try:
+        link_subject(_db(database), username, None if remove else subject)
+    except (InvalidInput, NotFound) as exc:
+        typer.echo(f"Ikke knyttet: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"OIDC-kobling fjernet: {username}." if remove else f"Knyttet: {username} ← OIDC-subjekt {subject}.")

@@ -70,6 +70,16 @@ class Role(StrEnum):
     MANAGER = "manager"  # leder / chef
     CITIZEN = "citizen"  # borger
     COMPANY = "company"  # virksomhedens bruger
+    PARTICIPANT = "participant"  # tværfaglig deltager (social, sundhed, unge) i en samlet plan
+
+
+class Department(StrEnum):
+    """The departments that take part in a citizen's coordinated plan (Fælles Borger)."""
+
+    EMPLOYMENT = "employment"  # beskæftigelse (the jobcenter itself)
+    SOCIAL = "social"  # socialområdet
+    HEALTH = "health"  # sundhedsområdet, sundhedskoordinator
+    YOUTH = "youth"  # børn og unge, ungdommens uddannelsesvejledning
 
 
 class CaseEventType(StrEnum):

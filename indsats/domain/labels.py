@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .enums import Benefit, ConversationKind, ConversationStatus, OfferType, Readiness, Role
+from .enums import Benefit, ConversationKind, ConversationStatus, Department, OfferType, Readiness, Role
 
 BENEFIT_DA: dict[str, str] = {
     Benefit.UNEMPLOYMENT_BENEFIT: "A-dagpenge",
@@ -55,6 +55,14 @@ ROLE_DA = {
     Role.MANAGER: "Leder",
     Role.CITIZEN: "Borger",
     Role.COMPANY: "Virksomhed",
+    Role.PARTICIPANT: "Tværfaglig deltager",
+}
+
+DEPARTMENT_DA = {
+    Department.EMPLOYMENT: "Beskæftigelse",
+    Department.SOCIAL: "Socialområdet",
+    Department.HEALTH: "Sundhedsområdet",
+    Department.YOUTH: "Børn og unge",
 }
 
 #: Language codes (as profiles and job orders store them) to Danish names; ``matching.text.language_code``

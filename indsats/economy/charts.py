@@ -37,10 +37,10 @@ def budget_chart(budget: list[float], actual: list[float | None], forecast: list
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
            f'role="img" aria-label="{label}" font-family="sans-serif"><title>{label}</title>']
     for k in range(5):
-        v = top * k / 4
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e5e5e5"/>')
-        out.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" font-size="10" text-anchor="end" fill="#555">'
-                   f'{escape(_kr(v))}</text>')
+        tick = top * k / 4
+        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#e5e5e5"/>')
+        out.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-size="10" text-anchor="end" fill="#555">'
+                   f'{escape(_kr(tick))}</text>')
     for m in range(12):
         x0 = left + m * slot + slot * 0.12
         bars = [("budget", budget[m]), ("actual" if actual[m] is not None else "forecast",

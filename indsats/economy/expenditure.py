@@ -33,7 +33,7 @@ def week_rates(rates: list[Rate], first_idx: int, last_idx: int,
     by_benefit: dict[str, list[tuple[int, Rate]]] = defaultdict(list)
     for i, rate in enumerate(rates):
         by_benefit[rate.benefit].append((i, rate))
-    out = {"benefit": [], "idx": [], "rate_id": [], "version": []}
+    out: dict[str, list[str | int]] = {"benefit": [], "idx": [], "rate_id": [], "version": []}
     for idx in range(first_idx, last_idx + 1):
         monday = weeks.monday_of_index(idx)
         version = rules.index(rule_at(monday, rules))

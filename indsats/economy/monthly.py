@@ -14,6 +14,7 @@ import duckdb
 import ibis
 import pandas as pd
 import pyarrow as pa
+from ibis.expr.types import Table
 
 from ..analytics import weeks
 from .expenditure import expenditure, week_rates, year_bounds
@@ -23,7 +24,7 @@ from .staircase import load_rules, rule_at
 from .staircase_engine import period_steps, staircase_counts
 
 
-def _panel(table: pa.Table):
+def _panel(table: pa.Table) -> tuple[duckdb.DuckDBPyConnection, Table]:
     con = duckdb.connect()
     con.register("panel_arrow", table.select(["person_id", "week", "benefit"]))
     con.execute("CREATE TABLE panel AS SELECT person_id, CAST(week AS VARCHAR) AS week, "
@@ -32,7 +33,7 @@ def _panel(table: pa.Table):
     return con, with_week_index(backend.table("panel"))
 
 
-def _inputs(panel, rates: list[Rate], first_idx: int, last_idx: int):
+def _inputs(panel: Table, rates: list[Rate], first_idx: int, last_idx: int) -> Table | None:
     lo = panel.aggregate(lo=panel.idx.min()).execute()["lo"].iat[0]
     if lo is None or pd.isna(lo) or int(lo) > last_idx or not rates:
         return None

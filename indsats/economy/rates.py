@@ -35,10 +35,10 @@ class Rate:
     weekly_rate: Decimal
     scheme: str
     line: int
-    notes: dict = field(default_factory=dict, compare=False, hash=False)
+    notes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-def _fail(path, line: int, column: str | None, message: str) -> RatesError:
+def _fail(path: str | Path, line: int, column: str | None, message: str) -> RatesError:
     where = f"{path}: linje {line}" + (f", kolonne '{column}'" if column else "")
     return RatesError(f"Satsfilen afvist — {where}: {message}")
 

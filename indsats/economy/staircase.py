@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -54,7 +55,7 @@ class StaircaseRule:
         return self.steps[-1].first_week
 
 
-def _rule(raw: dict, where: str) -> StaircaseRule:
+def _rule(raw: dict[str, Any], where: str) -> StaircaseRule:
     try:
         steps = tuple(
             Step(str(s["key"]), int(s["first_week"]), Decimal(str(s["refusion"])), Decimal(str(s["cofinancing"])))

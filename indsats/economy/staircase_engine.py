@@ -28,12 +28,14 @@ rate, rule version and step, from which the kroner are computed exactly (``expen
 from __future__ import annotations
 
 import ibis
+import ibis.expr.types as ir
 from ibis.expr.types import Table
 
 from .staircase import StaircaseRule
 
 
-def _reset_test(idx, gap, n_window, s_idx, s_gap, need: int, window: int):
+def _reset_test(idx: ir.IntegerValue, gap: ir.IntegerValue, n_window: ir.IntegerValue, s_idx: ir.IntegerValue,
+                s_gap: ir.IntegerValue, need: int, window: int) -> ir.BooleanValue:
     """Self-support weeks in [max(start, w - window), w - 1] >= need."""
     recent = s_idx >= idx - window
     return (recent & (gap - s_gap >= need)) | (~recent & (window - n_window >= need))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .facts import Facts
 from .obligation import Obligation
-from .parameters import Parameters
+from .parameters import Parameters, ParameterValue
 from .periods import Period
 
 
@@ -18,9 +19,9 @@ class Context:
     params: Parameters
     regime: str
     _day: date | None = None
-    _snapshot: dict | None = None
+    _snapshot: dict[str, ParameterValue] = field(default_factory=dict)  # the values on _day
 
-    def _values_on(self, day: date) -> dict:
+    def _values_on(self, day: date) -> dict[str, ParameterValue]:
         if day != self._day:
             self._day = day
             self._snapshot = self.params.snapshot(day)
@@ -30,13 +31,13 @@ class Context:
     def as_of(self) -> date:
         return self.facts.as_of
 
-    def value(self, name: str, day: date):
+    def value(self, name: str, day: date) -> Any:
         try:
             return (self._snapshot if day == self._day else self._values_on(day))[name].value
         except KeyError:
             return self.params.value(name, day)  # raises ParameterError naming the parameter and day
 
-    def optional(self, name: str, day: date):
+    def optional(self, name: str, day: date) -> Any:
         """The value in force on ``day``, or None where the parameter has none then (a rule that
         only exists from a later date)."""
         found = (self._snapshot if day == self._day else self._values_on(day)).get(name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .obligation import DUE, EXEMPT_BY_QUOTA, MET, MET_LATE, OVERDUE, Obligation
 from .parameters import Parameters, default_parameters
@@ -77,7 +78,7 @@ class CoverageRow:
         """Decided and short of the quota: every deadline has passed and too few were met."""
         return bool(self.n) and self.open == 0 and self.met / self.n < self.quota
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "cohort": self.cohort, "measure": self.measure, "group": self.group, "actor": self.actor,
             "n": self.n, "met": self.met, "exempt_by_quota": self.exempt_by_quota, "not_met": self.not_met,
@@ -102,7 +103,7 @@ def classify(rule: str, target_group: str | None) -> tuple[str, str, str] | None
     return None
 
 
-def _fields(ob: Obligation | Mapping) -> tuple[str, str | None, str, float | None, date | None]:
+def _fields(ob: Obligation | Mapping[str, Any]) -> tuple[str, str | None, str, float | None, date | None]:
     if isinstance(ob, Obligation):
         return ob.rule, ob.target_group, ob.status, ob.quota, ob.period_start
     start = ob.get("period_start")
@@ -110,7 +111,7 @@ def _fields(ob: Obligation | Mapping) -> tuple[str, str | None, str, float | Non
             date.fromisoformat(start) if isinstance(start, str) else start)
 
 
-def coverage(obligations: Iterable[Obligation | Mapping], *, warn_at: float = DEFAULT_WARN_AT,
+def coverage(obligations: Iterable[Obligation | Mapping[str, Any]], *, warn_at: float = DEFAULT_WARN_AT,
              params: Parameters | None = None) -> list[CoverageRow]:
     """Per cohort (entry month), measure, group and actor: n, met, exempted, not met, open.
 
@@ -119,7 +120,8 @@ def coverage(obligations: Iterable[Obligation | Mapping], *, warn_at: float = DE
     left to a person are outside the cohort. Rows are sorted by cohort, measure, group, actor.
     """
     params = params or default_parameters()
-    tally: dict[tuple[str, str, str, str], list] = {}
+    # (cohort, measure, group, actor) -> ([met, exempted, not met, open], quota, first start)
+    tally: dict[tuple[str, str, str, str], tuple[list[int], float, date]] = {}
     for ob in obligations:
         rule, group_number, status, quota, start = _fields(ob)
         if quota is None or start is None:
@@ -128,11 +130,11 @@ def coverage(obligations: Iterable[Obligation | Mapping], *, warn_at: float = DE
         if kind is None or status not in (MET, MET_LATE, OVERDUE, DUE, EXEMPT_BY_QUOTA):
             continue
         key = (f"{start.year:04d}-{start.month:02d}", *kind)
-        counts = tally.setdefault(key, [0, 0, 0, 0, quota, start])
+        counts = tally.setdefault(key, ([0, 0, 0, 0], quota, start))[0]
         index = {MET: 0, EXEMPT_BY_QUOTA: 1, OVERDUE: 2, MET_LATE: 2, DUE: 3}[status]
         counts[index] += 1
     rows = []
-    for (cohort, measure, group, actor), (met, exempt, not_met, still_open, quota, start) in sorted(tally.items()):
+    for (cohort, measure, group, actor), ([met, exempt, not_met, still_open], quota, start) in sorted(tally.items()):
         n = met + exempt + not_met + still_open
         cap = params.value("quota.exemption_cap", start)
         rows.append(CoverageRow(cohort, measure, group, actor, n, met, exempt, not_met, still_open, quota, cap,

@@ -8,6 +8,7 @@ obligation for a person to decide (convention 8).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -42,7 +43,7 @@ EXEMPTION_RULES = frozenset(
 
 @dataclass(slots=True)
 class Result:
-    citizen: str
+    citizen: str | int  # echoed as given
     as_of: date
     regime: str
     obligations: list[Obligation] = field(default_factory=list)
@@ -68,7 +69,7 @@ def _runs_until(window_end: date, end: date | None, as_of: date) -> date:
     return max(window_end, as_of)
 
 
-def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, last_day: date, period,
+def _transition(ctx: Context, regimes: Regimes, benefit: str, start: date, last_day: date, period: Period | None,
                 explicit: bool = False) -> Obligation | None:
     changes = regimes.changes_between(start, last_day, benefit, explicit)
     if not changes:
@@ -152,7 +153,7 @@ def _work_obligations(facts: Facts, params: Parameters, regimes: Regimes, period
     return out
 
 
-def _sort_key(ob: Obligation) -> tuple:
+def _sort_key(ob: Obligation) -> tuple[date, date, str]:
     return (ob.period_start or date.min, ob.window_start or date.min, ob.rule)
 
 
@@ -181,7 +182,7 @@ def compute(
             obligations.append(ctx.obligation(period, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
                                               window_start=period.start, action="review"))
             continue
-        name = regimes.named_for(period.start, period.alias_of or period.benefit).name
+        name = _shown_name(regimes, period.start, period.alias_of or period.benefit)
         ctx = Context(facts, params, name)
         latest = max(latest or (period.start, name), (period.start, name))
         found = regime.logic.period_obligations(ctx, period)
@@ -224,6 +225,14 @@ def compute(
     return Result(timeline.citizen_id, timeline.as_of, regime_name, obligations)
 
 
+def _shown_name(regimes: Regimes, day: date, benefit: str) -> str:
+    """The rule set's name for a period or spell starting on a day some regime is in force."""
+    named = regimes.named_for(day, benefit)
+    if named is None:  # only when every regime in force then amends other benefits' rules (as before: no .name)
+        raise AttributeError(f"no rule set names {benefit!r} on {day.isoformat()}")
+    return named.name
+
+
 def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: SicknessSpell,
               rhythms: list[ContactRhythm] | None) -> list[Obligation]:
     regime = regimes.at(spell.start)
@@ -232,7 +241,7 @@ def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: Sicknes
         return [ctx.obligation(None, "regime.not_covered", MANUAL_REVIEW, None, NOT_COVERED_SOURCE,
                                window_start=spell.start, benefit="sickness_benefit", period_start=spell.start,
                                target_group="6", action="review")]
-    ctx = Context(facts, params, regimes.named_for(spell.start, "sickness_benefit").name)
+    ctx = Context(facts, params, _shown_name(regimes, spell.start, "sickness_benefit"))
     found = regime.logic.sickness_obligations(ctx, spell)
     last_day = _runs_until(within_months_end(spell.start, 6), spell.end, facts.as_of)
     transition = _transition(ctx, regimes, "sickness_benefit", spell.start, last_day, None)
@@ -245,7 +254,8 @@ def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: Sicknes
     return found
 
 
-def _requests(facts, params, regimes, periods, spells) -> list[Obligation]:
+def _requests(facts: Facts, params: Parameters, regimes: Regimes, periods: list[Period],
+              spells: list[SicknessSpell]) -> list[Obligation]:
     out: list[Obligation] = []
     if not facts.conversation_requests:
         return out
@@ -265,7 +275,8 @@ def _requests(facts, params, regimes, periods, spells) -> list[Obligation]:
     return out
 
 
-def _loose_first_contacts(facts, params, regimes, periods, spells=()) -> list[Obligation]:
+def _loose_first_contacts(facts: Facts, params: Parameters, regimes: Regimes, periods: list[Period],
+                          spells: Sequence[SicknessSpell] = ()) -> list[Obligation]:
     """A first contact not yet followed by any benefit: the first conversation is still due.
 
     One that led to a benefit, or came while one (sick pay included) was running, is not loose:

@@ -48,7 +48,7 @@ class Facts:
     joint_declines: list[date] = field(default_factory=list)
     conversation_requests: list[date] = field(default_factory=list)
     early_requests: list[date] = field(default_factory=list)
-    sick_starts: list[tuple[date, int]] = field(default_factory=list)
+    sick_starts: list[tuple[date, int | None]] = field(default_factory=list)
     category_changes: list[tuple[date, int]] = field(default_factory=list)
     all_conversations: list[date] = field(default_factory=list)  # individual and joint, sorted
     # Additions for the rules in force from 2025

@@ -8,7 +8,9 @@ caller passes the parsed YAML list) and turns into obligations marked ``local: t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -19,6 +21,9 @@ from .periods import Period, SicknessSpell
 
 RULE = "local.contact_rhythm"
 MAX_LINKS = 400
+
+# One link of a chain: (status, window_start, deadline, source, held) -> the obligation.
+MakeLink = Callable[[str, date, date, str, "date | None"], Obligation]
 
 
 class ContactRhythm(BaseModel):
@@ -39,7 +44,7 @@ class RhythmError(ValueError):
     pass
 
 
-def parse_rhythms(raw: list | None, where: str = "contact_rhythm") -> list[ContactRhythm]:
+def parse_rhythms(raw: list[Any] | None, where: str = "contact_rhythm") -> list[ContactRhythm]:
     """Validate the plan's ``contact_rhythm`` list; errors name the entry and the field."""
     if raw is None:
         return []
@@ -69,7 +74,7 @@ def local_obligations(ctx: Context, period: Period, rhythm: ContactRhythm) -> li
     start = period.after_months(ctx.value("contact.window_months", period.start))
     conversations = in_period(ctx.facts.all_conversations, period, start)
 
-    def make(status, window_start, deadline, source, held):
+    def make(status: str, window_start: date, deadline: date, source: str, held: date | None) -> Obligation:
         return ctx.obligation(period, RULE, status, deadline, source, window_start=window_start, local=True,
                               met_on=held, note="Lokal kontaktrytme (kommunens beskæftigelsesplan)")
 
@@ -81,7 +86,7 @@ def local_sickness_obligations(ctx: Context, spell: SicknessSpell, rhythm: Conta
     start = within_months_end(spell.start, 6) + timedelta(days=1)
     followups = [d for d in ctx.facts.followups if d >= start and (spell.end is None or d < spell.end)]
 
-    def make(status, window_start, deadline, source, held):
+    def make(status: str, window_start: date, deadline: date, source: str, held: date | None) -> Obligation:
         return ctx.obligation(None, RULE, status, deadline, source, window_start=window_start, local=True,
                               met_on=held, benefit="sickness_benefit", target_group="6", period_start=spell.start,
                               action="followup", note="Lokal opfølgningsrytme (kommunens beskæftigelsesplan)")
@@ -90,7 +95,7 @@ def local_sickness_obligations(ctx: Context, spell: SicknessSpell, rhythm: Conta
 
 
 def chain(as_of: date, start: date, end: date | None, held_dates: list[date], rhythm: ContactRhythm,
-          make) -> list[Obligation]:
+          make: MakeLink) -> list[Obligation]:
     if start > as_of:
         return []
     source = f"{rhythm.label or rhythm.competence_group}: {rhythm.source}".strip(": ")

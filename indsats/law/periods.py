@@ -216,7 +216,7 @@ def _first_contact_for(seg: Segment, previous: Segment | None, first_contacts: l
         if previous.end is None or (seg.started_by == "benefit_change" and previous.end == seg.start):
             return None
         candidates = [d for d in first_contacts if previous.end <= d <= seg.start]
-    elif previous.ended_by == "benefit_end":
+    elif previous.ended_by == "benefit_end" and previous.end is not None:  # ended_by is set with end
         candidates = [d for d in first_contacts if previous.end <= d <= seg.start]
     else:
         candidates = [d for d in first_contacts if previous.start < d <= seg.start]
@@ -226,9 +226,9 @@ def _first_contact_for(seg: Segment, previous: Segment | None, first_contacts: l
 def _pauses(period: Period, facts: Facts) -> list[tuple[date, date]]:
     tomorrow = facts.as_of + ONE_DAY
     raw: list[tuple[date, date]] = []
-    for a, b in zip(period.segments, period.segments[1:], strict=False):
-        if a.end is not None and b.start > a.end:
-            raw.append((a.end, b.start))
+    for before, after in zip(period.segments, period.segments[1:], strict=False):
+        if before.end is not None and after.start > before.end:
+            raw.append((before.end, after.start))
     for start, end in facts.employments:
         raw.append((start, end or tomorrow))
     clipped = sorted((max(a, period.start), b) for a, b in raw if b > period.start and b > a)
@@ -291,7 +291,7 @@ def build_sickness_spells(timeline: Timeline, facts: Facts, segments: list[Segme
     segments = build_segments(timeline) if segments is None else segments
     if not facts.sick_starts and not any(seg.benefit == SICKNESS for seg in segments):
         return spells
-    starts = list(facts.sick_starts)
+    starts: list[tuple[date, int | None]] = list(facts.sick_starts)
     for seg in segments:
         if seg.benefit == "sickness_benefit":
             near = [d for d, _ in starts if seg.start - timedelta(days=60) <= d and (seg.end is None or d < seg.end)]

@@ -79,7 +79,7 @@ class Event(NamedTuple):
     date: date
     type: str
     data: dict[str, Any]
-    index: int  # 1-based position in the input
+    position: int  # 1-based position in the input
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -107,7 +107,7 @@ def _parse_date(raw: Any, where: str, name: str) -> date:
         raise TimelineError(f"{where}: field '{name}': {raw!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _where(i: int, raw: dict) -> str:
+def _where(i: int, raw: dict[str, Any]) -> str:
     kind = raw.get("type", "?") if isinstance(raw, dict) else "?"
     when = raw.get("date", "?") if isinstance(raw, dict) else "?"
     return f"event {i} ({kind} on {when})"
@@ -161,7 +161,7 @@ class _FieldError(ValueError):
     """A field problem; parse_event adds which event it is."""
 
 
-def _parse_event(i: int, raw: dict) -> Event:
+def _parse_event(i: int, raw: dict[str, Any]) -> Event:
     event_type = raw.get("type")
     if event_type is None:
         raise _FieldError("field 'type': missing")
@@ -197,7 +197,7 @@ def _check(event_type: str, name: str, value: Any) -> Any:
 
 
 def sort_key(event: Event) -> tuple[date, int, int]:
-    return (event.date, _DAY_ORDER.get(event.type, 20), event.index)
+    return (event.date, _DAY_ORDER.get(event.type, 20), event.position)
 
 
 def parse_timeline(raw: Any, as_of: date | None = None) -> Timeline:

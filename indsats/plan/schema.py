@@ -7,8 +7,9 @@ the line and the field path.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -34,10 +35,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def known(kind: str, allowed) -> object:
+def known(kind: str, allowed: Collection[str]) -> classmethod[Any, Any, Any]:
     """A field validator: each value (one, a list, or None) must be one of ``allowed``."""
 
-    def check(cls, value):
+    def check(cls: type[BaseModel], value: object) -> object:
         for item in value if isinstance(value, list) else ([] if value is None else [value]):
             if item not in allowed:
                 raise ValueError(f"unknown {kind} {item!r}; known: {', '.join(sorted(allowed))}")
@@ -149,9 +150,10 @@ class ResultGoal(_Strict):
             return None
         if self.target.value is not None:
             return self.target.value
-        if self.baseline is None or self.baseline.value is None:
+        change = self.target.relative_change  # set when value is not (Target._one_of)
+        if self.baseline is None or self.baseline.value is None or change is None:
             return None
-        return round(self.baseline.value * (1.0 + self.target.relative_change), 2)
+        return round(self.baseline.value * (1.0 + change), 2)
 
 
 class PaletteItem(_Strict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -23,6 +23,8 @@ class LoginSessionRow(Base):
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_reason: Mapped[str | None] = mapped_column(String(20))
     client: Mapped[str] = mapped_column(String(64), default="")
+    # Messages after a form (JSON list), shown once on the next page: kept here, not in a cookie
+    flashes: Mapped[str | None] = mapped_column(Text)
 
 
 class LoginFailureRow(Base):

@@ -120,6 +120,8 @@ class UserRow(Base):
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     company_cvr: Mapped[str | None] = mapped_column(String(8))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The OpenID Connect subject (``sub``) that logs in as this account; set by ``indsats users link-oidc``
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True)
 
 
 class AuditRow(Base):

@@ -26,13 +26,16 @@ from .security_headers import SecurityHeaders
 ROUTE_MODULES = [
     "health",
     "accounts.login",
+    "accounts.oidc",
     "casework.citizens",
     "casework.recording",
     "casework.appointments",
     "accounts.audit_log",
     "accounts.users",
+    "accounts.retention",
     "casework.worklists",
     "casework.quota",
+    "casework.coordination",
     "steering.dashboard",
     "steering.plan",
     "economy",
@@ -41,6 +44,7 @@ ROUTE_MODULES = [
     "company.job_orders",
     "company.portal",
     "company.entry",
+    "company.network",
     "citizen",
     "citizen.my_data",
 ]
@@ -65,7 +69,7 @@ def create_app(db: Database | None = None, secret_key: str | None = None,
     # carries the log-in form's CSRF token (and an OpenID Connect state) before log-in.
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie=PRELOGIN_COOKIE,
                        same_site="lax", https_only=settings.secure_cookies, max_age=3600)
-    app.add_middleware(RequestLimits)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 

@@ -150,6 +150,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/henvendelser", "Virksomhedshenvendelser", frozenset({Role.COMPANY_CONSULTANT, Role.MANAGER})),
     ("/cv-tjek", "CV-tjek", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
     ("/borgerbeskeder", "Borgerbeskeder", frozenset({Role.CASEWORKER, Role.TEAM_LEADER})),
+    ("/samlet-plan", "Samlede planer", frozenset({Role.PARTICIPANT})),
     ("/min-sag", "Min sag", frozenset({Role.CITIZEN})),
     ("/book-samtale", "Book samtale", frozenset({Role.CITIZEN})),
     ("/mit-cv", "Mit CV", frozenset({Role.CITIZEN})),
@@ -159,6 +160,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/fravaer", "Syg og ferie", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
     ("/brugere", "Brugere", frozenset({Role.MANAGER})),
+    ("/sletteregler", "Sletteregler", frozenset({Role.MANAGER})),
 ]
 
 

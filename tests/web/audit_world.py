@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.services.accounts.auth import authenticate, create_user
+from indsats.services.casework import coordination, coordination_writes
 from indsats.services.company import centres, job_orders
 from indsats.services.company.candidates import ProfileIn, save_profile
 from indsats.store.company_tables import CompanyRow
@@ -35,6 +36,8 @@ def build_audit_world(db: Database) -> AuditWorld:
         s.flush()
         create_user(s, username="lagerhuset", password=PASSWORD, role=Role.COMPANY, municipality_code="250",
                     company_cvr=CVR)
+        create_user(s, username="sofie.social", password=PASSWORD, role=Role.PARTICIPANT, municipality_code="250",
+                    display_name="Sofie Social")
     today = clock.today()
     mette = authenticate(db, "mette", PASSWORD)
     consultant = authenticate(db, "konsulent250", PASSWORD)
@@ -46,4 +49,7 @@ def build_audit_world(db: Database) -> AuditWorld:
     proposal_id = job_orders.propose(db, consultant, job_id, people.anna_id, today)
     centre_id = centres.create_centre(db, consultant, CVR, "Lagercentret", 2, "Lone", today)
     placement_id = centres.place(db, consultant, centre_id, people.anna_id, today)
+    # a participant from the social department on Anna's coordinated plan, with her consent
+    coordination_writes.add_participant(db, mette, people.anna_id, "sofie.social", "social")
+    coordination.set_sharing_consent(db, mette, people.anna_id, "social", True)
     return AuditWorld(people, job_id, proposal_id, centre_id, placement_id)

@@ -18,12 +18,12 @@ from tests.casework.builders import PASSWORD
 
 from .audit_world import CVR, build_audit_world
 
-ROLES = ["mette", "teamleder250", "leder250", "konsulent250", "anna", "lagerhuset", "hanne"]
+ROLES = ["mette", "teamleder250", "leder250", "konsulent250", "anna", "lagerhuset", "hanne", "sofie.social"]
 # Routes that show a citizen's personal data whenever they answer 200 (besides any with {citizen_id}).
 PERSONAL = {
     "/sager", "/borgere", "/min-sag", "/api/caseload", "/api/citizens", "/virksomhedscentre", "/jobordrer/{job_id}",
     "/kandidater", "/api/job-orders/{job_id}/matches", "/portal/jobordrer/{job_id}",
-    "/api/portal/job-orders/{job_id}",
+    "/api/portal/job-orders/{job_id}", "/samlet-plan", "/min-sag/samlet-plan",
 }
 NOT_WALKED = {"/login", "/healthz", "/styring/resultatrevision.pdf"}  # no personal data; the PDF is slow
 QUERY = {"/borgere": {"q": "Anna"}, "/api/citizens": {"q": "Anna"}}

@@ -139,10 +139,10 @@ def joint_conversations(ctx: Context, period: Period) -> list[Obligation]:
     ob2 = ctx.obligation(period, "contact.joint_2", status2, d2, source2, window_start=ws2,
                          met_on=j2 or late2, action="joint")
     if declined is not None:
-        for ob in (ob1, ob2):
+        for ob, deadline in ((ob1, d1), (ob2, d2)):
             # A decline waives what was still open on that day; a deadline already missed stays missed.
             if (ob.status not in (MET, NOT_APPLICABLE) and not (ob.met_on and ob.met_on <= declined)
-                    and declined <= ob.deadline):
+                    and declined <= deadline):
                 ob.status = WAIVED
                 ob.note = f"Borgeren har fravalgt a-kassens deltagelse ({declined.isoformat()})"
     return [ob1, ob2]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..calendar import within_months_end
 from ..context import Context
@@ -77,13 +77,13 @@ def right_and_duty(ctx: Context, period: Period, months: int, source: str) -> Ob
     if booked and status in ("due", "overdue"):
         note = (note + "; " if note else "") + f"Tilbud givet, starter {booked.start.isoformat()}"
         if (status == "overdue" and grace is not None and booked.offer == "wage_subsidy"
-                and booked.given_on <= deadline and booked.start <= deadline + timedelta(days=grace)):
+                and booked.given_on is not None and booked.given_on <= deadline and booked.start <= deadline + timedelta(days=grace)):
             status = "due"  # § 102, stk. 3: given in time, may start up to 3 weeks after the deadline
     return ctx.obligation(period, "offer.right_and_duty", status, deadline, source, window_start=start,
                           met_on=on_time or (late if status == "met_late" else None), action="offer", note=note)
 
 
-def _unsettled(ctx: Context, period: Period, counted: list[OfferSpan], deadline) -> tuple[frozenset, str] | None:
+def _unsettled(ctx: Context, period: Period, counted: list[OfferSpan], deadline: date) -> tuple[frozenset[str], str] | None:
     """Offers whose effect on the duty the law text does not settle, with the reason (Danish).
 
     From 2026-02-01 job rotation is abolished (date unclear), so it no longer settles the duty;

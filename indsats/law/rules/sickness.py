@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from ..calendar import ONE_DAY, end_of_month, end_of_week, within_months_end
 from ..context import Context, between
@@ -22,7 +23,7 @@ from ..periods import SicknessSpell
 SICK = "sickness_benefit"
 
 
-def _ob(ctx: Context, spell: SicknessSpell, rule: str, status: str, deadline: date | None, source: str, **kw) -> Obligation:
+def _ob(ctx: Context, spell: SicknessSpell, rule: str, status: str, deadline: date | None, source: str, **kw: Any) -> Obligation:
     kw.setdefault("window_start", spell.start)
     kw.setdefault("action", "followup")
     return ctx.obligation(None, rule, status, deadline, source, benefit=SICK, target_group="6",

@@ -15,7 +15,7 @@ Applied to the obligations the earlier rules give for a spell, driven by dated p
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..context import Context
 from ..obligation import MANUAL_REVIEW, NOT_APPLICABLE, OPEN_STATUSES, Obligation
@@ -25,7 +25,7 @@ CONVERSATION_RULES = frozenset({"sickness.first_followup", "sickness.followups_f
                                 "sickness.category_1_past_8_weeks"})
 
 
-def _still_sick_after(ctx: Context, spell: SicknessSpell, last_day) -> bool:
+def _still_sick_after(ctx: Context, spell: SicknessSpell, last_day: date) -> bool:
     return ctx.as_of > last_day and (spell.end is None or spell.end > last_day + timedelta(days=1))
 
 

@@ -1,48 +1,39 @@
 """The effects of the municipality's own offers, for the manager's and team leader's page.
 
-From the store's weekly panel (the same export as ``indsats panel-export``): offer starts in the
-52 weeks that end ``horizon`` weeks before the last full week, each offer type overall and per
-target group, with its interval, the number of starts and a plain-Danish reading. The figures
-are aggregates of at least 30 starts — no person is shown, so nothing is audited per citizen.
-The result is kept per municipality and week, since it changes only when a week ends.
+The kept estimates of ``effect_estimates`` (offer starts in the 52 weeks that end ``horizon`` weeks
+before the last full week, each offer type overall and per target group), computed and kept on the
+first view of a new week, beside the knowledge bank's imported figures (``effect_references``),
+with a chart per target group and a CSV export. The figures are aggregates of at least 30 starts —
+no person is shown, so nothing is audited per citizen.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date, datetime
 
-import pyarrow.parquet as pq
-
-from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
-from indsats.domain.labels import OFFER_DA, label
+from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.models import User
-from indsats.evidence.effects import eligible_rows, estimate
-from indsats.evidence.reading import horizon_da, reading_da
-from indsats.evidence.reference import ALL_GROUPS, read_reference
-from indsats.evidence.weekmatrix import CASH, EDU, JOB_READY, UB, EvidenceError, read_matrix, readiness_code
-from indsats.plan.library import plans_dir
+from indsats.evidence.errors import EvidenceError
+from indsats.evidence.reading import horizon_da
+from indsats.evidence.reference import Reference
+from indsats.reports.effect_chart import effect_chart
 from indsats.store.db import Database
 
 from ..accounts.access import ensure_role
-from ..steering.panel_export import export_panel
+from .effect_estimates import (
+    HORIZON,
+    TARGET_GROUPS,
+    EffectEstimate,
+    kept_effect_estimates,
+    latest_window,
+    refresh_effect_estimates,
+)
+from .effect_references import reference_figures
 
 READERS = (Role.TEAM_LEADER, Role.MANAGER)
-HORIZON = 26
-HISTORY_YEARS = 5
-ACTIVITY_READY = readiness_code("activity_ready")
-
-#: Target groups: Danish name → (benefit × 16 + readiness) codes of the panel.
-TARGET_GROUPS = {
-    "Dagpengemodtagere": [UB * 16 + r for r in range(5)],
-    "Jobparate kontanthjælpsmodtagere": [CASH * 16 + JOB_READY],
-    "Aktivitetsparate kontanthjælpsmodtagere": [CASH * 16 + ACTIVITY_READY],
-    "Uddannelseshjælpsmodtagere": [EDU * 16 + r for r in range(5)],
-}
 
 
 @dataclass(frozen=True)
@@ -54,7 +45,19 @@ class EffectLine:
     ci_high_pp: float
     naive_pp: float
     reading: str
-    reference: str = ""  # the knowledge bank's figure for the same offer and target group, when imported
+    reference: Reference | None = None  # the knowledge bank's figure for the same offer and target group
+
+    @property
+    def reference_text(self) -> str:
+        return self.reference.text() if self.reference else ""
+
+
+@dataclass
+class GroupEffects:
+    code: str
+    name: str
+    lines: list[EffectLine]
+    chart: str = ""
 
 
 @dataclass
@@ -63,70 +66,106 @@ class LocalEffects:
     last: str
     horizon: int
     horizon_text: str
-    overall: list[EffectLine]
-    by_group: dict[str, list[EffectLine]] = field(default_factory=dict)
+    groups: list[GroupEffects] = field(default_factory=list)
     note: str = ""
+    computed_at: datetime | None = None
+    references: int = 0
 
 
-_CACHE: dict[tuple, LocalEffects] = {}
+_NOTHING: dict[tuple, str] = {}  # (municipality, window) → why nothing could be estimated, so it is not retried
 
 
-def reference_file(code: str) -> Path | None:
-    """``jobeffekter-<code>.csv`` (else ``jobeffekter.csv``) in the plans folder, if the municipality has one."""
-    for name in (f"jobeffekter-{code}.csv", "jobeffekter.csv"):
-        if (plans_dir() / name).exists():
-            return plans_dir() / name
-    return None
+def _line(e: EffectEstimate, references: dict[tuple[str, str], Reference]) -> EffectLine:
+    return EffectLine(e.offer_label, e.starts, e.effect * 100, e.ci_low * 100, e.ci_high * 100, e.naive_effect * 100,
+                      e.reading, references.get((e.offer, e.target_group)))
 
 
-def _lines(found, references: dict, group: str) -> list[EffectLine]:
+def effect_groups(found: list[EffectEstimate], references: dict[tuple[str, str], Reference],
+                  charts: bool = True) -> list[GroupEffects]:
+    """The estimates per target group (every group, empty ones too), each with its chart."""
     out = []
-    for offer, e in sorted(found.items(), key=lambda kv: -kv[1].starts):
-        name = label(OFFER_DA, offer)
-        ref = references.get((offer, group))
-        out.append(EffectLine(name, e.starts, e.effect * 100, e.ci_low * 100, e.ci_high * 100,
-                              e.naive_effect * 100, reading_da(name, e.effect, e.ci_low, e.ci_high, HORIZON),
-                              ref.text() if ref else ""))
+    for code, (name, _) in TARGET_GROUPS.items():
+        lines = [_line(e, references) for e in found if e.target_group == code]
+        group = GroupEffects(code, name, lines)
+        if charts and lines:
+            group.chart = effect_chart(
+                [(x.offer, (x.effect_pp, x.ci_low_pp, x.ci_high_pp),
+                  (x.reference.effect_pp, x.reference.low_pp, x.reference.high_pp) if x.reference else None)
+                 for x in lines], title=f"Effekter: {name}, lokalt og i vidensbanken")
+        out.append(group)
     return out
 
 
 def local_effects(db: Database, user: User, as_of: date | None = None, horizon: int = HORIZON) -> LocalEffects:
     ensure_role(user, *READERS)
-    day = as_of or clock.today()
-    last_week = weeks.last_full_week(day)
-    source = reference_file(user.municipality_code)
-    key = (user.municipality_code, last_week, horizon, str(source), source.stat().st_mtime if source else 0.0)
-    if key in _CACHE:
-        return _CACHE[key]
-    last_idx = weeks.index(last_week)
-    first, last = weeks.from_index(last_idx - horizon - 51), weeks.from_index(last_idx - horizon)
-    panel, persons = export_panel(db, user.municipality_code, date(day.year - HISTORY_YEARS, 1, 1),
-                                  weeks.monday(last_week) + timedelta(days=6))
-    view = LocalEffects(first, last, horizon, horizon_da(horizon), [])
-    if panel.num_rows == 0:
-        view.note = "Der er ingen ydelsesforløb i kommunens data endnu."
-        return view
-    with tempfile.TemporaryDirectory() as tmp:
-        pq.write_table(panel, Path(tmp) / "panel.parquet")
-        pq.write_table(persons, Path(tmp) / "persons.parquet")
-        matrix = read_matrix(Path(tmp) / "panel.parquet", Path(tmp) / "persons.parquet", last_week)
-    start, stop = matrix.col(first), matrix.col(last)
-    if stop < 1:
-        view.note = "Kommunens data går ikke langt nok tilbage til at måle effekter."
-        return view
-    try:
-        rows = eligible_rows(matrix, max(start, 1), stop, horizon)
-    except EvidenceError as exc:
-        view.note = str(exc)
-        return view
-    references: dict = {}
-    if source is not None:
+    code = user.municipality_code
+    first, last = latest_window(as_of or clock.today(), horizon)
+    view = LocalEffects(first, last, horizon, horizon_da(horizon))
+    with db.unit_of_work() as session:
+        found = kept_effect_estimates(session, code, horizon, last_week=last)
+    if not found and (code, first, last, horizon) not in _NOTHING:
         try:
-            references = read_reference(source, tuple(TARGET_GROUPS))
+            found = refresh_effect_estimates(db, code, horizon=horizon, window=(first, last))
         except EvidenceError as exc:
-            view.note = f"Vidensbankens tal kunne ikke læses: {exc}"
-    view.overall = _lines(estimate(rows, matrix.offers), references, ALL_GROUPS)
-    for name, codes in TARGET_GROUPS.items():
-        view.by_group[name] = _lines(estimate(rows, matrix.offers, groups=codes), references, name)
-    _CACHE[key] = view
+            _NOTHING[(code, first, last, horizon)] = str(exc)
+    view.note = _NOTHING.get((code, first, last, horizon), "")
+    with db.unit_of_work() as session:
+        references = reference_figures(session, code)
+    view.references = len(references)
+    view.computed_at = max((e.computed_at for e in found), default=None)
+    view.groups = effect_groups(found, references)
     return view
+
+
+CSV_HEADER = ["målgruppe", "tilbud", "starter", "effekt_pct_point", "nedre", "øvre", "naiv_forskel", "læsning",
+              "starter_fra_uge", "starter_til_uge", "uger_efter_start", "vidensbank_effekt", "vidensbank_nedre",
+              "vidensbank_øvre", "vidensbank_kilde", "vidensbank_år"]
+
+
+def effects_csv(view: LocalEffects) -> str:
+    rows = []
+    for group in view.groups:
+        for x in group.lines:
+            ref = x.reference
+            rows.append([group.name, x.offer, x.starts, round(x.effect_pp, 1), round(x.ci_low_pp, 1),
+                         round(x.ci_high_pp, 1), round(x.naive_pp, 1), x.reading, view.first, view.last, view.horizon,
+                         ref.effect_pp if ref else None, ref.low_pp if ref else None, ref.high_pp if ref else None,
+                         ref.source if ref else None, ref.year if ref else None])
+    return spreadsheet_csv(CSV_HEADER, rows)
+
+
+@dataclass
+class ReviewEffects:
+    """The result review's section: the effects of the year's offer starts (kept, or computed and kept)."""
+
+    year: int
+    first: str = ""
+    last: str = ""
+    horizon_text: str = horizon_da(HORIZON)
+    groups: list[GroupEffects] = field(default_factory=list)
+    note: str = ""
+
+
+def review_effects(db: Database, code: str, year: int, as_of: date | None = None) -> ReviewEffects:
+    """For ``services.steering.result_review``: aggregates only, so no access check or audit per citizen."""
+    from .effect_estimates import year_window
+
+    section = ReviewEffects(year)
+    window = year_window(year, as_of or clock.today())
+    if window is None:
+        section.note = f"Ingen tilbudsstarter i {year} har et kendt udfald {horizon_da(HORIZON)} endnu."
+        return section
+    section.first, section.last = window
+    with db.unit_of_work() as session:
+        found = kept_effect_estimates(session, code, HORIZON, last_week=window[1])
+    if not found:
+        try:
+            found = refresh_effect_estimates(db, code, horizon=HORIZON, window=window)
+        except EvidenceError as exc:
+            section.note = str(exc)
+    with db.unit_of_work() as session:
+        references = reference_figures(session, code)
+    section.groups = [g for g in effect_groups(found, references) if g.lines]
+    if not section.groups and not section.note:
+        section.note = "Ingen tilbudstyper med mindst 30 starter i året."
+    return section

@@ -91,7 +91,7 @@ def list_versions(db: Database, code: str) -> list[dict]:
         rows = s.execute(select(PlanVersionRow).where(PlanVersionRow.municipality_code == code)
                          .order_by(PlanVersionRow.number.desc())).scalars()
         return [{"id": r.id, "number": r.number, "year": r.year, "title": r.title, "status": r.status,
-                 "status_da": STATUS_DA[r.status], "decided_on": r.decided_on, "in_force_from": r.in_force_from,
+                 "status_da": STATUS_DA[r.status], "decided_on": r.decided_on, "decision": r.decision, "in_force_from": r.in_force_from,
                  "origin": r.origin} for r in rows]
 
 

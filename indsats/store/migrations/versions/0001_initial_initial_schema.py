@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 18:29:50.221129
+Create Date: 2026-12-01 20:15:05.693954
 """
 from alembic import op
 import sqlalchemy as sa
@@ -34,6 +34,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_log_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_log_username'), ['username'], unique=False)
+
+    op.create_table('effect_references',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('offer', sa.String(length=60), nullable=False),
+    sa.Column('target_group', sa.String(length=40), nullable=False),
+    sa.Column('effect_pp', sa.Float(), nullable=False),
+    sa.Column('low_pp', sa.Float(), nullable=True),
+    sa.Column('high_pp', sa.Float(), nullable=True),
+    sa.Column('source', sa.String(length=300), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=True),
+    sa.Column('file_name', sa.String(length=200), nullable=False),
+    sa.Column('imported_by', sa.String(length=100), nullable=False),
+    sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_effect_references'))
+    )
+    with op.batch_alter_table('effect_references', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_effect_references_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('kept_effect_estimates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('offer', sa.String(length=60), nullable=False),
+    sa.Column('target_group', sa.String(length=40), nullable=False),
+    sa.Column('horizon', sa.Integer(), nullable=False),
+    sa.Column('first_week', sa.String(length=10), nullable=False),
+    sa.Column('last_week', sa.String(length=10), nullable=False),
+    sa.Column('starts', sa.Integer(), nullable=False),
+    sa.Column('treated_rate', sa.Float(), nullable=False),
+    sa.Column('effect', sa.Float(), nullable=False),
+    sa.Column('ci_low', sa.Float(), nullable=False),
+    sa.Column('ci_high', sa.Float(), nullable=False),
+    sa.Column('naive_effect', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_effect_estimates'))
+    )
+    with op.batch_alter_table('kept_effect_estimates', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_effect_estimates_key', ['municipality_code', 'horizon', 'last_week', 'offer', 'target_group'], unique=True)
 
     op.create_table('kept_measures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -126,6 +164,21 @@ def upgrade() -> None:
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
 
+    op.create_table('economy_scenario_flows',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('panel_version', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('seconds', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenario_flows_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenario_flows')),
+    sa.UniqueConstraint('municipality_code', 'reference_week', name='uq_scenario_flows')
+    )
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenario_flows_municipality_code'), ['municipality_code'], unique=False)
+
     op.create_table('economy_scenarios',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
@@ -156,6 +209,31 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('labour_force', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_labour_force_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('mentor_courses',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('held_on', sa.Date(), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_mentor_courses_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mentor_courses'))
+    )
+    with op.batch_alter_table('mentor_courses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mentor_courses_held_on'), ['held_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mentor_courses_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('network_meetings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('held_on', sa.Date(), nullable=False),
+    sa.Column('topic', sa.String(length=300), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_network_meetings_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_network_meetings'))
+    )
+    with op.batch_alter_table('network_meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_network_meetings_held_on'), ['held_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_network_meetings_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('offer_prices',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -246,6 +324,34 @@ def upgrade() -> None:
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_company_persons_company_cvr'), ['company_cvr'], unique=False)
 
+    op.create_table('mentors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('job_title', sa.String(length=200), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=True),
+    sa.Column('course_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_mentors_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['course_id'], ['mentor_courses.id'], name=op.f('fk_mentors_course_id_mentor_courses')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mentors'))
+    )
+    with op.batch_alter_table('mentors', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mentors_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mentors_course_id'), ['course_id'], unique=False)
+
+    op.create_table('network_meeting_companies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_network_meeting_companies_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['meeting_id'], ['network_meetings.id'], name=op.f('fk_network_meeting_companies_meeting_id_network_meetings')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_network_meeting_companies')),
+    sa.UniqueConstraint('meeting_id', 'company_cvr', name=op.f('uq_network_meeting_companies_meeting_id'))
+    )
+    with op.batch_alter_table('network_meeting_companies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_network_meeting_companies_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_network_meeting_companies_meeting_id'), ['meeting_id'], unique=False)
+
     op.create_table('plan_status_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
@@ -295,6 +401,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_citizens_caseworker_id'), ['caseworker_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_citizens_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index('ix_citizens_name', ['last_name', 'first_name'], unique=False)
+
+    op.create_table('company_centre_partners',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['company_centres.id'], name=op.f('fk_company_centre_partners_centre_id_company_centres')),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_centre_partners_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_centre_partners')),
+    sa.UniqueConstraint('centre_id', 'company_cvr', name=op.f('uq_company_centre_partners_centre_id'))
+    )
+    with op.batch_alter_table('company_centre_partners', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_centre_partners_centre_id'), ['centre_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_company_centre_partners_company_cvr'), ['company_cvr'], unique=False)
 
     op.create_table('company_contacts',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -526,6 +645,23 @@ def upgrade() -> None:
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_conversations_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('coordination_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('department', sa.String(length=20), nullable=False),
+    sa.Column('author_username', sa.String(length=80), nullable=False),
+    sa.Column('author_name', sa.String(length=120), nullable=False),
+    sa.Column('author_role', sa.String(length=30), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_entries_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_entries'))
+    )
+    with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_entries_citizen_id'), ['citizen_id'], unique=False)
+
     op.create_table('job_applications',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -614,6 +750,61 @@ def upgrade() -> None:
     with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_risk_assessments_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('sharing_consents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('scope', sa.String(length=20), nullable=False),
+    sa.Column('given', sa.Boolean(), nullable=False),
+    sa.Column('since', sa.Date(), nullable=True),
+    sa.Column('given_by', sa.String(length=80), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sharing_consents_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sharing_consents')),
+    sa.UniqueConstraint('citizen_id', 'scope', name='uq_sharing_consents_citizen_scope')
+    )
+    with op.batch_alter_table('sharing_consents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sharing_consents_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('sick_leave_records',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('hours_per_week', sa.Float(), nullable=True),
+    sa.Column('party_role', sa.String(length=20), nullable=True),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=True),
+    sa.Column('outcome', sa.String(length=20), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('recorded_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sick_leave_records_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sick_leave_records'))
+    )
+    with op.batch_alter_table('sick_leave_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_sick_leave_records_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_sick_leave_records_kind_day', ['kind', 'day'], unique=False)
+
+    op.create_table('small_jobs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('hours_per_week', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=True),
+    sa.Column('follow_up_on', sa.Date(), nullable=False),
+    sa.Column('followed_up_on', sa.Date(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_small_jobs_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_small_jobs_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_small_jobs'))
+    )
+    with op.batch_alter_table('small_jobs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_small_jobs_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_follow_up_on'), ['follow_up_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_start'), ['start'], unique=False)
+
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=80), nullable=False),
@@ -625,10 +816,12 @@ def upgrade() -> None:
     sa.Column('citizen_id', sa.Integer(), nullable=True),
     sa.Column('company_cvr', sa.String(length=8), nullable=True),
     sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('oidc_subject', sa.String(length=255), nullable=True),
     sa.ForeignKeyConstraint(['caseworker_id'], ['caseworkers.id'], name=op.f('fk_users_caseworker_id_caseworkers')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_users_citizen_id_citizens')),
     sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_users_municipality_code_municipalities')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
+    sa.UniqueConstraint('oidc_subject', name=op.f('uq_users_oidc_subject')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
     )
     op.create_table('appointments',
@@ -671,6 +864,41 @@ def upgrade() -> None:
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_messages_thread', ['citizen_id', 'sent_at'], unique=False)
 
+    op.create_table('coordination_decisions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('outcome', sa.String(length=20), nullable=False),
+    sa.Column('reasoning', sa.Text(), nullable=False),
+    sa.Column('basis_entry_id', sa.Integer(), nullable=True),
+    sa.Column('rule', sa.String(length=40), nullable=False),
+    sa.Column('decided_by', sa.String(length=80), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['basis_entry_id'], ['coordination_entries.id'], name=op.f('fk_coordination_decisions_basis_entry_id_coordination_entries')),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_decisions_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_decisions'))
+    )
+    with op.batch_alter_table('coordination_decisions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_decisions_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('coordination_participants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('department', sa.String(length=20), nullable=False),
+    sa.Column('added_by', sa.String(length=80), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('removed_by', sa.String(length=80), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_coordination_participants_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_coordination_participants_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_coordination_participants'))
+    )
+    with op.batch_alter_table('coordination_participants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_coordination_participants_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_coordination_participants_user_id'), ['user_id'], unique=False)
+
     op.create_table('login_sessions',
     sa.Column('token_hash', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -680,6 +908,7 @@ def upgrade() -> None:
     sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('ended_reason', sa.String(length=20), nullable=True),
     sa.Column('client', sa.String(length=64), nullable=False),
+    sa.Column('flashes', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users')),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_sessions'))
     )
@@ -764,6 +993,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_login_sessions_user_id'))
 
     op.drop_table('login_sessions')
+    with op.batch_alter_table('coordination_participants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_participants_user_id'))
+        batch_op.drop_index(batch_op.f('ix_coordination_participants_citizen_id'))
+
+    op.drop_table('coordination_participants')
+    with op.batch_alter_table('coordination_decisions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_decisions_citizen_id'))
+
+    op.drop_table('coordination_decisions')
     with op.batch_alter_table('citizen_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_messages_thread')
 
@@ -775,6 +1013,22 @@ def downgrade() -> None:
 
     op.drop_table('appointments')
     op.drop_table('users')
+    with op.batch_alter_table('small_jobs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_small_jobs_start'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_follow_up_on'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_company_cvr'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_citizen_id'))
+
+    op.drop_table('small_jobs')
+    with op.batch_alter_table('sick_leave_records', schema=None) as batch_op:
+        batch_op.drop_index('ix_sick_leave_records_kind_day')
+        batch_op.drop_index(batch_op.f('ix_sick_leave_records_citizen_id'))
+
+    op.drop_table('sick_leave_records')
+    with op.batch_alter_table('sharing_consents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_sharing_consents_citizen_id'))
+
+    op.drop_table('sharing_consents')
     with op.batch_alter_table('risk_assessments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_risk_assessments_citizen_id'))
 
@@ -800,6 +1054,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_job_applications_citizen_day')
 
     op.drop_table('job_applications')
+    with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_coordination_entries_citizen_id'))
+
+    op.drop_table('coordination_entries')
     with op.batch_alter_table('conversations', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_conversations_citizen_id'))
 
@@ -850,6 +1108,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_company_contacts_company_cvr'))
 
     op.drop_table('company_contacts')
+    with op.batch_alter_table('company_centre_partners', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_centre_partners_company_cvr'))
+        batch_op.drop_index(batch_op.f('ix_company_centre_partners_centre_id'))
+
+    op.drop_table('company_centre_partners')
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.drop_index('ix_citizens_name')
         batch_op.drop_index(batch_op.f('ix_citizens_municipality_code'))
@@ -864,6 +1127,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_plan_status_events_version_id'))
 
     op.drop_table('plan_status_events')
+    with op.batch_alter_table('network_meeting_companies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_network_meeting_companies_meeting_id'))
+        batch_op.drop_index(batch_op.f('ix_network_meeting_companies_company_cvr'))
+
+    op.drop_table('network_meeting_companies')
+    with op.batch_alter_table('mentors', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mentors_course_id'))
+        batch_op.drop_index(batch_op.f('ix_mentors_company_cvr'))
+
+    op.drop_table('mentors')
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_company_persons_company_cvr'))
 
@@ -890,6 +1163,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offer_prices_municipality_code'))
 
     op.drop_table('offer_prices')
+    with op.batch_alter_table('network_meetings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_network_meetings_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_network_meetings_held_on'))
+
+    op.drop_table('network_meetings')
+    with op.batch_alter_table('mentor_courses', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mentor_courses_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_mentor_courses_held_on'))
+
+    op.drop_table('mentor_courses')
     with op.batch_alter_table('labour_force', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
 
@@ -898,6 +1181,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
 
     op.drop_table('economy_scenarios')
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenario_flows_municipality_code'))
+
+    op.drop_table('economy_scenario_flows')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 
@@ -925,6 +1212,14 @@ def downgrade() -> None:
         batch_op.drop_index('ix_kept_measures_key')
 
     op.drop_table('kept_measures')
+    with op.batch_alter_table('kept_effect_estimates', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_effect_estimates_key')
+
+    op.drop_table('kept_effect_estimates')
+    with op.batch_alter_table('effect_references', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_effect_references_municipality_code'))
+
+    op.drop_table('effect_references')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_username'))
         batch_op.drop_index(batch_op.f('ix_audit_log_municipality_code'))

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 
 from indsats.domain.enums import Role
+from indsats.domain.models import User
 from indsats.services.accounts.auth import TooManyAttempts, log_in
 from indsats.services.accounts.sessions import end_session, start_session
 from indsats.services.shared.database import Database
@@ -21,6 +22,7 @@ from ...deps import (
     get_db,
     render,
     set_session_cookie,
+    settings_of,
     verify_csrf,
 )
 
@@ -33,6 +35,7 @@ HOME_BY_ROLE = {
     Role.COMPANY_CONSULTANT: "/",
     Role.CITIZEN: "/min-sag",
     Role.COMPANY: "/",
+    Role.PARTICIPANT: "/samlet-plan",
 }
 
 
@@ -42,19 +45,37 @@ def _safe_next(next_url: str | None) -> str | None:
     return None
 
 
+def login_page_response(request: Request, next: str | None = None, error: str | None = None,
+                        status_code: int = 200, username: str = ""):
+    """The log-in page; the OpenID Connect button shows only when a provider is configured."""
+    settings = settings_of(request)
+    return render(request, "login.html", next=_safe_next(next) or "", error=error, status_code=status_code,
+                  username=username, oidc_label=settings.oidc_label if settings.oidc_enabled else None)
+
+
 @router.get("/login", include_in_schema=False)
 def login_page(request: Request, next: str | None = None):
-    return render(request, "login.html", next=_safe_next(next) or "", error=None)
+    return login_page_response(request, next)
 
 
-def _start(request: Request, db: Database, username: str, password: str):
-    """Check the password (throttled, audited) and start a fresh session; the pre-login cookie is emptied."""
-    client = client_address(request)
-    user = log_in(db, username, password, client=client)
-    token, session = start_session(db, user, client, previous_token=request.cookies.get(SESSION_COOKIE))
+def begin_session(request: Request, db: Database, user: User):
+    """A fresh server-side session for a user who has just proved who they are (password or OIDC):
+    the session the browser held ends (the id is rotated) and the pre-login cookie is emptied."""
+    token, session = start_session(db, user, client_address(request),
+                                   previous_token=request.cookies.get(SESSION_COOKIE))
     request.session.clear()
     request.state.login_session = session
     return token, session
+
+
+def home_of(user: User, next_url: str | None = None) -> str:
+    return _safe_next(next_url) or HOME_BY_ROLE.get(user.role, "/")
+
+
+def _start(request: Request, db: Database, username: str, password: str):
+    """Check the password (throttled, audited) and start a fresh session."""
+    user = log_in(db, username, password, client=client_address(request))
+    return begin_session(request, db, user)
 
 
 @router.post("/login", include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -64,9 +85,8 @@ def login(request: Request, username: str = Form("", max_length=200), password: 
         token, session = _start(request, db, username, password)
     except AuthenticationFailed as exc:
         status = 429 if isinstance(exc, TooManyAttempts) else 401
-        return render(request, "login.html", next=_safe_next(next) or "", error=str(exc), status_code=status,
-                      username=username)
-    response = RedirectResponse(_safe_next(next) or HOME_BY_ROLE.get(session.user.role, "/"), status_code=303)
+        return login_page_response(request, next, error=str(exc), status_code=status, username=username)
+    response = RedirectResponse(home_of(session.user, next), status_code=303)
     set_session_cookie(response, request, token)
     return response
 

@@ -4,23 +4,32 @@ management information (ledelsesinformation) for team leaders and managers; JSON
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import format_value
 from indsats.domain.models import User
+from indsats.services.company.small_jobs import small_job_counts
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
+from indsats.services.steering import (
+    committee_pack,
+    measure_store,
+    offer_palette,
+    production_plans,
+    result_review,
+)
 from indsats.services.steering import goals as steering
-from indsats.services.steering import measure_store, offer_palette, production_plans, result_review
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.goals import PlanError
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
-from ...input_bounds import Day, Name, Year
+from ...input_bounds import Day, Name, RowId, Year
 
 router = APIRouter(tags=["styring"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
@@ -47,6 +56,11 @@ def _goal_json(view) -> dict:
 @router.get("/styring", include_in_schema=False)
 def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = None,
                user: User = Depends(leaders), db: Database = Depends(get_db)):
+    return _goals_page(request, plan, as_of, user, db)
+
+
+def _goals_page(request: Request, plan: str | None, as_of: date | None, user: User, db: Database,
+                meeting: str = "", pack_error: str = "", status_code: int = 200):
     day = as_of or clock.today()
     the_plan, views = _goals(db, user, plan, day)
     charts = steering.goal_charts(views)
@@ -54,7 +68,25 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
                   updated=measure_store.updated_at(db, user.municipality_code),
                   priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
-                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year))
+                  plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year),
+                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code,
+                  small_jobs=small_job_counts(db, user.municipality_code, day.year, day))
+
+
+@router.get("/styring/udvalgspakke.pdf", include_in_schema=False)
+def committee_pack_pdf(request: Request, meeting: Name | None = None, plan: Name | None = None,
+                       user: User = Depends(leaders), db: Database = Depends(get_db)):
+    """The committee pack for a meeting date: goals, budget, effects and the plan's status (audited export)."""
+    try:
+        day = committee_pack.meeting_date(meeting)
+    except InvalidInput as exc:
+        return _goals_page(request, plan, None, user, db, meeting=meeting or "", pack_error=str(exc), status_code=422)
+    try:
+        content = committee_pack.committee_pack_pdf(db, user, day, plan)
+    except (PlanError, steering.ReviewInputError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return Response(content, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename=udvalgspakke-{day.isoformat()}.pdf"})
 
 
 @router.get("/api/styring/goals")
@@ -143,15 +175,18 @@ def management_api(as_of: Day | None = None, user: User = Depends(leaders),
 
 
 @router.get("/styring/resultatrevision.pdf", include_in_schema=False)
-def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = Depends(leaders),
-               db: Database = Depends(get_db)):
-    """The result review of a plan for a year, from the municipality's own data, as PDF."""
+def review_pdf(plan: Name | None = None, year: Year | None = None,
+               scenarie: Annotated[list[RowId] | None, Query(max_length=6)] = None,
+               user: User = Depends(leaders), db: Database = Depends(get_db)):
+    """The result review of a plan for a year, from the municipality's own data, as PDF; with
+    ``scenarie`` ids, the chosen saved scenarios (next year beside the baseline) are included."""
     files = steering.plan_files()
     if plan and plan not in files and plan != steering.IN_FORCE:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
     try:
-        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year)
+        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year,
+                                                 scenario_ids=tuple(scenarie or ()))
     except (PlanError, steering.ReviewInputError, ValueError) as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
