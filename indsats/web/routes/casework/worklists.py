@@ -24,7 +24,9 @@ from indsats.services.casework.worklists import (
     worklist_csv,
     worklist_scopes,
 )
+from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
+from indsats.services.shared.paging import MAX_PAGE_SIZE
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
@@ -51,7 +53,11 @@ def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
     names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
     rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
+    exhaustion = exhaustion_watch.exhaustion_watch(db, user, as_of=worklist.as_of, caseworker_id=sagsbehandler,
+                                                   team_id=team, page_size=10, audit_action="arbejdsliste")
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  exhaustion=exhaustion, exhaustion_within=exhaustion_watch.WITHIN_WEEKS,
+                  exhaustion_query=_query(sagsbehandler=sagsbehandler, team=team, dato=dato),
                   rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
@@ -71,12 +77,16 @@ def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dat
 @router.get("/api/worklists", response_model=WorklistOut)
 def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
-                 page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
+                 page: int = Query(1, ge=1, le=100_000),
+                 page_size: int = Query(PAGE_SIZE, ge=1, le=10_000, description="højst 200"),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
     """One page of a worklist: ``{"items", "total", "page", "page_size", "counts", ...}``."""
-    return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
-                          page=page, page_size=page_size).to_dict()
+    out = build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
+                         page=page, page_size=page_size).to_dict()
+    if page_size > MAX_PAGE_SIZE:
+        out["page_size_capped"] = f"page_size er højst {MAX_PAGE_SIZE}"
+    return out
 
 
 @router.get("/api/citizens/{citizen_id}/obligations", response_model=CitizenObligationsOut)
