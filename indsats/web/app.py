@@ -35,6 +35,7 @@ ROUTE_MODULES = [
     "casework.worklists",
     "casework.quota",
     "casework.coordination",
+    "casework.retention",
     "steering.dashboard",
     "steering.plan",
     "economy",
