@@ -19,19 +19,15 @@ from typing import Any
 
 import duckdb
 
-from ..domain.enums import Benefit, OfferType, Readiness
 from . import weeks
+from .contract import BENEFITS as BENEFITS  # re-exported: the panel's names live in .contract
+from .contract import KNOWN_OFFERS as KNOWN_OFFERS
+from .contract import OFFER_PATTERN as OFFER_PATTERN
+from .contract import READINESS as READINESS
+from .contract import PanelError as PanelError
 
 PANEL_COLUMNS = ("person_id", "week", "benefit", "readiness", "offer")
 PERSONS_COLUMNS = ("person_id", "birth_date")
-BENEFITS = tuple(b.value for b in Benefit)
-READINESS = tuple(r.value for r in Readiness)
-KNOWN_OFFERS = tuple(o.value for o in OfferType)
-OFFER_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-
-class PanelError(ValueError):
-    """A malformed panel or persons file; the message names file, row and column."""
 
 
 @dataclass

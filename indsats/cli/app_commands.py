@@ -9,14 +9,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.domain.labels import ROLE_DA
-from indsats.services.casework.imports import import_files
-from indsats.services.demo.prepare import prepare_demo
 from indsats.services.shared.database import Database, database_url, upgrade
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.privacy_logging import mask_cpr
 from indsats.settings import SettingsError, get_settings
 
-from . import app
+from .typer_app import app
 
 console = Console()
 
@@ -52,6 +50,8 @@ def demo(port: int = typer.Option(8000, "--port", help="Port for webserveren."),
          seed: int = typer.Option(1, "--seed", help="Frø for de syntetiske data."),
          no_serve: bool = typer.Option(False, "--no-serve", help="Byg kun databasen og vis logins.")) -> None:
     """Byg demodatabasen (hvis den mangler), vis demo-logins og start webserveren."""
+    from indsats.services.demo.prepare import prepare_demo  # the synthetic generator: only for the demo
+
     db = Database()
     console.print(f"Database: [bold]{db.url}[/bold]")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -88,6 +88,8 @@ def import_command(files: list[Path] = typer.Argument(..., help="citizens.csv, b
                                                 help="Filernes tegnsæt (fx utf-8, utf-16, cp1252, latin-1); "
                                                      "standard: fundet af filen")) -> None:
     """Indlæs kommunens egne data: alt eller intet."""
+    from indsats.services.casework.imports import import_files  # only for this command, not for serve
+
     url = database or database_url()
     upgrade(url)
     try:

@@ -6,7 +6,7 @@ import typer
 
 from indsats.services.shared.database import database_url, upgrade
 
-from . import app
+from .typer_app import app
 
 db_app = typer.Typer(help="Databasen: migreringer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")

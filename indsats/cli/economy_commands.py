@@ -19,7 +19,7 @@ from indsats.services.economy.expenditure_files import (
     step_label,
 )
 
-from . import app
+from .typer_app import app
 
 
 @app.command("economy")

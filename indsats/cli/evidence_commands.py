@@ -13,7 +13,7 @@ from indsats.domain.labels import OFFER_DA, label
 from indsats.services.evidence import EvidenceError, PanelError
 from indsats.services.evidence import files as evidence_files
 
-from . import app
+from .typer_app import app
 
 
 def _fail(message: str) -> None:
@@ -101,3 +101,57 @@ def screening_check(
     except (PanelError, EvidenceError) as exc:
         _fail(str(exc))
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+estimates_app = typer.Typer(help="Effekter: kommunens gemte effektestimater og vidensbankens tal.", no_args_is_help=True)
+app.add_typer(estimates_app, name="effect-estimates")
+DB_HELP = "Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."
+
+
+@estimates_app.command("refresh")
+def estimates_refresh(
+    municipality: str = typer.Option(..., "--municipality", help="Kommunekode, fx 250."),
+    year: int = typer.Option(None, "--year", help="Starterne i dette år (standard: de seneste 52 uger med kendt udfald)."),
+    database: str = typer.Option(None, "--database", help=DB_HELP),
+) -> None:
+    """Beregn og gem effekten af hvert tilbud pr. målgruppe fra kommunens egne data (fx hver mandag)."""
+    from indsats.domain import clock
+    from indsats.services.evidence.effect_estimates import refresh_effect_estimates, year_window
+    from indsats.services.shared.database import Database, database_url, upgrade
+
+    url = database or database_url()
+    upgrade(url)
+    window = None
+    if year is not None:
+        window = year_window(year, clock.today())
+        if window is None:
+            _fail(f"--year {year}: ingen starter i året har et kendt udfald endnu.")
+    try:
+        found = refresh_effect_estimates(Database(url), municipality, window=window)
+    except EvidenceError as exc:
+        _fail(str(exc))
+    overall = [e for e in found if e.target_group == "all"]
+    typer.echo(f"{len(found)} effektestimater gemt for kommune {municipality}"
+               + (f" (starter {found[0].first_week}–{found[0].last_week})" if found else ""))
+    for e in overall:
+        typer.echo(f"  {e.reading} ({e.starts} starter)")
+
+
+@estimates_app.command("import-reference")
+def estimates_import_reference(
+    file: Path = typer.Argument(..., help="CSV: indsats;målgruppe;effekt;nedre;øvre;kilde;år (docs/EFFECTS.md)."),
+    municipality: str = typer.Option(..., "--municipality", help="Kommunekode, fx 250."),
+    database: str = typer.Option(None, "--database", help=DB_HELP),
+) -> None:
+    """Indlæs vidensbankens effekttal (jobeffekter.dk) til siden Effekter; alt eller intet, erstatter de tidligere."""
+    from indsats.services.evidence.effect_references import import_reference_file
+    from indsats.services.shared.database import Database, database_url, upgrade
+    from indsats.services.shared.errors import InvalidInput
+
+    url = database or database_url()
+    upgrade(url)
+    try:
+        n = import_reference_file(Database(url), municipality, file)
+    except InvalidInput as exc:
+        _fail(str(exc))
+    typer.echo(f"{n} tal fra vidensbanken indlæst for kommune {municipality} ({file.name}).")

@@ -14,7 +14,7 @@ from indsats.services.shared.database import Database, DatabaseError
 from indsats.services.steering import kpi_files
 from indsats.services.steering.kpi_files import JobindsatsError, PanelError, PlanError
 
-from . import app
+from .typer_app import app
 
 report_app = typer.Typer(help="Rapporter: resultatrevision som HTML og PDF.", no_args_is_help=True)
 app.add_typer(report_app, name="report")

@@ -13,7 +13,7 @@ import typer
 from indsats.services.casework.law_changes import dated_changes
 from indsats.services.casework.obligations import ObligationInputError, deadlines_for_document
 
-from . import app
+from .typer_app import app
 
 
 @app.command("deadlines")

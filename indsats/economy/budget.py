@@ -19,8 +19,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import numpy as np
-
 AREAS = ("forsorgelse", "aktivering", "drift", "lon")
 AREA_DA = {"forsorgelse": "Forsørgelse", "aktivering": "Aktivering", "drift": "Drift", "lon": "Løn"}
 ENTERED_AREAS = ("drift", "lon", "aktivering")  # areas whose actuals may be entered by hand
@@ -118,5 +116,7 @@ def trend_forecast(actuals: dict[int, float], last_actual_month: int) -> dict[in
     if len(months) < 3:
         mean = sum(values) / len(values)
         return {m: max(mean, 0.0) for m in rest}
+    import numpy as np  # only here: the budget pages load without NumPy
+
     slope, intercept = np.polyfit(months, values, 1)
     return {m: max(float(intercept + slope * m), 0.0) for m in rest}

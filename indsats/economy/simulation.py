@@ -67,10 +67,13 @@ def shortened(hazard: np.ndarray, weeks: float) -> np.ndarray:
 
 
 def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, str]], rule: StaircaseRule,
-             start_steps: dict[str, int], prices: dict[str, float] | None = None, seed: int = 7,
+             start_steps: dict[str, int] | None = None, prices: dict[str, float] | None = None, seed: int = 7,
              horizon: int = YEAR_WEEKS) -> SimulationResult:
     """Next year's figures: mean gross unemployed, long-term unemployed at the year's end,
-    public-support FTE, gross, refusion, co-financing, municipal net and the aktivering change."""
+    public-support FTE, gross, refusion, co-financing, municipal net and the aktivering change.
+
+    ``start_steps`` (person → week number on the staircase in the reference week) overrides the
+    week numbers the estimate carries (``flows.state_step``)."""
     nb = len(flows.benefits)
     hazard = flows.hazard.copy()
     if scenario.shorten_benefit in flows.benefits and scenario.shorten_weeks:
@@ -87,13 +90,16 @@ def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, s
     cof_pct = np.array([float(s.cofinancing) for s in rule.steps])
     ready_names = sorted({r for v in flows.readiness.values() for r, _ in v} | set(flows.state_readiness))
     ready_code = {r: i for i, r in enumerate(ready_names)}
+    if "" not in ready_code:
+        ready_code[""] = len(ready_code)
+        ready_names.append("")
     gross_ok = np.zeros((nb + 1, max(len(ready_names), 1)), dtype=bool)
     for b, name in enumerate(flows.benefits):
         for r, i in ready_code.items():
             gross_ok[b, i] = name == "unemployment_benefit" or r in GROSS_READINESS.get(name, ())
-    entry_cum = [np.cumsum([s for _, s in flows.readiness.get(name, [("", 1.0)])]) for name in flows.benefits]
-    entry_codes = [np.array([ready_code[r] for r, _ in flows.readiness.get(name, [("", 1.0)])])
-                   for name in flows.benefits]
+    entry = [flows.readiness.get(name) or [("", 1.0)] for name in flows.benefits]
+    entry_cum = [np.cumsum([s for _, s in e]) for e in entry]
+    entry_codes = [np.array([ready_code[r] for r, _ in e]) for e in entry]
 
     n0 = len(flows.state_person)
     capacity = n0 + int(np.ceil(inflow.sum() * horizon)) + nb + 1
@@ -104,8 +110,11 @@ def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, s
     gross_weeks = np.zeros(capacity, dtype=np.int64)
     benefit[:n0] = flows.state_benefit
     duration[:n0] = flows.state_duration
-    step[:n0] = [start_steps.get(p, 0) for p in flows.state_person]
-    ready[:n0] = [ready_code[r] for r in flows.state_readiness]
+    if start_steps is not None:
+        step[:n0] = [start_steps.get(p, 0) for p in flows.state_person]
+    elif len(flows.state_step) == n0:
+        step[:n0] = flows.state_step
+    ready[:n0] = np.array([ready_code[r] for r in flows.state_readiness], dtype=np.int64)
     used, carry = n0, np.zeros(nb)
     totals = {"person_weeks": 0, "gross_weeks": 0, "gross": 0.0, "refusion": 0.0, "cofinancing": 0.0,
               "cofinanced_gross": 0.0}

@@ -6,6 +6,6 @@ Both read the panel through ``weekmatrix`` — a dense person × week matrix —
 definition is one vectorised expression that can be checked by hand.
 """
 
-from .weekmatrix import EvidenceError
+from .errors import EvidenceError
 
 __all__ = ["EvidenceError"]

@@ -63,7 +63,8 @@ class History:
         week = cohort.ref + YEAR
         rows = cohort.rows
         count = window_sum(self.gross_sum, rows, np.full(len(rows), week - YEAR + 1), np.full(len(rows), week))
-        return self.gross[rows, week] & (count >= LONG_TERM_WEEKS)
+        outcome: np.ndarray = self.gross[rows, week] & (count >= LONG_TERM_WEEKS)
+        return outcome
 
     def features(self, cohort: Cohort) -> dict[str, np.ndarray]:
         """Raw features, one array per name, aligned with ``cohort.rows``."""

@@ -24,6 +24,7 @@ with the two models held fixed — widened by ``MODEL_UNCERTAINTY`` for the mode
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -102,7 +103,8 @@ DURATION_BANDS = (4, 8, 13, 26, 39, 52, 78, 104)  # upper bounds in weeks; the l
 AGE_BANDS = (25, 30, 35, 40, 45, 50, 55, 60)
 
 
-def _covariates(age, run_any, run_same, year_before, offer_in_spell, offer_year, group, quarter) -> np.ndarray:
+def _covariates(age: np.ndarray, run_any: np.ndarray, run_same: np.ndarray, year_before: np.ndarray,
+                offer_in_spell: np.ndarray, offer_year: np.ndarray, group: np.ndarray, quarter: np.ndarray) -> np.ndarray:
     """Flexible in what confounds most: duration and age as bands plus smooth terms, and
     each benefit group with its own duration slope."""
     known = np.isfinite(age)
@@ -119,10 +121,11 @@ def _covariates(age, run_any, run_same, year_before, offer_in_spell, offer_year,
     cols += [(quarter == q).astype(float) for q in np.unique(quarter)[1:]]
     x = np.column_stack(cols)
     scale = x.std(axis=0)
-    return (x - x.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
+    standardised: np.ndarray = (x - x.mean(axis=0)) / np.where(scale > 0, scale, 1.0)
+    return standardised
 
 
-def _fit_predict(x_fit, y_fit, x_all, rng) -> np.ndarray:
+def _fit_predict(x_fit: np.ndarray, y_fit: np.ndarray, x_all: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     if len(y_fit) > MAX_FIT_ROWS:
         keep = rng.choice(len(y_fit), MAX_FIT_ROWS, replace=False)
         x_fit, y_fit = x_fit[keep], y_fit[keep]
@@ -131,7 +134,8 @@ def _fit_predict(x_fit, y_fit, x_all, rng) -> np.ndarray:
     model = LogisticRegression(C=10.0, solver="newton-cholesky", max_iter=100)
     with threadpool_limits(limits=1):  # on a shared 2-core machine a threaded BLAS is many times slower
         model.fit(x_fit, y_fit)
-    return model.predict_proba(x_all)[:, 1]
+    prob: np.ndarray = model.predict_proba(x_all)[:, 1]
+    return prob
 
 
 @dataclass
@@ -145,7 +149,7 @@ class OfferEffect:
     naive_effect: float
     matched: int
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, float]:
         treated = round(self.treated_rate, 4)
         comparison = round(self.treated_rate - self.effect, 4)
         return {"starts": self.starts, "treated_rate": treated, "comparison_rate": comparison,
@@ -182,7 +186,8 @@ def estimate(rows: Rows, offers: list[str], min_starts: int = MIN_STARTS,
     return out
 
 
-def _att(stratum, resid, person, treated, control, w) -> tuple[float, float, int]:
+def _att(stratum: np.ndarray, resid: np.ndarray, person: np.ndarray, treated: np.ndarray, control: np.ndarray,
+         w: np.ndarray) -> tuple[float, float, int]:
     """ATT over strata with both starts and comparison rows, its person-clustered standard error
     (the linearisation of a person-level bootstrap, models held fixed) and the starts used."""
     size = int(stratum.max()) + 1
@@ -209,7 +214,7 @@ def _subset(rows: Rows, keep: np.ndarray) -> Rows:
                 np.unique(rows.stratum[keep], return_inverse=True)[1], rows.group[keep], rows.x[keep])
 
 
-def effects(m: WeekMatrix, first_week: str, last_week: str, horizon: int = 26) -> dict:
+def effects(m: WeekMatrix, first_week: str, last_week: str, horizon: int = 26) -> dict[str, Any]:
     """The contract's JSON object for ``indsats effects``."""
     if horizon < 1:
         raise EvidenceError("--horizon skal være mindst 1 uge.")

@@ -10,6 +10,7 @@ municipality can produce its own with ``indsats screening-check``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
@@ -63,21 +64,28 @@ def _cut(full: WeekMatrix, col: int) -> WeekMatrix:
                       full.offer[:, keep], full.offers, full.birth_ordinal, full.extra, min(full.observed, col + 1))
 
 
-def figures(p: np.ndarray, y: np.ndarray) -> dict:
+class Figures(TypedDict):
+    persons: int
+    observed: float | None
+    predicted: float | None
+    auc: float | None
+    deciles: list[tuple[float, float, int]]  # (mean predicted, observed share, persons), lowest first
+
+
+def figures(p: np.ndarray, y: np.ndarray) -> Figures:
     """AUC, mean predicted and observed, and the calibration slope-free check by decile."""
     y = y.astype(bool)
-    out = {"persons": int(len(y)), "observed": round(float(y.mean()), 4) if len(y) else None,
-           "predicted": round(float(p.mean()), 4) if len(y) else None,
-           "auc": round(float(roc_auc_score(y, p)), 4) if 0 < y.sum() < len(y) else None}
     order = np.argsort(p, kind="stable")
-    out["deciles"] = [(round(float(p[d].mean()), 4), round(float(y[d].mean()), 4), int(len(d)))
-                      for d in np.array_split(order, 10) if len(d)]
-    return out
+    return {"persons": int(len(y)), "observed": round(float(y.mean()), 4) if len(y) else None,
+            "predicted": round(float(p.mean()), 4) if len(y) else None,
+            "auc": round(float(roc_auc_score(y, p)), 4) if 0 < y.sum() < len(y) else None,
+            "deciles": [(round(float(p[d].mean()), 4), round(float(y[d].mean()), 4), int(len(d)))
+                        for d in np.array_split(order, 10) if len(d)]}
 
 
-def model_card(scored: Scored) -> dict:
+def model_card(scored: Scored) -> dict[str, Any]:
     """Overall and per-group figures."""
-    card = {"overall": figures(scored.probability, scored.outcome), "groups": {}}
+    card: dict[str, Any] = {"overall": figures(scored.probability, scored.outcome), "groups": {}}
     for dimension, labels in scored.groups.items():
         card["groups"][dimension] = {
             str(label): {k: v for k, v in figures(scored.probability[labels == label],

@@ -16,6 +16,7 @@ three quarters of those cohorts, evaluated on the newest quarter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -95,14 +96,30 @@ class Design:
         return (x - self.mean) / self.scale, tags
 
 
+class Factor(TypedDict):
+    factor: str  # Danish name
+    value: str  # the person's value in words
+    effect: float  # its share of the log-odds
+
+
+class ScreenedPerson(TypedDict):
+    person_id: str
+    probability: float
+    factors: list[Factor]  # largest effect first
+
+
+# (features by name, long-term unemployed, cohort reference week) per training person
+TrainingSet = tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]
+
+
 @dataclass
 class Screening:
     as_of: str
     trained_on: int
     auc_in_history: float | None
-    persons: list[dict]
+    persons: list[ScreenedPerson]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of,
             "model": {"kind": MODEL_KIND, "trained_on": self.trained_on,
@@ -123,14 +140,14 @@ def _enough(y: np.ndarray) -> bool:
     return len(y) >= MIN_TRAINING and y.sum() >= MIN_PER_CLASS and (~y).sum() >= MIN_PER_CLASS
 
 
-def training_set(history: History, ref: int):
+def training_set(history: History, ref: int) -> TrainingSet | tuple[np.ndarray]:
     """The cohorts with the fullest history that still give enough to train on.
 
     The history features count weeks up to 3 years back; a cohort near the panel's start sees
     only part of that window and would teach the model that history matters less. So the
     cohorts with 3 full years before them are used when they suffice, else those with 1 year,
     else all (docs/SCREENING_MODEL_CARD.md)."""
-    found = (np.zeros(0, bool),)
+    found: TrainingSet | tuple[np.ndarray] = (np.zeros(0, bool),)  # no cohort: no outcomes
     for need in (3 * YEAR, YEAR, 0):
         cohorts = [c for c in training_cohorts(history, ref, need) if len(c.rows)]
         if not cohorts:
@@ -141,7 +158,7 @@ def training_set(history: History, ref: int):
     return found
 
 
-def _stack(history: History, cohorts: list[Cohort]):
+def _stack(history: History, cohorts: list[Cohort]) -> TrainingSet:
     raws = [history.features(c) for c in cohorts]
     ys = [history.long_term_unemployed(c) for c in cohorts]
     when = [np.full(len(c.rows), c.ref) for c in cohorts]
@@ -196,7 +213,7 @@ def screen(m: WeekMatrix, as_of: str) -> Screening:
     return Screening(as_of, int(len(y)), auc, persons)
 
 
-def _auc_out_of_time(raw, y, when) -> float | None:
+def _auc_out_of_time(raw: dict[str, np.ndarray], y: np.ndarray, when: np.ndarray) -> float | None:
     cut = np.quantile(when, 0.75)
     old, new = when < cut, when >= cut
     if old.sum() >= MIN_TRAINING and len(set(y[old])) == 2 and len(set(y[new])) == 2:
@@ -212,20 +229,22 @@ def _auc_out_of_time(raw, y, when) -> float | None:
 
 def predict(design: Design, model: LogisticRegression, raw: dict[str, np.ndarray]) -> np.ndarray:
     x, _ = design.standardised(raw)
-    return model.predict_proba(x)[:, 1]
+    prob: np.ndarray = model.predict_proba(x)[:, 1]
+    return prob
 
 
-def _explain(m: WeekMatrix, design: Design, model, raw, cohort: Cohort) -> list[dict]:
+def _explain(m: WeekMatrix, design: Design, model: LogisticRegression, raw: dict[str, np.ndarray],
+             cohort: Cohort) -> list[ScreenedPerson]:
     x, tags = design.standardised(raw)
     prob = model.predict_proba(x)[:, 1]
     contrib = x * model.coef_[0][None, :]
     names = list(FACTORS_DA)
     by_factor = np.column_stack([contrib[:, [j for j, t in enumerate(tags) if t == name]].sum(axis=1)
                                  for name in names])
-    out = []
+    out: list[ScreenedPerson] = []
     for i in np.argsort(m.person_ids[cohort.rows], kind="stable"):
         order = sorted(range(len(names)), key=lambda k: -abs(by_factor[i, k]))
-        factors = [{"factor": FACTORS_DA[names[k]], "value": _value_text(names[k], raw, i),
+        factors: list[Factor] = [{"factor": FACTORS_DA[names[k]], "value": _value_text(names[k], raw, i),
                     "effect": round(float(by_factor[i, k]), 4)} for k in order]
         out.append({"person_id": str(m.person_ids[cohort.rows[i]]), "probability": round(float(prob[i]), 4),
                     "factors": factors})

@@ -14,34 +14,23 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import numpy as np
 
 from ..analytics import weeks
 from ..analytics.dream import dream_to_panel, is_dream_layout
-from ..analytics.panel import BENEFITS, READINESS, PanelError, load_panel
-from ..domain.enums import Benefit, Readiness
+from ..analytics.panel import READINESS, PanelError, _one, load_panel
+from .codes import CASH as CASH  # re-exported: the codes live in .codes (importable without NumPy)
+from .codes import EDU as EDU
+from .codes import EDU_READY as EDU_READY
+from .codes import JOB_READY as JOB_READY
+from .codes import MAIN_BENEFITS as MAIN_BENEFITS
+from .codes import UB as UB
+from .codes import benefit_code as benefit_code
+from .codes import readiness_code as readiness_code
+from .errors import EvidenceError
 
 __all__ = ["EvidenceError", "PanelError", "WeekMatrix", "benefit_code", "read_matrix", "readiness_code"]
-
-
-class EvidenceError(ValueError):
-    """The panel cannot answer the question (too little history, no starts); Danish text."""
-
-
-def benefit_code(name: str) -> int:
-    return BENEFITS.index(name) + 1
-
-
-def readiness_code(name: str) -> int:
-    return READINESS.index(name) + 1
-
-
-UB = benefit_code(Benefit.UNEMPLOYMENT_BENEFIT)
-CASH = benefit_code(Benefit.CASH_BENEFIT)
-EDU = benefit_code(Benefit.EDUCATION_BENEFIT)
-MAIN_BENEFITS = (UB, CASH, EDU)
-JOB_READY = readiness_code(Readiness.JOB_READY)
-EDU_READY = (readiness_code(Readiness.EDUCATION_READY), readiness_code(Readiness.OBVIOUSLY_EDUCATION_READY))
 
 
 @dataclass
@@ -60,7 +49,7 @@ class WeekMatrix:
 
     @property
     def weeks(self) -> int:
-        return self.benefit.shape[1]
+        return int(self.benefit.shape[1])
 
     def col(self, week: str) -> int:
         return weeks.index(week) - self.first_idx
@@ -69,21 +58,24 @@ class WeekMatrix:
         return weeks.from_index(self.first_idx + col)
 
     def on_benefit(self) -> np.ndarray:
-        return self.benefit > 0
+        on: np.ndarray = self.benefit > 0
+        return on
 
     def gross_unemployed(self) -> np.ndarray:
         """contracts/kpis.md: a-dagpenge, jobparat kontanthjælp, uddannelsesparat uddannelseshjælp."""
         b, r = self.benefit, self.readiness
-        return (b == UB) | ((b == CASH) & (r == JOB_READY)) | ((b == EDU) & np.isin(r, EDU_READY))
+        gross: np.ndarray = (b == UB) | ((b == CASH) & (r == JOB_READY)) | ((b == EDU) & np.isin(r, EDU_READY))
+        return gross
 
     def age_at(self, col: np.ndarray | int, rows: np.ndarray | None = None) -> np.ndarray:
         """Age in years (fractional) on the Monday of column ``col``; NaN without a birth date."""
         monday = (self.first_idx + np.asarray(col)) * 7 + 1
         born = self.birth_ordinal if rows is None else self.birth_ordinal[rows]
-        return (monday - born) / 365.25
+        age: np.ndarray = (monday - born) / 365.25
+        return age
 
 
-def _persons_extra(con, persons: Path) -> list[str]:
+def _persons_extra(con: duckdb.DuckDBPyConnection, persons: Path) -> list[str]:
     """Optional columns of the persons file used only for figures by group."""
     from ..analytics.panel import _reader
 
@@ -112,11 +104,11 @@ def read_matrix(panel: str | Path, persons: str | Path | None, last_week: str | 
             loaded.con.close()
 
 
-def _build(con, last_idx: int | None, persons: Path | None, has_persons: bool) -> WeekMatrix:
+def _build(con: duckdb.DuckDBPyConnection, last_idx: int | None, persons: Path | None, has_persons: bool) -> WeekMatrix:
     cut = "" if last_idx is None else f"WHERE idx <= {int(last_idx)}"
     con.execute(f"CREATE TEMP VIEW kept AS SELECT * FROM panel {cut}")  # a view: no copy of the rows
-    bounds = con.execute("SELECT min(idx), max(idx) FROM kept").fetchone()
-    panel_last = con.execute("SELECT max(idx) FROM panel").fetchone()[0]
+    bounds = _one(con, "SELECT min(idx), max(idx) FROM kept")
+    panel_last = _one(con, "SELECT max(idx) FROM panel")[0]
     if bounds[0] is None:
         raise EvidenceError("Panelet har ingen rækker til og med referenceugen.")
     first = int(bounds[0])
@@ -149,7 +141,7 @@ def _build(con, last_idx: int | None, persons: Path | None, has_persons: bool) -
     del cells
     birth = np.full(n, np.nan)
     extra: dict[str, np.ndarray] = {}
-    if has_persons:
+    if has_persons and persons is not None:  # has_persons: a persons file was loaded
         rows = con.execute("SELECT pid, birth_date FROM persons JOIN ids USING (person_id)").fetchall()
         if rows:
             at = np.array([r[0] for r in rows])
@@ -160,7 +152,7 @@ def _build(con, last_idx: int | None, persons: Path | None, has_persons: bool) -
     return WeekMatrix(ids, first, benefit, readiness, offer, offers, birth, extra, observed)
 
 
-def _extra_column(con, persons: Path, column: str, n: int) -> np.ndarray:
+def _extra_column(con: duckdb.DuckDBPyConnection, persons: Path, column: str, n: int) -> np.ndarray:
     from ..analytics.panel import _reader
 
     out = np.full(n, "", dtype=object)
@@ -196,4 +188,5 @@ def window_sum(prefix: np.ndarray, rows: np.ndarray, start: np.ndarray, stop: np
     a = np.clip(start, 0, width)
     b = np.clip(stop + 1, 0, width)
     b = np.maximum(a, b)
-    return (prefix[rows, b] - prefix[rows, a]).astype(np.int32)
+    sums: np.ndarray = (prefix[rows, b] - prefix[rows, a]).astype(np.int32)
+    return sums

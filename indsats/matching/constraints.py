@@ -42,7 +42,8 @@ def distances(index: CandidateIndex, job: Job) -> tuple[np.ndarray, np.ndarray]:
 
 def too_far(index: CandidateIndex, km: np.ndarray, km_exact: np.ndarray) -> np.ndarray:
     margin = np.where(km_exact, np.float32(0.0), np.float32(APPROXIMATE_MARGIN_KM))
-    return ~np.isnan(km) & (km > index.max_commute + margin)
+    far: np.ndarray = ~np.isnan(km) & (km > index.max_commute + margin)
+    return far
 
 
 def allowed(index: CandidateIndex, job: Job, km: np.ndarray, km_exact: np.ndarray) -> np.ndarray:

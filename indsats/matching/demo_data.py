@@ -116,7 +116,7 @@ def job_orders(rng: random.Random, taxonomy: Taxonomy, companies: list[tuple[str
                share: float = 0.15) -> list[DemoJobOrder]:
     """``companies``: (cvr, DB07 industry code, postcode); about ``share`` of them order candidates."""
     by_label = {o.label_da: o for o in taxonomy.occupations}
-    kinds, kind_weights = zip(*KINDS, strict=True)
+    kinds, kind_weights = tuple(k for k, _ in KINDS), tuple(w for _, w in KINDS)
     out = []
     for cvr, industry_code, postcode in companies:
         if rng.random() >= share:

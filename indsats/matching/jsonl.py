@@ -8,8 +8,9 @@ line number and field (``BadLine``); the CLI turns that into exit status 2.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .profiles import Candidate, Job, Match
 
@@ -28,15 +29,15 @@ def read_jobs(path: Path) -> list[Job]:
     return [_job(obj, _Fields(str(path), n, obj)) for n, obj in _objects(path)]
 
 
-def results_json(results: Iterable[tuple[Job, list[Match]]]) -> list[dict]:
+def results_json(results: Iterable[tuple[Job, list[Match]]]) -> list[dict[str, Any]]:
     return [{"job": job.id, "candidates": [m.as_json() for m in matches]} for job, matches in results]
 
 
-def dumps(results: list[dict]) -> str:
+def dumps(results: list[dict[str, Any]]) -> str:
     return json.dumps(results, ensure_ascii=False)
 
 
-def _objects(path: Path):
+def _objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -58,10 +59,10 @@ def _objects(path: Path):
 class _Fields:
     """Typed access to one line's fields; a wrong type names the line and the field."""
 
-    def __init__(self, source: str, line: int, obj: dict):
+    def __init__(self, source: str, line: int, obj: dict[str, Any]):
         self.source, self.line, self.obj = source, line, obj
 
-    def fail(self, name: str, expected: str):
+    def fail(self, name: str, expected: str) -> NoReturn:
         raise BadLine(self.source, self.line, f"feltet '{name}' skal være {expected}, ikke {self.obj.get(name)!r}")
 
     def text(self, name: str, default: str = "") -> str:
@@ -82,7 +83,7 @@ class _Fields:
             return value
         return self.fail(name, "en liste af tekster")
 
-    def number(self, name: str, obj: dict | None = None) -> float | None:
+    def number(self, name: str, obj: dict[str, Any] | None = None) -> float | None:
         value = (self.obj if obj is None else obj).get(name)
         if value is None:
             return None
@@ -90,7 +91,7 @@ class _Fields:
             return self.fail(name, "et tal")
         return float(value)
 
-    def flag(self, name: str, obj: dict | None = None) -> bool:
+    def flag(self, name: str, obj: dict[str, Any] | None = None) -> bool:
         value = (self.obj if obj is None else obj).get(name)
         if value is None:
             return False
@@ -108,7 +109,7 @@ class _Fields:
         return lat, lon
 
 
-def _candidate(obj: dict, f: _Fields) -> Candidate:
+def _candidate(obj: dict[str, Any], f: _Fields) -> Candidate:
     lat, lon = f.location()
     weeks = f.number("weeks_unemployed")
     return Candidate(
@@ -121,7 +122,7 @@ def _candidate(obj: dict, f: _Fields) -> Candidate:
     )
 
 
-def _job(obj: dict, f: _Fields) -> Job:
+def _job(obj: dict[str, Any], f: _Fields) -> Job:
     lat, lon = f.location()
     requires = obj.get("requires") or {}
     if not isinstance(requires, dict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .reasons import Reason
 
@@ -65,5 +66,5 @@ class Match:
         """The reasons as English phrases, as the batch contract prints them."""
         return [r.en() for r in self.why]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "score": self.score, "reasons": list(self.reasons)}

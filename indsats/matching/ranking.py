@@ -20,6 +20,8 @@ For a job order every candidate who breaks no hard constraint gets
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from . import constraints
@@ -108,13 +110,16 @@ class Matcher:
         uri_id = self.index.uris.get(job.occupation_uri or "")
         if uri_id is None or job.occupation_uri in self.taxonomy.by_uri:
             return None
-        return (self.index.uri_ids == uri_id).any(axis=0).astype(np.float32)
+        same: np.ndarray = (self.index.uri_ids == uri_id).any(axis=0).astype(np.float32)
+        return same
 
     def _occupation_row(self, occupations: list[Resolved]) -> np.ndarray:
         """Similarity of every taxonomy occupation (and "none", last) to the job's occupations."""
         if not occupations:
             return np.zeros(len(self.taxonomy) + 1, dtype=np.float32)
-        return np.max([self.taxonomy.similarity[r.occupation.index] * r.confidence for r in occupations], axis=0)
+        row: np.ndarray = np.max([self.taxonomy.similarity[r.occupation.index] * r.confidence for r in occupations],
+                                 axis=0)
+        return row
 
     def _text_row(self, job: Job, query_vector: np.ndarray | None) -> np.ndarray:
         """Scaled title similarity of every distinct candidate title (and "none", last) to the job."""
@@ -131,8 +136,9 @@ class Matcher:
         key = {normalise(s) for r in occupations for s in r.occupation.skills}
         return np.array([s in key or f" {s} " in text for s in self.index.skills] + [False], dtype=bool)
 
-    def _reasons(self, row, occupations, per_occupation, per_text, skill_hits, km, km_exact,
-                 same_uri) -> tuple[Reason, ...]:
+    def _reasons(self, row: int, occupations: list[Resolved], per_occupation: np.ndarray, per_text: np.ndarray,
+                 skill_hits: np.ndarray, km: np.ndarray, km_exact: np.ndarray,
+                 same_uri: np.ndarray | None) -> tuple[Reason, ...]:
         index = self.index
         reasons = []
         slots = per_occupation[index.occupation_ids[:, row]] * index.occupation_conf[:, row]
@@ -163,11 +169,11 @@ class Matcher:
         return tuple(reasons)
 
 
-def _slot_max(columns) -> np.ndarray:
+def _slot_max(columns: Iterable[np.ndarray]) -> np.ndarray:
     """Element-wise maximum over the slot vectors."""
-    columns = iter(columns)
-    best = np.array(next(columns), dtype=np.float32)
-    for column in columns:
+    slots = iter(columns)
+    best = np.array(next(slots), dtype=np.float32)
+    for column in slots:
         np.maximum(best, column, out=best)
     return best
 

@@ -9,8 +9,9 @@ print ``da()``. ``as_json``/``from_json`` store a reason (e.g. with a proposal);
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, cast
 
 SAME_OCCUPATION = "same_occupation"        # value: the occupation's label, None = same ESCO URI
 RELATED_OCCUPATION = "related_occupation"  # value: the label; isco: the shared ISCO group
@@ -40,12 +41,12 @@ class Reason:
     def da(self) -> str:
         return _DA[self.kind](self)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         data = {"kind": self.kind, "value": list(self.value) if isinstance(self.value, tuple) else self.value}
         return data | {"isco": self.isco} if self.isco else data
 
     @classmethod
-    def from_json(cls, data: dict | str) -> Reason:
+    def from_json(cls, data: Mapping[str, Any] | str) -> Reason:
         if isinstance(data, str):
             return parse_en(data)
         value = data.get("value")
@@ -59,11 +60,15 @@ def _km(reason: Reason) -> str:
     return f"{reason.value:.0f}"
 
 
+def _skills(reason: Reason) -> str:
+    return ", ".join(cast(tuple[str, ...], reason.value))  # a SKILLS reason holds a tuple (from_json makes one)
+
+
 _EN: dict[str, Callable[[Reason], str]] = {
     SAME_OCCUPATION: lambda r: f"same occupation: {r.value or 'same ESCO URI'}",
     RELATED_OCCUPATION: lambda r: f"related occupation: {r.value} (ISCO {r.isco})",
     SIMILAR_TITLE: lambda r: f"similar title: {r.value}",
-    SKILLS: lambda r: "skills: " + ", ".join(r.value),
+    SKILLS: lambda r: "skills: " + _skills(r),
     DISTANCE: lambda r: f"{_km(r)} km",
     DISTANCE_BY_POSTCODE: lambda r: f"about {_km(r)} km (postcode)",
     WEEKS_UNEMPLOYED: lambda r: f"{r.value} weeks unemployed",
@@ -75,7 +80,7 @@ _DA: dict[str, Callable[[Reason], str]] = {
     SAME_OCCUPATION: lambda r: f"samme fag: {r.value}" if r.value else "samme fag (samme ESCO-kode)",
     RELATED_OCCUPATION: lambda r: f"beslægtet fag: {r.value} (ISCO {r.isco})",
     SIMILAR_TITLE: lambda r: f"lignende jobtitel: {r.value}",
-    SKILLS: lambda r: "kompetencer: " + ", ".join(r.value),
+    SKILLS: lambda r: "kompetencer: " + _skills(r),
     DISTANCE: lambda r: f"{_km(r)} km",
     DISTANCE_BY_POSTCODE: lambda r: f"ca. {_km(r)} km (efter postnummer)",
     WEEKS_UNEMPLOYED: lambda r: f"{r.value} {'uges' if r.value == 1 else 'ugers'} ledighed",
@@ -83,7 +88,7 @@ _DA: dict[str, Callable[[Reason], str]] = {
     TEXT: lambda r: str(r.value),
 }
 
-_LEGACY_EN: list[tuple[re.Pattern, Callable[[re.Match], Reason]]] = [
+_LEGACY_EN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Reason]]] = [
     (re.compile(r"same occupation: same ESCO URI"), lambda m: Reason(SAME_OCCUPATION)),
     (re.compile(r"same occupation: (.+)"), lambda m: Reason(SAME_OCCUPATION, m[1])),
     (re.compile(r"related occupation: (.+) \(ISCO (\d+)\)"), lambda m: Reason(RELATED_OCCUPATION, m[1], m[2])),

@@ -20,7 +20,7 @@ from importlib import resources
 
 import numpy as np
 
-from .embedder import cached_passages
+from .embedder import Embedder, cached_passages
 from .text import INFLECTIONS, normalise
 
 # Similarity of two different occupations by the deepest ISCO level they share.
@@ -65,7 +65,7 @@ class Taxonomy:
             phrase = tuple(alias.split())
             self._by_last_word.setdefault(phrase[-1], []).append((phrase, occupation))
         self.similarity = self._similarity_matrix()
-        self._alias_vectors = None
+        self._alias_vectors: tuple[Embedder, dict[str, int], np.ndarray, list[Occupation]] | None = None
 
     def __len__(self) -> int:
         return len(self.occupations)
@@ -86,7 +86,7 @@ class Taxonomy:
     def shared_isco_level(self, a: Occupation, b: Occupation) -> int:
         return next((k for k in (4, 3, 2, 1) if a.isco[:k] == b.isco[:k]), 0)
 
-    def resolve(self, text: str, embedder=None) -> Resolved | None:
+    def resolve(self, text: str, embedder: Embedder | None = None) -> Resolved | None:
         """The occupation a title names, with a confidence; None if nothing is close."""
         return _resolve_cached(self, normalise(text), embedder)
 
@@ -106,7 +106,7 @@ class Taxonomy:
                         best = (length, occupation)
         return best[1] if best else None
 
-    def alias_vectors(self, embedder) -> tuple[dict[str, int], np.ndarray, list[Occupation]]:
+    def alias_vectors(self, embedder: Embedder) -> tuple[dict[str, int], np.ndarray, list[Occupation]]:
         """Every normalised label and synonym: its row, the embedding matrix and its occupation."""
         if self._alias_vectors is None or self._alias_vectors[0] is not embedder:
             aliases = list(self._exact)
@@ -115,7 +115,7 @@ class Taxonomy:
             self._alias_vectors = (embedder, rows, vectors, [self._exact[a] for a in aliases])
         return self._alias_vectors[1:]
 
-    def _nearest_by_embedding(self, text: str, embedder) -> Occupation | None:
+    def _nearest_by_embedding(self, text: str, embedder: Embedder) -> Occupation | None:
         _, vectors, owners = self.alias_vectors(embedder)
         sims = vectors @ embedder.embed_query(text)
         best = int(np.argmax(sims))
@@ -136,7 +136,7 @@ def _word_keys(word: str) -> set[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=65536)
-def _resolve_cached(taxonomy: Taxonomy, text: str, embedder) -> Resolved | None:
+def _resolve_cached(taxonomy: Taxonomy, text: str, embedder: Embedder | None) -> Resolved | None:
     if not text:
         return None
     if text in taxonomy._exact:

@@ -35,7 +35,14 @@ def render_html(review) -> str:
         for v in review.goals if v.series
     }
     volume_chart = svg.bar_chart([(g.label, g.fte) for g in review.groups], "fte", title="Fuldtidspersoner pr. ydelse")
-    return environment().get_template("result_review.html").render(r=review, charts=charts, volume_chart=volume_chart)
+    scenario_chart = ""
+    if getattr(review, "scenarios", None):
+        net_row = [next(r for r in s.rows if r[0].startswith("Kommunens nettoudgift")) for s in review.scenarios]
+        net = [("Basis", net_row[0][1])] + [(s.name, row[2]) for s, row in zip(review.scenarios, net_row, strict=True)]
+        scenario_chart = svg.bar_chart([(n, v / 1e6) for n, v in net], "mio. kr.",
+                                       title="Kommunens nettoudgift næste år (mio. kr.)")
+    return environment().get_template("result_review.html").render(r=review, charts=charts, volume_chart=volume_chart,
+                                                                   scenario_chart=scenario_chart)
 
 
 def write_pdf(html: str, out: Path) -> None:

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, Numeric, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -86,3 +97,19 @@ class ScenarioRow(Base):
     result: Mapped[dict] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ScenarioFlowsRow(Base):
+    """The flows a scenario simulates from, estimated once per municipality, reference week and
+    panel version (a fingerprint of the spells and offers); ``data`` is ``flows_to_bytes``."""
+
+    __tablename__ = "economy_scenario_flows"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
+    reference_week: Mapped[str] = mapped_column(String(8))
+    panel_version: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    seconds: Mapped[float] = mapped_column(Float)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (UniqueConstraint("municipality_code", "reference_week", name="uq_scenario_flows"),)

@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     economy_tables,
     evidence_tables,
     kpi_tables,
+    network_tables,
     obligation_tables,
     plan_tables,
     tables,

@@ -32,6 +32,7 @@ ROUTE_MODULES = [
     "casework.appointments",
     "accounts.audit_log",
     "accounts.users",
+    "accounts.retention",
     "casework.worklists",
     "casework.quota",
     "casework.coordination",
@@ -44,6 +45,7 @@ ROUTE_MODULES = [
     "company.job_orders",
     "company.portal",
     "company.entry",
+    "company.network",
     "citizen",
     "citizen.my_data",
 ]
@@ -68,7 +70,7 @@ def create_app(db: Database | None = None, secret_key: str | None = None,
     # carries the log-in form's CSRF token (and an OpenID Connect state) before log-in.
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie=PRELOGIN_COOKIE,
                        same_site="lax", https_only=settings.secure_cookies, max_age=3600)
-    app.add_middleware(RequestLimits)
+    app.add_middleware(RequestLimits, max_body_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 

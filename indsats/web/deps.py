@@ -161,6 +161,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/fravaer", "Syg og ferie", frozenset({Role.CITIZEN})),
     ("/logning", "Logning", frozenset({Role.MANAGER})),
     ("/brugere", "Brugere", frozenset({Role.MANAGER})),
+    ("/sletteregler", "Sletteregler", frozenset({Role.MANAGER})),
 ]
 
 

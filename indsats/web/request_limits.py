@@ -1,6 +1,6 @@
 """The request boundary before any route runs: a size limit and no NUL characters.
 
-A body over ``MAX_BODY_BYTES`` is answered 413, and a NUL character in the path, the
+A body over the limit (``INDSATS_MAX_REQUEST_BYTES``, 10 MB by default) is answered 413, and a NUL character in the path, the
 query string, a form or a JSON body 422 — both in the one error shape (``web/errors.py``)
 and in Danish. PostgreSQL cannot store NUL in text, so refusing it here keeps odd input
 from ever reaching the database as a 500. Multipart uploads (files) are left to the
@@ -14,7 +14,16 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-MAX_BODY_BYTES = 10 * 1024 * 1024
+
+def size_da(n: int) -> str:
+    """A byte count as a Danish reader says it: 10 MB, 512 kB, 1.000 byte."""
+    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MB"
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    if n >= 1024:
+        return f"{n // 1024} kB"
+    return f"{n:,} byte".replace(",", ".")
 
 
 def _error(detail: str, field: str | None = None, message: str = "") -> bytes:
@@ -40,7 +49,7 @@ def _has_nul(scope: Scope, body: bytes) -> str | None:
 class RequestLimits:
     """Pure ASGI middleware: buffer the body (up to the limit), check it, hand it on."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int = MAX_BODY_BYTES):
+    def __init__(self, app: ASGIApp, max_body_bytes: int):
         self.app = app
         self.max_body_bytes = max_body_bytes
 
@@ -48,8 +57,7 @@ class RequestLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        megabytes = self.max_body_bytes // (1024 * 1024)
-        too_large = f"Forespørgslen er for stor: højst {megabytes} MB."
+        too_large = f"Forespørgslen er for stor: højst {size_da(self.max_body_bytes)}."
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
             await self._answer(send, 413, _error(too_large))

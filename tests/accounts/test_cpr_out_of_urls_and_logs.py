@@ -136,7 +136,8 @@ def test_a_logged_database_error_shows_no_sql_parameters_nor_the_rows_values(dat
 def test_the_import_command_prints_no_cpr_number_when_it_fails(sqlite_database, monkeypatch, tmp_path):
     from typer.testing import CliRunner
 
-    from indsats.cli import app, app_commands
+    from indsats.cli import app
+    from indsats.services.casework import imports
 
     build_world(sqlite_database)
     monkeypatch.setenv("INDSATS_DATABASE_URL", sqlite_database.url)
@@ -144,7 +145,7 @@ def test_the_import_command_prints_no_cpr_number_when_it_fails(sqlite_database, 
     def exploding_import(db, files):
         raise KeyError("uventet felt i række med cpr 0101901234")
 
-    monkeypatch.setattr(app_commands, "import_files", exploding_import)
+    monkeypatch.setattr(imports, "import_files", exploding_import)  # the command imports it when it runs
     (tmp_path / "citizens.csv").write_text("cpr\n0101901234\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["import", str(tmp_path / "citizens.csv")])
     assert result.exit_code == 3 and "Importen fejlede, intet er gemt" in result.output

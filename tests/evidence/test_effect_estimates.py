@@ -3,6 +3,7 @@ scenarios read (``services.evidence.effect_estimates.kept_effect_estimates``).""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from indsats.services.evidence.effect_estimates import (
@@ -52,7 +53,7 @@ def test_windows_end_where_the_outcome_is_known():
     assert year_window(2026, date(2026, 6, 1)) is None
 
 
-def test_refresh_keeps_the_store_panels_estimates(sqlite_database, monkeypatch):
+def test_refresh_keeps_the_store_panels_estimates(sqlite_database, monkeypatch, tmp_path):
     from indsats.synth.build import build
 
     monkeypatch.setenv("INDSATS_TODAY", "2026-11-23")
@@ -65,3 +66,40 @@ def test_refresh_keeps_the_store_panels_estimates(sqlite_database, monkeypatch):
         kept = kept_effect_estimates(s, "250")
     assert sorted((e.offer, e.target_group, e.effect) for e in kept) == sorted(
         (e.offer, e.target_group, e.effect) for e in found)
+    # the result review's section: the same table for the review's year (starts in 2025, kept as a window)
+    from pathlib import Path
+
+    from indsats.services.steering.result_review import write_result_review
+
+    plan = Path(__file__).resolve().parents[2] / "plans" / "demo-frederikssund.yaml"
+    html_path, _ = write_result_review(plan, 2025, Path(tmp_path) / "review", db=sqlite_database, code="250")
+    html = html_path.read_text(encoding="utf-8")
+    assert "<h2>Effekter af tilbud</h2>" in html and "Tilbudsstarter i 2025-W01–2025-W52" in html
+    assert re.search(r"<td>Virksomhedspraktik: \d+ procentpoint (flere|færre) i selvforsørgelse efter et halvt år", html)
+    with sqlite_database.unit_of_work() as s:
+        assert kept_effect_estimates(s, "250", last_week="2025-W52")
+    # the commands: keep a year's estimates, import the knowledge bank's figures (all or nothing)
+    from typer.testing import CliRunner
+
+    from indsats.cli import app
+    from indsats.services.evidence.effect_references import reference_figures
+
+    runner, url = CliRunner(), str(sqlite_database.url)
+    res = runner.invoke(app, ["effect-estimates", "refresh", "--municipality", "250", "--year", "2025",
+                              "--database", url])
+    assert res.exit_code == 0, res.output
+    assert "effektestimater gemt for kommune 250 (starter 2025-W01–2025-W52)" in res.output
+    good = Path(tmp_path) / "jobeffekter.csv"
+    good.write_text("indsats;målgruppe;effekt;nedre;øvre;kilde;år\nLøntilskud;Dagpengemodtagere;3;1;5;jobeffekter.dk;2022\n",
+                    encoding="utf-8")
+    res = runner.invoke(app, ["effect-estimates", "import-reference", str(good), "--municipality", "250",
+                              "--database", url])
+    assert res.exit_code == 0 and "1 tal fra vidensbanken indlæst" in res.output, res.output
+    bad = Path(tmp_path) / "bad.csv"
+    bad.write_text("indsats;målgruppe;effekt;nedre;øvre;kilde;år\nMentorstøtte;alle;1;;;x;2023\n"
+                   "Løntilskud;alle;x;;;y;2023\n", encoding="utf-8")
+    res = runner.invoke(app, ["effect-estimates", "import-reference", str(bad), "--municipality", "250",
+                              "--database", url])
+    assert res.exit_code == 2 and "bad.csv: linje 3, kolonne 'effekt': ikke et tal" in res.output
+    with sqlite_database.unit_of_work() as s:
+        assert list(reference_figures(s, "250")) == [("wage_subsidy", "unemployment_benefit")]

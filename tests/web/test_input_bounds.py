@@ -7,6 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from indsats.settings import get_settings
 from indsats.web.app import create_app
 from tests.casework.builders import PASSWORD, build_world
 
@@ -63,6 +64,24 @@ def test_a_twenty_megabyte_body_is_refused_with_413_in_danish(api):
                                 content=b'{"date": "2026-10-01", "note": "' + b"x" * (20 * 2**20) + b'"}',
                                 headers={"content-type": "application/json"}), status=413)
     assert "for stor" in body["detail"]
+
+
+def test_the_size_limit_is_the_setting_a_body_one_byte_over_it_gets_413_in_the_error_shape(database):
+    world = build_world(database)
+    settings = get_settings(max_request_bytes=2048)
+    with TestClient(create_app(database, secret_key="test", settings=settings)) as client:
+        token = client.post("/api/login", json={"username": "mette", "password": PASSWORD}).json()["csrf_token"]
+        client.headers["X-CSRF-Token"] = token
+        url = f"/api/citizens/{world.anna_id}/conversations"
+        prefix, suffix = b'{"date": "2026-10-01", "note": "', b'"}'
+
+        def body(size: int) -> bytes:
+            return prefix + b"x" * (size - len(prefix) - len(suffix)) + suffix
+
+        headers = {"content-type": "application/json"}
+        refused = _refused(client.post(url, content=body(2049), headers=headers), status=413)
+        assert refused["detail"] == "Forespørgslen er for stor: højst 2 kB."
+        assert client.post(url, content=body(2048), headers=headers).status_code in (200, 201)
 
 
 def test_nul_characters_are_refused_in_query_and_body(api):

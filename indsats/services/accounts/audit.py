@@ -46,12 +46,13 @@ class AuditKind(StrEnum):
     LOGOUT = "logout"
     ACCOUNT = "account"
     ASSIGNMENT = "assignment"  # a change of responsibility: a citizen moved to (or given) a caseworker
+    RETENTION = "retention"  # a run of the retention job: what was deleted, per category
 
 
 KIND_DA = {AuditKind.READ: "opslag", AuditKind.DISCLOSURE: "videregivelse", AuditKind.EXPORT: "udtræk",
            AuditKind.REFUSED: "afvist", AuditKind.LOGIN: "log ind", AuditKind.LOGIN_FAILED: "log ind afvist",
            AuditKind.LOGOUT: "log ud", AuditKind.ACCOUNT: "brugerkonto",
-           AuditKind.ASSIGNMENT: "ansvarsskifte"}
+           AuditKind.ASSIGNMENT: "ansvarsskifte", AuditKind.RETENTION: "sletning"}
 
 
 def record(session: Session, user: User, citizen_ids: Iterable[int | None], action: str,

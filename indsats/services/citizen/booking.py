@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -158,6 +157,8 @@ def move(db, user: User, appointment_id: int, starts_at: str) -> int:
 
 def ics(db, user: User, appointment_id: int) -> bytes:
     """The booking as a calendar file (.ics) for the citizen's own calendar."""
+    from icalendar import Calendar, Event  # loaded on the first download, not at start-up
+
     with citizen_self(db, user) as (session, citizen):
         row = session.get(AppointmentRow, appointment_id)
         if row is None or row.citizen_id != citizen.id:

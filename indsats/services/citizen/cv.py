@@ -18,7 +18,6 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.matching.profiles import NO_HEAVY_LIFTING, NO_NIGHT_WORK
-from indsats.matching.taxonomy import default_taxonomy
 from indsats.matching.text import normalise
 from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role
@@ -35,6 +34,13 @@ NEEDS_DA = {NO_HEAVY_LIFTING: "Jeg kan ikke løfte tungt", NO_NIGHT_WORK: "Jeg k
 NEEDS_STAFF_DA = {NO_HEAVY_LIFTING: "Kan ikke løfte tungt", NO_NIGHT_WORK: "Kan ikke arbejde om natten"}
 MAX_EXPERIENCE = 4000
 PAGE_SIZE = 50
+
+
+def default_taxonomy():
+    """The occupation taxonomy (NumPy vectors): loaded on the first use, not when the server starts."""
+    from indsats.matching.taxonomy import default_taxonomy as taxonomy
+
+    return taxonomy()
 
 
 class CvErrors(InvalidInput):

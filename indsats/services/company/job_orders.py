@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select
@@ -16,11 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from indsats.domain.models import User
-from indsats.matching.batch import jobs_for_candidate, match_all
-from indsats.matching.embedder import get_embedder
 from indsats.matching.profiles import JOB_KINDS, Job, Match
 from indsats.matching.reasons import ABOUT_UNEMPLOYMENT, Reason
-from indsats.matching.taxonomy import Taxonomy, default_taxonomy
 from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import personal_data
@@ -32,6 +30,9 @@ from indsats.store.company_tables import CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
 
+if TYPE_CHECKING:
+    from indsats.matching.taxonomy import Taxonomy
+
 STATUSES = {"open": "Åben", "in_progress": "I gang", "filled": "Besat", "cancelled": "Annulleret"}
 TRANSITIONS = {"open": {"in_progress", "filled", "cancelled"}, "in_progress": {"open", "filled", "cancelled"},
                "filled": set(), "cancelled": set()}
@@ -42,6 +43,31 @@ FIELDS_DA = {"title": "titel", "description": "beskrivelse", "occupation_uri": "
              "postcode": "postnummer", "requires_driving_licence": "kræver kørekort", "requires_languages": "sprog",
              "heavy_lifting": "tunge løft", "night_work": "natarbejde", "requirements": "krav"}
 PROPOSAL_STATUSES = {"proposed": "Foreslået", "interview": "Til samtale", "hired": "Ansat", "declined": "Ikke valgt"}
+
+
+# The matcher (NumPy, the taxonomy's vectors, the embedder) loads on the first use, not when the server starts.
+def default_taxonomy() -> Taxonomy:
+    from indsats.matching.taxonomy import default_taxonomy as taxonomy
+
+    return taxonomy()
+
+
+def get_embedder():
+    from indsats.matching.embedder import get_embedder as embedder
+
+    return embedder()
+
+
+def match_all(*args, **kwargs):
+    from indsats.matching.batch import match_all as run
+
+    return run(*args, **kwargs)
+
+
+def jobs_for_candidate(*args, **kwargs):
+    from indsats.matching.batch import jobs_for_candidate as run
+
+    return run(*args, **kwargs)
 
 
 class JobOrderIn(BaseModel):

@@ -21,7 +21,6 @@ from indsats.domain import clock
 from indsats.domain.models import User
 from indsats.economy.budget import AREA_DA, AREAS, trend_forecast
 from indsats.economy.charts import budget_chart
-from indsats.economy.monthly import monthly_expenditure
 from indsats.economy.rates import load_rates
 from indsats.store.db import Database
 from indsats.store.economy_tables import CostEntryRow, OfferPriceRow
@@ -91,6 +90,8 @@ def forsorgelse_actuals(db: Database, code: str, year: int, through: date) -> di
     hit = _CACHE.get(key)
     if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
         return hit[1]
+    from indsats.economy.monthly import monthly_expenditure  # Ibis, DuckDB, pandas: loaded on use
+
     panel, _ = export_panel(db, code, date(year - HISTORY_YEARS, 1, 1), min(through, date(year, 12, 31)))
     months = monthly_expenditure(panel, load_rates(), year)
     out = {m: v["total"]["municipal_net"] for m, v in months.items()}

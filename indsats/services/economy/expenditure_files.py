@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ...analytics.panel import PanelError
+from ...analytics.contract import PanelError
 from ...domain.labels import BENEFIT_DA, label
 from ...economy.rates import SHIPPED_RATES, RatesError
-from ...economy.run import economy_for_file
 from ...economy.staircase import STEP_KEYS
 
 __all__ = ["EconomyInputError", "STEP_KEYS", "SHIPPED_RATES", "economy", "step_label", "benefit_label"]
@@ -58,6 +57,8 @@ def economy(panel: str | Path, rates: str | Path | None, year: int) -> dict[str,
     if not 1900 <= year <= 2999:
         raise EconomyInputError(f"--year: {year} er ikke et årstal (ÅÅÅÅ)")
     try:
+        from ...economy.run import economy_for_file  # Ibis and pandas: loaded on use, not at start-up
+
         return economy_for_file(panel, rates, year)
     except RatesError as exc:
         raise EconomyInputError(str(exc)) from None

@@ -21,7 +21,6 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.economy.labour_force import LabourForceFileError, parse_labour_force_csv
-from indsats.economy.monthly import weekly_gross
 from indsats.economy.rates import load_rates
 from indsats.store.db import Database
 from indsats.store.economy_tables import LabourForceRow
@@ -108,6 +107,8 @@ CACHE_SECONDS = 600
 
 
 def _gross_by_week(db: Database, code: str, first: date, last: date):
+    from indsats.economy.monthly import weekly_gross  # Ibis, DuckDB, pandas: loaded on use
+
     key = (db.url, code, first, last)
     hit = _CACHE.get(key)
     if hit and time.monotonic() - hit[0] < CACHE_SECONDS:

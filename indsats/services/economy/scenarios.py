@@ -1,14 +1,13 @@
 """What-if scenarios for next year (docs/ECONOMY.md): the municipality's own flows estimated
 from its panel, a micro-simulation of the baseline and of the scenario with the same random
 numbers, saved with their assumptions and compared side by side. Managers run them; team
-leaders and managers read them. The estimate is kept for 10 minutes per municipality and week,
-so a second scenario costs only the simulation."""
+leaders and managers read them. The estimate is kept per municipality, week and panel version
+(``scenario_flows``), so a scenario after the first costs only the simulation."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
@@ -16,8 +15,7 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA, OFFER_DA, label
 from indsats.domain.models import User
-from indsats.economy.flows import estimate_flows
-from indsats.economy.monthly import steps_in_week
+from indsats.economy.flows import Flows
 from indsats.economy.rates import load_rates, rate_in_force
 from indsats.economy.simulation import Scenario, simulate
 from indsats.economy.staircase import rule_at
@@ -26,12 +24,8 @@ from indsats.store.economy_tables import OfferPriceRow, ScenarioRow
 
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput, NotFound
-from ..steering.panel_export import export_panel
+from . import scenario_flows
 from .budget_records import READERS, WRITERS
-
-HISTORY_YEARS = 5
-CACHE_SECONDS = 600
-_CACHE: dict[tuple, tuple[float, tuple]] = {}
 
 MEASURES = [("gross_unemployed", "Bruttoledige (gns. pr. uge)", 0), ("long_term_unemployed", "Langtidsledige (ved årets udgang)", 0),
             ("public_support_fte", "Fuldtidspersoner på offentlig forsørgelse", 2),
@@ -65,28 +59,22 @@ def assumptions_da(s: Scenario) -> list[str]:
     return out or ["Ingen ændringer (basis)"]
 
 
-def _inputs(db: Database, code: str, week: str):
-    key = (db.url, code, week)
-    hit = _CACHE.get(key)
-    if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
-        return hit[1]
+def rates_in_force(flows: Flows, week: str) -> dict:
     monday = weeks.monday(week)
-    panel, _ = export_panel(db, code, date(monday.year - HISTORY_YEARS, 1, 1), monday + timedelta(days=6))
-    flows = estimate_flows(panel, week)
     rates = load_rates()
-    steps = steps_in_week(panel, rates, week)
-    start_steps = dict(zip(steps["person_id"], (int(s) for s in steps["step"]), strict=True))
-    in_force = {b: (r.weekly_rate, r.scheme) for b in flows.benefits if (r := rate_in_force(rates, b, monday))}
-    with db.unit_of_work() as s:
-        prices = {}
-        for p in s.scalars(select(OfferPriceRow).where(OfferPriceRow.municipality_code == code,
-                                                       OfferPriceRow.provider == "",
-                                                       OfferPriceRow.valid_from <= monday)
-                           .order_by(OfferPriceRow.valid_from)):
-            prices[p.offer_type] = float(p.weekly_price)
-    value = (flows, in_force, start_steps, prices)
-    _CACHE[key] = (time.monotonic(), value)
-    return value
+    return {b: (r.weekly_rate, r.scheme) for b in flows.benefits if (r := rate_in_force(rates, b, monday))}
+
+
+def offer_prices(s, code: str, week: str) -> dict[str, float]:
+    """The offer types' prices per week for all providers in force in ``week``."""
+    monday = weeks.monday(week)
+    prices = {}
+    for p in s.scalars(select(OfferPriceRow).where(OfferPriceRow.municipality_code == code,
+                                                   OfferPriceRow.provider == "",
+                                                   OfferPriceRow.valid_from <= monday)
+                       .order_by(OfferPriceRow.valid_from)):
+        prices[p.offer_type] = float(p.weekly_price)
+    return prices
 
 
 def _scenario(form: dict) -> Scenario:
@@ -117,14 +105,23 @@ def run_scenario(db: Database, user: User, form: dict, as_of: date | None = None
     ensure_role(user, *WRITERS)
     scenario = _scenario(form)
     week = weeks.last_full_week(as_of or clock.today())
-    flows, rates, steps, prices = _inputs(db, user.municipality_code, week)
+    code = user.municipality_code
+    with db.unit_of_work() as s:
+        version, flows = scenario_flows.kept_flows(s, code, week)
+        prices = offer_prices(s, code, week)
+    estimated = None
+    if flows is None:  # the panel changed (or a new week): estimate once, kept below
+        flows, seconds = scenario_flows.estimate_now(db, code, week)
+        estimated = seconds
     if not flows.benefits:
         raise InvalidInput("Der er ingen ydelsesforløb i det seneste år at fremskrive fra.")
-    rule = rule_at(weeks.monday(week))
-    baseline = simulate(flows, Scenario(), rates, rule, steps, prices)
-    result = simulate(flows, scenario, rates, rule, steps, prices)
+    rule, rates = rule_at(weeks.monday(week)), rates_in_force(flows, week)
+    baseline = simulate(flows, Scenario(), rates, rule, None, prices)
+    result = simulate(flows, scenario, rates, rule, None, prices)
     with db.unit_of_work() as s:
-        row = ScenarioRow(municipality_code=user.municipality_code, name=scenario.name, reference_week=week,
+        if estimated is not None:
+            scenario_flows.keep(s, code, week, version, flows, estimated)
+        row = ScenarioRow(municipality_code=code, name=scenario.name, reference_week=week,
                           assumptions={**scenario.as_dict(), "text": assumptions_da(scenario)}, baseline=baseline,
                           result=result, created_by=user.username, created_at=clock.now())
         s.add(row)
@@ -146,3 +143,32 @@ def chosen(scenarios: list[SavedScenario], ids: list[int]) -> list[SavedScenario
     if ids and len(found) != len(set(ids)):
         raise NotFound("Scenariet findes ikke i din kommune.")
     return found
+
+
+@dataclass(frozen=True)
+class ReviewScenario:
+    """A saved scenario for the result review: next year beside the baseline, with its assumptions."""
+
+    name: str
+    week: str
+    assumptions: list[str]
+    rows: list[tuple[str, float, float, float, int]]  # (measure, baseline, scenario, difference, decimals)
+
+
+def review_scenarios(db: Database, code: str, ids: list[int] | tuple[int, ...]) -> list[ReviewScenario]:
+    """The chosen saved scenarios of the municipality (in the order asked; unknown ids refused)."""
+    if not ids:
+        return []
+    with db.unit_of_work() as s:
+        rows = {r.id: r for r in s.scalars(select(ScenarioRow).where(ScenarioRow.municipality_code == code,
+                                                                       ScenarioRow.id.in_(list(ids))))}
+        missing = [i for i in ids if i not in rows]
+        if missing:
+            raise NotFound(f"Scenarie {missing[0]} findes ikke i din kommune.")
+        out = []
+        for i in dict.fromkeys(ids):
+            r = rows[i]
+            lines = [(title, float(r.baseline.get(key, 0)), float(r.result.get(key, 0)),
+                      float(r.result.get(key, 0)) - float(r.baseline.get(key, 0)), dec) for key, title, dec in MEASURES]
+            out.append(ReviewScenario(r.name, r.reference_week, list(r.assumptions.get("text", [])), lines))
+        return out

@@ -17,7 +17,6 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA, label
 from indsats.domain.models import User
-from indsats.economy.monthly import steps_in_week
 from indsats.economy.rates import load_rates
 from indsats.economy.staircase import STEP_KEYS, rule_at
 from indsats.store.db import Database
@@ -65,6 +64,8 @@ def _crossing(n: int, horizon: int) -> tuple[int, int] | None:
 
 def staircase_now(db: Database, user: User, as_of: date | None = None, page: int = 1,
                   horizon: int = HORIZON_WEEKS) -> StaircaseNow:
+    from indsats.economy.monthly import steps_in_week  # Ibis, DuckDB, pandas: loaded on use
+
     ensure_role(user, *READERS)
     day = as_of or clock.today()
     week = weeks.last_full_week(day)

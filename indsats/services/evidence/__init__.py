@@ -6,7 +6,7 @@ re-exported here: ``PanelError`` (a malformed file, named with file, row and col
 ``EvidenceError`` (the panel cannot answer: too little history, a period outside it).
 """
 
-from indsats.analytics.panel import PanelError
+from indsats.analytics.contract import PanelError
 from indsats.evidence import EvidenceError
 
 __all__ = ["EvidenceError", "PanelError"]

@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pyarrow.parquet as pq
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.labels import OFFER_DA, label
-from indsats.evidence.effects import eligible_rows, estimate
+from indsats.evidence.codes import CASH, EDU, JOB_READY, UB, readiness_code
+from indsats.evidence.errors import EvidenceError
 from indsats.evidence.reading import reading_da
-from indsats.evidence.weekmatrix import CASH, EDU, JOB_READY, UB, EvidenceError, read_matrix, readiness_code
 from indsats.store.db import Database
 from indsats.store.evidence_tables import KeptEffectRow
 
@@ -106,6 +105,11 @@ def compute_effect_estimates(db: Database, code: str, first: str, last: str, hor
     """Estimate every offer type with at least 30 starts, overall and per target group (not kept).
 
     Raises ``EvidenceError`` when the municipality's data cannot answer (no spells, too short)."""
+    import pyarrow.parquet as pq  # Arrow, NumPy, scikit-learn: loaded on use, not at start-up
+
+    from indsats.evidence.effects import eligible_rows, estimate
+    from indsats.evidence.weekmatrix import read_matrix
+
     outcome_week = weeks.from_index(weeks.index(last) + horizon)
     end = weeks.monday(outcome_week) + timedelta(days=6)
     panel, persons = export_panel(db, code, date(weeks.monday(first).year - HISTORY_YEARS, 1, 1), end)

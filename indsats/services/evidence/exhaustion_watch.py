@@ -12,16 +12,14 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow.parquet as pq
 from sqlalchemy import select
 
 from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.evidence.benefit_period import PeriodRule, exhaustion, rule_at
-from indsats.evidence.weekmatrix import read_matrix
 from indsats.plan import PlanError, load_plan
 from indsats.plan.library import plan_files
 from indsats.store.db import Database
@@ -30,6 +28,9 @@ from indsats.store.tables import CitizenRow
 from ..accounts.access import ensure_role
 from ..accounts.audit import record_reads
 from ..steering.panel_export import export_panel
+
+if TYPE_CHECKING:  # NumPy, DuckDB and Arrow load on the first page, not at start-up
+    from indsats.evidence.benefit_period import PeriodRule
 
 READERS = (Role.TEAM_LEADER, Role.MANAGER)
 WITHIN_WEEKS = 26
@@ -77,6 +78,11 @@ def plan_actions(code: str) -> list[str]:
 
 
 def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None = None) -> ExhaustionWatch:
+    import pyarrow.parquet as pq
+
+    from indsats.evidence.benefit_period import exhaustion, rule_at
+    from indsats.evidence.weekmatrix import read_matrix
+
     ensure_role(user, *READERS)
     code = user.municipality_code
     day = as_of or clock.today()

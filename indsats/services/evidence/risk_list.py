@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pyarrow.parquet as pq
 from sqlalchemy import func, select
 
 from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.evidence.screening import screen
-from indsats.evidence.weekmatrix import EvidenceError, read_matrix
+from indsats.evidence.errors import EvidenceError
 from indsats.plan import PlanError, load_plan
 from indsats.plan.library import plan_files
 from indsats.store.db import Database
@@ -93,6 +91,11 @@ def screening_enabled(code: str) -> bool:
 def _scores(db: Database, code: str, week: str, day: date) -> tuple[list[dict], str]:
     key = (code, week)
     if key not in _CACHE:
+        import pyarrow.parquet as pq  # Arrow, NumPy, scikit-learn: loaded on the first list, not at start-up
+
+        from indsats.evidence.screening import screen
+        from indsats.evidence.weekmatrix import read_matrix
+
         panel, persons = export_panel(db, code, date(day.year - HISTORY_YEARS, 1, 1),
                                       weeks.monday(week) + timedelta(days=6))
         try:

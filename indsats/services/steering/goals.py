@@ -14,11 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
-
 from indsats.analytics import weeks
-from indsats.analytics.engine import kpis_for_file
 from indsats.analytics.goals import Attainment, assess
 from indsats.analytics.jobindsats import Figure, read_export, value_for
 from indsats.plan import EmploymentPlan, ResultGoal, load_plan
@@ -115,12 +111,17 @@ class Actuals:
 
 
 def weekly_from_file(panel: Path, persons: Path | None, first: date, last: date) -> dict[str, dict]:
+    from indsats.analytics.engine import kpis_for_file  # Ibis, DuckDB, pandas: loaded on use, not at start-up
+
     series = kpis_for_file(panel, persons, weeks.week_of(first), weeks.week_of(last))
     return {obj["week"]: obj for obj in series}
 
 
 def weekly_from_store(db: Database, code: str, first: date, last: date) -> dict[str, dict]:
     """Export the store's panel for the municipality and compute the weekly KPIs."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
     panel, persons = export_panel(db, code, first - timedelta(weeks=53), last)
     if panel.num_rows == 0:
         return {}

@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from indsats.analytics.engine import kpis_for_file
+from indsats.analytics.contract import PanelError
 from indsats.analytics.jobindsats import JobindsatsError
-from indsats.analytics.panel import PanelError
 from indsats.plan import PlanError
 from indsats.plan.measures import MEASURES
 
@@ -22,12 +21,16 @@ __all__ = ["JobindsatsError", "PanelError", "PlanError", "kpi", "measure_label",
 
 def kpi(panel: Path, persons: Path | None, week: str, code_map: Path | None = None) -> dict[str, Any]:
     """The KPI object at ISO week ``week`` (YYYY-Www). Raises ``PanelError`` or ``ValueError``."""
+    from indsats.analytics.engine import kpis_for_file  # Ibis and DuckDB: loaded on use
+
     return kpis_for_file(panel, persons, week, None, code_map)[0]
 
 
 def series(panel: Path, persons: Path | None, first: str, last: str,
            code_map: Path | None = None) -> list[dict[str, Any]]:
     """One KPI object per ISO week from ``first`` to ``last``. Raises ``PanelError`` or ``ValueError``."""
+    from indsats.analytics.engine import kpis_for_file
+
     return kpis_for_file(panel, persons, first, last, code_map)
 
 

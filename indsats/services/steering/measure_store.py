@@ -34,6 +34,9 @@ LOOKBACK_WEEKS = 8
 REFRESH_SECONDS = float(os.environ.get("INDSATS_MEASURES_REFRESH_SECONDS", 6 * 3600))
 REVIEW_SECONDS = 600
 WARM_SECONDS = 300  # the managers' pages are recomputed this often, well inside goals.VIEW_SECONDS
+# The first refresh waits this long: it imports the analytics stack and computes in the server's process, which
+# would hold the interpreter while the server starts and answers its first requests (docs/PERFORMANCE.md).
+START_DELAY_SECONDS = 20.0
 Progress = Callable[[str, int, int], None]
 _running = threading.Lock()
 
@@ -115,11 +118,14 @@ def warm_views(db: Database) -> None:
         review_pdf_bytes(db, code, None, today.year, fresh=True, older_than=REVIEW_SECONDS)  # the heaviest
 
 
-def start_background_refresh(db: Database, interval: float | None = None) -> threading.Thread:
-    """Refresh the kept measures now and every ``interval`` seconds in a daemon thread (``indsats serve``)."""
+def start_background_refresh(db: Database, interval: float | None = None,
+                             delay: float = START_DELAY_SECONDS) -> threading.Thread:
+    """Refresh the kept measures ``delay`` seconds from now and every ``interval`` seconds after, in a
+    daemon thread (``indsats serve``)."""
     interval = REFRESH_SECONDS if interval is None else interval
 
     def loop() -> None:
+        time.sleep(delay)
         last_refresh = float("-inf")
         while True:
             try:

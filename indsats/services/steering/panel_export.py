@@ -12,22 +12,24 @@ from __future__ import annotations
 import getpass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 from sqlalchemy import select
 
 from indsats.services.accounts.audit import record_export
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CitizenRow, OfferRow
 
+if TYPE_CHECKING:  # DuckDB and Arrow load on the first export, not when the server starts
+    import pyarrow as pa
+
 COLUMNS = ["person_id", "week", "benefit", "readiness", "offer"]
 
 
 def export_panel(db: Database, municipality_code: str, first: date, last: date) -> tuple[pa.Table, pa.Table]:
     """(panel, persons) Arrow tables for the weeks touching ``first``..``last``."""
+    import pyarrow as pa
+
     stop = last + timedelta(days=1)
     with db.unit_of_work() as s:
         citizens = s.execute(
@@ -61,6 +63,9 @@ def _expand(spells, offers, lo: date, stop: date, code: str) -> pa.Table:
 
     ``seq`` is the rows' order (citizen, start), so the later spell or offer wins a shared week.
     """
+    import duckdb
+    import pyarrow as pa
+
     con = duckdb.connect()
     try:
         con.register("spells", pa.table({
@@ -100,6 +105,9 @@ def write_panel(db: Database, municipality_code: str, first: date, last: date, o
     """Write PANEL and PERSONS files (Parquet or CSV by the suffix of ``out``); the export is logged
     as an export (who, which file, how many rows) — the panel holds pseudonymised persons with
     birth dates, which is personal data."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
     panel, persons = export_panel(db, municipality_code, first, last)
     out = Path(out)
     persons_path = out.with_name(out.stem + "-persons" + out.suffix)

@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
-
 from indsats.analytics import weeks
-from indsats.analytics.panel import load_panel
 from indsats.domain import clock
 from indsats.domain.labels import BENEFIT_DA
 from indsats.plan import EmploymentPlan, load_plan
@@ -54,11 +50,15 @@ class Review:
     timeliness: list[tuple[str, float | None, int]] = field(default_factory=list)
     code: str = ""
     quota: list | None = None  # Series of the 75 % coverage (years from 2026, with a database); None: no section
+    effects: object | None = None  # services.evidence.local_effects.ReviewEffects (with a database); None: no section
+    scenarios: list | None = None  # services.economy.scenarios.ReviewScenario chosen for the review; None: no section
     generated: date = field(default_factory=date.today)
 
 
 def _group_rows(panel_path: Path, persons: Path | None, as_of: date, headline: dict) -> list[GroupRow]:
     """Volumes (persons in the week, FTE over the year) and activation per benefit."""
+    from indsats.analytics.panel import load_panel  # DuckDB: loaded on use, not at start-up
+
     panel = load_panel(panel_path, persons)
     try:
         end = weeks.index(weeks.last_full_week(as_of))
@@ -107,6 +107,9 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
                     str(comparison) if comparison else None, timeliness, code)
     if db is not None:
         review.quota = quota_section(db, code, year, as_of)
+        from indsats.services.evidence.local_effects import review_effects
+
+        review.effects = review_effects(db, code, year)
     return review
 
 
@@ -123,7 +126,8 @@ def quota_section(db: Database, code: str, year: int, as_of: date) -> list | Non
 
 def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None, persons: Path | None,
                  db: Database | None, comparison: Path | None = None,
-                 comparison_measure: str | None = None, code: str | None = None) -> list[Path]:
+                 comparison_measure: str | None = None, code: str | None = None,
+                 scenario_ids: tuple[int, ...] = ()) -> list[Path]:
     """Write ``out`` as .html and .pdf; the panel is exported from the store when not given."""
     out = Path(out)
     html_path, pdf_path = out.with_suffix(".html"), out.with_suffix(".pdf")
@@ -132,6 +136,9 @@ def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None,
         if panel is None:
             if db is None:
                 raise ValueError("Angiv --panel, eller en database med kommunens data (INDSATS_DATABASE_URL).")
+            import pyarrow.csv as pacsv
+            import pyarrow.parquet as pq
+
             from indsats.services.steering.panel_export import export_panel
 
             # Start a year before the earliest date evaluated: inflows count a person's first
@@ -145,6 +152,10 @@ def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None,
             pq.write_table(table, panel)
             pacsv.write_csv(people, persons)
         review = build_review(plan, year, panel, persons, db, comparison, source, comparison_measure, code)
+    if db is not None and scenario_ids:
+        from indsats.services.economy.scenarios import review_scenarios
+
+        review.scenarios = review_scenarios(db, code or plan.municipality.code, scenario_ids)
     html = render_html(review)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html, encoding="utf-8")
@@ -178,22 +189,28 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
 
 
 def review_pdf_bytes(db: Database, code: str, plan_name: str | None, year: int, fresh: bool = False,
-                     older_than: float = 0.0) -> bytes | None:
+                     older_than: float = 0.0, scenario_ids: tuple[int, ...] = ()) -> bytes | None:
     """The review as PDF bytes for the web, kept like the managers' other pages (``goals.kept_view``,
     keyed by the plan's content): the background refresh re-renders it (``older_than``: only a
     kept copy at least that many seconds old; None when it was fresher)."""
     from indsats.services.steering.goals import kept_age, kept_view, plan_for, plan_stamp
 
     plan = plan_for(db, code, plan_name, year)
+    if scenario_ids:  # a review with chosen scenarios is made on request, not kept
+        from indsats.services.economy.scenarios import review_scenarios
+
+        review_scenarios(db, code, scenario_ids)  # refuses another municipality's scenario before the work
+        return _review_pdf(db, code, plan, year, scenario_ids)
     args = (code, plan_stamp(plan), year)
     if older_than and kept_age("review_pdf", db, *args) < older_than:
         return None
     return kept_view("review_pdf", lambda *_: _review_pdf(db, code, plan, year), db, *args, fresh=fresh)
 
 
-def _review_pdf(db: Database, code: str, plan: EmploymentPlan, year: int) -> bytes:
+def _review_pdf(db: Database, code: str, plan: EmploymentPlan, year: int, scenario_ids: tuple[int, ...] = ()) -> bytes:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        _, pdf = write_review(plan, year, Path(tmp) / "resultatrevision", None, None, db, code=code)
+        _, pdf = write_review(plan, year, Path(tmp) / "resultatrevision", None, None, db, code=code,
+                              scenario_ids=scenario_ids)
         return pdf.read_bytes()

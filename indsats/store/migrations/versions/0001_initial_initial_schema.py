@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:05:44.862665
+Create Date: 2026-12-01 20:15:05.693954
 """
 from alembic import op
 import sqlalchemy as sa
@@ -164,6 +164,21 @@ def upgrade() -> None:
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cost_entries_municipality_code'), ['municipality_code'], unique=False)
 
+    op.create_table('economy_scenario_flows',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('reference_week', sa.String(length=8), nullable=False),
+    sa.Column('panel_version', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('seconds', sa.Float(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_economy_scenario_flows_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_economy_scenario_flows')),
+    sa.UniqueConstraint('municipality_code', 'reference_week', name='uq_scenario_flows')
+    )
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_economy_scenario_flows_municipality_code'), ['municipality_code'], unique=False)
+
     op.create_table('economy_scenarios',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
@@ -194,6 +209,31 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('labour_force', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_labour_force_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('mentor_courses',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('held_on', sa.Date(), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_mentor_courses_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mentor_courses'))
+    )
+    with op.batch_alter_table('mentor_courses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mentor_courses_held_on'), ['held_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mentor_courses_municipality_code'), ['municipality_code'], unique=False)
+
+    op.create_table('network_meetings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('held_on', sa.Date(), nullable=False),
+    sa.Column('topic', sa.String(length=300), nullable=False),
+    sa.ForeignKeyConstraint(['municipality_code'], ['municipalities.code'], name=op.f('fk_network_meetings_municipality_code_municipalities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_network_meetings'))
+    )
+    with op.batch_alter_table('network_meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_network_meetings_held_on'), ['held_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_network_meetings_municipality_code'), ['municipality_code'], unique=False)
 
     op.create_table('offer_prices',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -284,6 +324,34 @@ def upgrade() -> None:
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_company_persons_company_cvr'), ['company_cvr'], unique=False)
 
+    op.create_table('mentors',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('job_title', sa.String(length=200), nullable=False),
+    sa.Column('course_id', sa.Integer(), nullable=True),
+    sa.Column('course_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_mentors_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['course_id'], ['mentor_courses.id'], name=op.f('fk_mentors_course_id_mentor_courses')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mentors'))
+    )
+    with op.batch_alter_table('mentors', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mentors_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mentors_course_id'), ['course_id'], unique=False)
+
+    op.create_table('network_meeting_companies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_network_meeting_companies_company_cvr_companies')),
+    sa.ForeignKeyConstraint(['meeting_id'], ['network_meetings.id'], name=op.f('fk_network_meeting_companies_meeting_id_network_meetings')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_network_meeting_companies')),
+    sa.UniqueConstraint('meeting_id', 'company_cvr', name=op.f('uq_network_meeting_companies_meeting_id'))
+    )
+    with op.batch_alter_table('network_meeting_companies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_network_meeting_companies_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_network_meeting_companies_meeting_id'), ['meeting_id'], unique=False)
+
     op.create_table('plan_status_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
@@ -333,6 +401,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_citizens_caseworker_id'), ['caseworker_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_citizens_municipality_code'), ['municipality_code'], unique=False)
         batch_op.create_index('ix_citizens_name', ['last_name', 'first_name'], unique=False)
+
+    op.create_table('company_centre_partners',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('centre_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['centre_id'], ['company_centres.id'], name=op.f('fk_company_centre_partners_centre_id_company_centres')),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_company_centre_partners_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_centre_partners')),
+    sa.UniqueConstraint('centre_id', 'company_cvr', name=op.f('uq_company_centre_partners_centre_id'))
+    )
+    with op.batch_alter_table('company_centre_partners', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_centre_partners_centre_id'), ['centre_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_company_centre_partners_company_cvr'), ['company_cvr'], unique=False)
 
     op.create_table('company_contacts',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -704,6 +785,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sick_leave_records_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index('ix_sick_leave_records_kind_day', ['kind', 'day'], unique=False)
 
+    op.create_table('small_jobs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('company_cvr', sa.String(length=8), nullable=False),
+    sa.Column('hours_per_week', sa.Integer(), nullable=False),
+    sa.Column('start', sa.Date(), nullable=False),
+    sa.Column('end', sa.Date(), nullable=True),
+    sa.Column('follow_up_on', sa.Date(), nullable=False),
+    sa.Column('followed_up_on', sa.Date(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_small_jobs_citizen_id_citizens')),
+    sa.ForeignKeyConstraint(['company_cvr'], ['companies.cvr'], name=op.f('fk_small_jobs_company_cvr_companies')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_small_jobs'))
+    )
+    with op.batch_alter_table('small_jobs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_small_jobs_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_company_cvr'), ['company_cvr'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_follow_up_on'), ['follow_up_on'], unique=False)
+        batch_op.create_index(batch_op.f('ix_small_jobs_start'), ['start'], unique=False)
+
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=80), nullable=False),
@@ -912,6 +1013,13 @@ def downgrade() -> None:
 
     op.drop_table('appointments')
     op.drop_table('users')
+    with op.batch_alter_table('small_jobs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_small_jobs_start'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_follow_up_on'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_company_cvr'))
+        batch_op.drop_index(batch_op.f('ix_small_jobs_citizen_id'))
+
+    op.drop_table('small_jobs')
     with op.batch_alter_table('sick_leave_records', schema=None) as batch_op:
         batch_op.drop_index('ix_sick_leave_records_kind_day')
         batch_op.drop_index(batch_op.f('ix_sick_leave_records_citizen_id'))
@@ -1000,6 +1108,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_company_contacts_company_cvr'))
 
     op.drop_table('company_contacts')
+    with op.batch_alter_table('company_centre_partners', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_centre_partners_company_cvr'))
+        batch_op.drop_index(batch_op.f('ix_company_centre_partners_centre_id'))
+
+    op.drop_table('company_centre_partners')
     with op.batch_alter_table('citizens', schema=None) as batch_op:
         batch_op.drop_index('ix_citizens_name')
         batch_op.drop_index(batch_op.f('ix_citizens_municipality_code'))
@@ -1014,6 +1127,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_plan_status_events_version_id'))
 
     op.drop_table('plan_status_events')
+    with op.batch_alter_table('network_meeting_companies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_network_meeting_companies_meeting_id'))
+        batch_op.drop_index(batch_op.f('ix_network_meeting_companies_company_cvr'))
+
+    op.drop_table('network_meeting_companies')
+    with op.batch_alter_table('mentors', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mentors_course_id'))
+        batch_op.drop_index(batch_op.f('ix_mentors_company_cvr'))
+
+    op.drop_table('mentors')
     with op.batch_alter_table('company_persons', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_company_persons_company_cvr'))
 
@@ -1040,6 +1163,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offer_prices_municipality_code'))
 
     op.drop_table('offer_prices')
+    with op.batch_alter_table('network_meetings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_network_meetings_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_network_meetings_held_on'))
+
+    op.drop_table('network_meetings')
+    with op.batch_alter_table('mentor_courses', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mentor_courses_municipality_code'))
+        batch_op.drop_index(batch_op.f('ix_mentor_courses_held_on'))
+
+    op.drop_table('mentor_courses')
     with op.batch_alter_table('labour_force', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_labour_force_municipality_code'))
 
@@ -1048,6 +1181,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_economy_scenarios_municipality_code'))
 
     op.drop_table('economy_scenarios')
+    with op.batch_alter_table('economy_scenario_flows', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_economy_scenario_flows_municipality_code'))
+
+    op.drop_table('economy_scenario_flows')
     with op.batch_alter_table('cost_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cost_entries_municipality_code'))
 

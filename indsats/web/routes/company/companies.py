@@ -61,8 +61,12 @@ def followups_page(request: Request, alle: bool = False, user: User = Depends(st
     orders = job_orders.list_job_orders(db, user, mine=not alle and user.role == Role.COMPANY_CONSULTANT)
     pipeline = {status: sum(1 for j, _ in orders if j.status == status) for status in job_orders.STATUSES}
     filled = job_orders.count_jobs_filled(db, user.municipality_code, date(today.year, 1, 1), today)
+    from indsats.services.company import network, small_jobs
+
     return render(request, "company/companies/followups.html", user=user, todo=todo, pipeline=pipeline, alle=alle,
-                  statuses=job_orders.STATUSES, filled=filled, year=today.year)
+                  statuses=job_orders.STATUSES, filled=filled, year=today.year,
+                  small=small_jobs.small_job_counts(db, user.municipality_code, today.year),
+                  net=network.network_counts(db, user, today.year))
 
 
 @router.get("/virksomheder/{cvr}", include_in_schema=False)
@@ -107,8 +111,17 @@ def followup_done_form(request: Request, contact_id: RowId, user: User = Depends
 
 @router.get("/virksomhedscentre", include_in_schema=False)
 def centres_page(request: Request, user: User = Depends(staff), db: Database = Depends(get_db)):
+    return centres_view(request, user, db)
+
+
+def centres_view(request: Request, user: User, db: Database, failed: dict | None = None, status_code: int = 200):
+    """The centres with their placed citizens and partner companies (``failed``: a form to show again)."""
+    from indsats.services.company.network import centre_partners
+
     rows = company_centres.centres(db, user, clock.today())
-    return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today())
+    return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today(),
+                  partners=centre_partners(db, user, [c.id for c in rows]), status_code=status_code,
+                  **({"failed": failed} if failed else {}))
 
 
 @router.post("/virksomhedscentre/{centre_id}/placeringer", include_in_schema=False, dependencies=csrf)
@@ -118,9 +131,8 @@ def placement_form(request: Request, centre_id: RowId, who: Annotated[Name, Form
     try:
         company_centres.place(db, user, centre_id, None, day(start, "start") or clock.today(), who=who)
     except (InvalidInput, Conflict) as exc:
-        rows = company_centres.centres(db, user, clock.today())
-        return render(request, "company/companies/centres.html", user=user, rows=rows, today=clock.today(),
-                      status_code=409 if isinstance(exc, Conflict) else 422, failed={"centre_id": centre_id, "who": who, "start": start, "error": str(exc)})
+        return centres_view(request, user, db, status_code=409 if isinstance(exc, Conflict) else 422,
+                            failed={"centre_id": centre_id, "who": who, "start": start, "error": str(exc)})
     return back(request, "/virksomhedscentre", "Borgeren er placeret.")
 
 

@@ -9,6 +9,7 @@ from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse
 
+from indsats.domain import clock
 from indsats.domain.enums import Benefit, OfferType, Role
 from indsats.domain.labels import BENEFIT_DA, OFFER_DA
 from indsats.domain.models import User
@@ -33,7 +34,7 @@ def scenarios_page(request: Request, vis: Annotated[list[ScenarioId] | None, Que
     return render(request, "economy/scenarios.html", user=user, saved=saved, shown=shown,
                   measures=scenarios.MEASURES, benefits=[(b.value, BENEFIT_DA[b]) for b in Benefit],
                   offers=[(o.value, OFFER_DA.get(o, o.value)) for o in OfferType], message="",
-                  may_write=user.role == Role.MANAGER)
+                  may_write=user.role == Role.MANAGER, review_year=clock.today().year)
 
 
 @router.post("/okonomi/scenarier", include_in_schema=False, dependencies=[Depends(verify_csrf)])

@@ -4,14 +4,16 @@ management information (ledelsesinformation) for team leaders and managers; JSON
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.formatting import format_value
 from indsats.domain.models import User
+from indsats.services.company.small_jobs import small_job_counts
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.steering import (
@@ -27,7 +29,7 @@ from indsats.services.steering.goals import PlanError
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
-from ...input_bounds import Day, Name, Year
+from ...input_bounds import Day, Name, RowId, Year
 
 router = APIRouter(tags=["styring"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
@@ -67,7 +69,8 @@ def _goals_page(request: Request, plan: str | None, as_of: date | None, user: Us
                   priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
                   plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year),
-                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code)
+                  meeting=meeting or day.isoformat(), pack_error=pack_error, status_code=status_code,
+                  small_jobs=small_job_counts(db, user.municipality_code, day.year, day))
 
 
 @router.get("/styring/udvalgspakke.pdf", include_in_schema=False)
@@ -172,15 +175,18 @@ def management_api(as_of: Day | None = None, user: User = Depends(leaders),
 
 
 @router.get("/styring/resultatrevision.pdf", include_in_schema=False)
-def review_pdf(plan: Name | None = None, year: Year | None = None, user: User = Depends(leaders),
-               db: Database = Depends(get_db)):
-    """The result review of a plan for a year, from the municipality's own data, as PDF."""
+def review_pdf(plan: Name | None = None, year: Year | None = None,
+               scenarie: Annotated[list[RowId] | None, Query(max_length=6)] = None,
+               user: User = Depends(leaders), db: Database = Depends(get_db)):
+    """The result review of a plan for a year, from the municipality's own data, as PDF; with
+    ``scenarie`` ids, the chosen saved scenarios (next year beside the baseline) are included."""
     files = steering.plan_files()
     if plan and plan not in files and plan != steering.IN_FORCE:
         raise HTTPException(status_code=404, detail="Planen findes ikke.")
     the_year = year or clock.today().year
     try:
-        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year)
+        content = result_review.review_pdf_bytes(db, user.municipality_code, plan, the_year,
+                                                 scenario_ids=tuple(scenarie or ()))
     except (PlanError, steering.ReviewInputError, ValueError) as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
     return Response(content, media_type="application/pdf",
