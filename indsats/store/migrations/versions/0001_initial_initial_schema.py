@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:15:05.693954
+Create Date: 2026-12-01 20:20:36.376652
 """
 from alembic import op
 import sqlalchemy as sa
