@@ -25,6 +25,7 @@ from indsats.matching.profiles import ACCOMMODATION_NEEDS, Candidate
 from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import personal_data
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
 from indsats.services.shared.errors import Conflict, Forbidden
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CandidateProfileRow
@@ -56,6 +57,8 @@ class ProfileIn(BaseModel):
     available_from: date | None = None
     consent: bool = False
     summary: str = Field(default="", max_length=1000)
+    # only when staff registers consent on the citizen's behalf (services.company.consent)
+    consent_reason: str = Field(default="", max_length=500)
 
     @field_validator("occupations", "skills", "occupation_uris")
     @classmethod
@@ -107,6 +110,7 @@ class ProfileView:
     weeks_unemployed: int
     profile: ProfileIn
     exists: bool
+    consent: ConsentRecord | None = None
 
 
 def in_municipality(user: User, citizen: CitizenRow) -> bool:
@@ -165,11 +169,12 @@ def get_profile(db: Database, user: User, citizen_id: int, as_of: date) -> Profi
         row = _profile(session, citizen_id)
         weeks = weeks_unemployed(session, [citizen_id], as_of).get(citizen_id, 0)
         return ProfileView(citizen_id, f"{citizen.first_name} {citizen.last_name}", citizen.postcode, citizen.city,
-                           weeks, _as_input(row), row is not None)
+                           weeks, _as_input(row), row is not None, consent_record(row))
 
 
 def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, today: date) -> None:
-    """Create or replace the citizen's profile; consent is dated when it is first given."""
+    """Create or replace the citizen's profile; consent given on the citizen's behalf names the staff
+    member and needs a reason, and every change of it is dated (``services.company.consent``)."""
     ensure_role(user, *PROFILE_STAFF)
     with personal_data(db, user, "kandidatprofil gemt") as access:
         session = access.session
@@ -180,10 +185,10 @@ def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, 
         if row is None:
             row = CandidateProfileRow(citizen_id=citizen_id)
             session.add(row)
-        consent_date = row.consent_date if (row.consent and profile.consent) else (today if profile.consent else None)
-        for key, value in profile.model_dump().items():
+        for key, value in profile.model_dump(exclude={"consent", "consent_reason"}).items():
             setattr(row, key, value)
-        row.consent_date, row.updated = consent_date, today
+        change_consent(row, profile.consent, user, profile.consent_reason)
+        row.updated = today
         try:
             session.flush()
         except IntegrityError as exc:  # a first-time profile saved twice at once

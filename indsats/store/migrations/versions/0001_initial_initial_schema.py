@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:20:36.376652
+Create Date: 2026-12-01 20:24:50.970785
 """
 from alembic import op
 import sqlalchemy as sa
@@ -524,6 +524,11 @@ def upgrade() -> None:
     sa.Column('available_from', sa.Date(), nullable=True),
     sa.Column('consent', sa.Boolean(), nullable=False),
     sa.Column('consent_date', sa.Date(), nullable=True),
+    sa.Column('consent_given_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_given_by', sa.String(length=160), nullable=True),
+    sa.Column('consent_on_behalf_reason', sa.String(length=500), nullable=True),
+    sa.Column('consent_withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_withdrawn_by', sa.String(length=160), nullable=True),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('updated', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_candidate_profiles_citizen_id_citizens')),

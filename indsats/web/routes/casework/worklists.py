@@ -24,6 +24,7 @@ from indsats.services.casework.worklists import (
     worklist_csv,
     worklist_scopes,
 )
+from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
 
 from ...csv_export import csv_text_response
@@ -50,7 +51,11 @@ def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
     names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
     rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
+    exhaustion = exhaustion_watch.exhaustion_watch(db, user, as_of=worklist.as_of, caseworker_id=sagsbehandler,
+                                                   team_id=team, page_size=10, audit_action="arbejdsliste")
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  exhaustion=exhaustion, exhaustion_within=exhaustion_watch.WITHIN_WEEKS,
+                  exhaustion_query=_query(sagsbehandler=sagsbehandler, team=team, dato=dato),
                   rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,

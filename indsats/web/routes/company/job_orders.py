@@ -111,12 +111,13 @@ def candidate_form(request: Request, citizen_id: RowId, occupations: Annotated[N
                    accommodation_needs: Annotated[list[Name], Form()] = [],  # noqa: B006
                    max_hours: Annotated[Name, Form()] = "", max_commute_km: Annotated[Name, Form()] = "",
                    available_from: Annotated[Name, Form()] = "", consent: bool = Form(False),
-                   summary: Annotated[Note, Form()] = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
+                   summary: Annotated[Note, Form()] = "", consent_reason: Annotated[Note, Form()] = "",
+                   user: User = Depends(profile_staff), db: Database = Depends(get_db)):
     profile = candidates.parse_profile(dict(
         occupations=_lines(occupations), skills=_lines(skills), education=education, driving_licence=driving_licence,
         languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=_number(max_hours),
         max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
-        summary=summary))
+        summary=summary, consent_reason=consent_reason))
     candidates.save_profile(db, user, citizen_id, profile, clock.today())
     return back(request, f"/kandidater/{citizen_id}", "Profilen er gemt.")
 
