@@ -10,12 +10,13 @@ no accommodation needs (health), no benefit history.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,7 +27,8 @@ from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import personal_data
 from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
-from indsats.services.shared.errors import Conflict, Forbidden
+from indsats.services.shared.errors import Conflict, Forbidden, InvalidInput
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CandidateProfileRow
 from indsats.store.db import Database
@@ -206,25 +208,49 @@ class ProfileListItem:
     city: str
 
 
-def list_profiles(db: Database, user: User, as_of: date, q: str = "", limit: int = 300) -> list[ProfileListItem]:
+CANDIDATE_SORTS = {"navn": "navn", "by": "by", "opdateret": "senest opdateret"}
+
+
+def _json_text(text: str) -> str:
+    """``text`` as it stands inside a JSON list stored with ``json.dumps`` (non-ASCII as \\uXXXX)."""
+    return json.dumps(text)[1:-1].lower()
+
+
+def _word_matches(word: str):
+    occupations = func.lower(cast(CandidateProfileRow.occupations, String))
+    forms = {_json_text(v) for v in (word.lower(), word.upper(), word.capitalize())}
+    return or_(CitizenRow.first_name.ilike(f"%{word}%"), CitizenRow.last_name.ilike(f"%{word}%"),
+               *(occupations.contains(f, autoescape=True) for f in forms))
+
+
+def list_profiles(db: Database, user: User, as_of: date, q: str = "", request: PageRequest | None = None,
+                  sort: str = "navn", consent: bool | None = None) -> Page[ProfileListItem]:
+    """Candidate profiles of the municipality (a consultant: with consent), searched by name or occupation
+    and paged in SQL; only the candidates on the page are logged as read."""
     ensure_role(user, *PROFILE_STAFF)
+    if sort not in CANDIDATE_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(CANDIDATE_SORTS)}.")
+    request = request or PageRequest()
     with personal_data(db, user, "kandidatliste") as access:
         session = access.session
         query = (select(CandidateProfileRow, CitizenRow)
                  .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
-                 .where(CitizenRow.municipality_code == user.municipality_code)
-                 .order_by(CitizenRow.last_name, CitizenRow.first_name))
+                 .where(CitizenRow.municipality_code == user.municipality_code))
         if user.role == Role.COMPANY_CONSULTANT:
             query = query.where(CandidateProfileRow.consent.is_(True))
-        rows = session.execute(query).all()
-        needle = q.strip().lower()
-        if needle:
-            rows = [(p, c) for p, c in rows if needle in f"{c.first_name} {c.last_name} {' '.join(p.occupations)}".lower()]
-        rows = rows[:limit]
+        elif consent is not None:
+            query = query.where(CandidateProfileRow.consent.is_(consent))
+        for word in q.split():
+            query = query.where(_word_matches(word))
+        name = (CitizenRow.last_name, CitizenRow.first_name, CitizenRow.id)
+        order = {"navn": name, "by": (CitizenRow.city, *name),
+                 "opdateret": (CandidateProfileRow.updated.desc().nulls_last(), *name)}[sort]
+        rows, total = fetch(session, query.order_by(*order), request)
         weeks = weeks_unemployed(session, [c.id for _, c in rows], as_of)
         access.touch(c.id for _, c in rows)
-        return [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
-                                weeks.get(c.id, 0), c.city) for p, c in rows]
+        items = [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
+                                 weeks.get(c.id, 0), c.city) for p, c in rows]
+        return Page(items, total, request.page, request.page_size, request.capped)
 
 
 def matching_candidates(session: Session, municipality_code: str, as_of: date,

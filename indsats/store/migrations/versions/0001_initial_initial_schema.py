@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:28:01.733754
+Create Date: 2026-12-01 20:30:52.627351
 """
 from alembic import op
 import sqlalchemy as sa
@@ -136,7 +136,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
     sa.Column('area', sa.String(length=160), nullable=False),
-    sa.Column('measure', sa.String(length=60), nullable=False),
+    sa.Column('measure', sa.String(length=120), nullable=False),
     sa.Column('period', sa.String(length=20), nullable=False),
     sa.Column('period_end', sa.Date(), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),

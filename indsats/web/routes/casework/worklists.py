@@ -26,6 +26,7 @@ from indsats.services.casework.worklists import (
 )
 from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
+from indsats.services.shared.paging import MAX_PAGE_SIZE
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
@@ -75,12 +76,16 @@ def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dat
 @router.get("/api/worklists")
 def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
-                 page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
+                 page: int = Query(1, ge=1, le=100_000),
+                 page_size: int = Query(PAGE_SIZE, ge=1, le=10_000, description="højst 200"),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
     """One page of a worklist: ``{"items", "total", "page", "page_size", "counts", ...}``."""
-    return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
-                          page=page, page_size=page_size).to_dict()
+    out = build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
+                         page=page, page_size=page_size).to_dict()
+    if page_size > MAX_PAGE_SIZE:
+        out["page_size_capped"] = f"page_size er højst {MAX_PAGE_SIZE}"
+    return out
 
 
 @router.get("/api/citizens/{citizen_id}/obligations")
