@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:29:13.044458
+Create Date: 2026-12-01 20:30:52.627351
 """
 from alembic import op
 import sqlalchemy as sa
