@@ -16,6 +16,7 @@ from indsats.services.economy.expenditure_files import (
     EconomyInputError,
     benefit_label,
     economy,
+    rate_notes,
     step_label,
 )
 
@@ -36,8 +37,11 @@ def economy_command(
     except EconomyInputError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from None
-    if as_json:
+    notes = rate_notes(rates, year, result)
+    if as_json:  # the contract's object alone on standard output; the notes on standard error
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        for line in notes:
+            typer.echo(f"Bemærk (sats uden kilde): {line}", err=True)
         return
     table = Table(title=f"Forsørgelsesudgifter og refusionstrappen, {year}")
     table.add_column("Ydelse")
@@ -51,11 +55,15 @@ def economy_command(
         table.add_row(name, tal(v["person_weeks"]), *[tal(v["weeks_by_step"][k]) for k in STEP_KEYS],
                       *[tal(v[k], 2) for k in ("gross", "refusion", "cofinancing", "municipal_net")])
     Console(width=200).print(table)
+    if notes:
+        typer.echo("Satser uden kilde (se docs/ECONOMY.md):")
+        for line in notes:
+            typer.echo(f"  * {line}")
 
 
 @app.command("labour-force")
 def labour_force_command(
-    file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;source] (docs/ECONOMY.md)."),
+    file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;benefits][;source] (docs/ECONOMY.md)."),
     municipality: str = typer.Option(..., "--municipality", help="Kommunekoden tallene hører til, fx 766."),
     url: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
 ) -> None:

@@ -8,7 +8,8 @@ micro-simulation (``simulation.py``), over the 52 weeks ending with a reference 
 * **readiness** on entry per benefit (for gross unemployment);
 * **the state in week W**: each person's benefit, readiness, spell duration and week number
   on the staircase (``weekgrid.week_numbers``, the engine's count);
-* **offer weeks** by offer type in the year (for moving offers between types).
+* **offer weeks** by offer type in the year (for moving offers between types) and **offer
+  starts** by offer type and the benefit the person was on (where a local effect works).
 
 All of it is counted on the dense person × week arrays of ``weekgrid.py`` with ``bincount``
 (one pass over the columns for the durations, one for the staircase): no sort, no window
@@ -54,6 +55,7 @@ class Flows:
     state_duration: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     offer_weeks: dict[str, int] = field(default_factory=dict)
     state_step: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # week number, 0 = none
+    offer_starts: dict[str, dict[str, int]] = field(default_factory=dict)  # offer -> benefit ('' none) -> starts
 
 
 def estimate_flows(table: pa.Table, week: str, rates: list[Rate] | None = None) -> Flows:
@@ -111,11 +113,18 @@ def estimate_flows(table: pa.Table, week: str, rates: list[Rate] | None = None) 
     who = np.nonzero(pos[grid.benefit[:, last]] >= 0)[0]
     who = who[grid.benefit[who, last] > 0]
     offer_counts = np.bincount(grid.offer[:, year].ravel(), minlength=len(grid.offers) + 1)
+    o_now, o_before = grid.offer[:, year], grid.offer[:, last - YEAR_WEEKS:last]
+    starting = (o_now > 0) & (o_now != o_before)
+    pairs = np.bincount(o_now[starting].astype(np.int64) * (len(grid.benefits) + 1) + grid.benefit[:, year][starting],
+                        minlength=(len(grid.offers) + 1) * (len(grid.benefits) + 1)).reshape(len(grid.offers) + 1, -1)
+    bnames = [""] + grid.benefits
+    offer_starts = {o: {bnames[b]: int(pairs[k + 1, b]) for b in np.nonzero(pairs[k + 1])[0]}
+                    for k, o in enumerate(grid.offers) if pairs[k + 1].any()}
     return Flows(
         week, benefits, hazard, dest, inflow, readiness_on_entry,
         [str(p) for p in grid.person_ids[who]], pos[grid.benefit[who, last]], [names[r] for r in grid.readiness[who, last]],
         kept[who, YEAR_WEEKS], {o: int(offer_counts[k + 1]) for k, o in enumerate(grid.offers) if offer_counts[k + 1]},
-        steps[who])
+        steps[who], offer_starts)
 
 
 def _fill_empty_buckets(hazard: np.ndarray, counts: np.ndarray) -> None:
@@ -135,7 +144,8 @@ ARRAYS = ("hazard", "destination", "inflow", "state_benefit", "state_duration", 
 def flows_to_bytes(flows: Flows) -> bytes:
     """A compact, exact copy of an estimate (numpy ``.npz``; lists and dicts as JSON)."""
     meta = {"week": flows.week, "benefits": flows.benefits, "readiness": flows.readiness,
-            "state_readiness": flows.state_readiness, "offer_weeks": flows.offer_weeks}
+            "state_readiness": flows.state_readiness, "offer_weeks": flows.offer_weeks,
+            "offer_starts": flows.offer_starts}
     buf = io.BytesIO()
     np.savez_compressed(buf, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
                         state_person=np.array(flows.state_person, dtype=str),
@@ -151,4 +161,4 @@ def flows_from_bytes(data: bytes) -> Flows:
     readiness = {b: [(r, float(s)) for r, s in v] for b, v in meta["readiness"].items()}
     return Flows(meta["week"], meta["benefits"], arrays["hazard"], arrays["destination"], arrays["inflow"],
                  readiness, persons, arrays["state_benefit"], meta["state_readiness"], arrays["state_duration"],
-                 meta["offer_weeks"], arrays["state_step"])
+                 meta["offer_weeks"], arrays["state_step"], meta.get("offer_starts", {}))

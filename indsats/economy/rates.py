@@ -123,3 +123,30 @@ def rate_in_force(rates: list[Rate], benefit: str, monday: date) -> Rate | None:
         if rate.benefit == benefit and rate.valid_from <= monday:
             found = rate
     return found
+
+
+UNSOURCED_FILE = Path(__file__).parent / "parameters" / "unsourced.csv"
+
+
+def unsourced(path: Path = UNSOURCED_FILE) -> list[tuple[str, int, int, str]]:
+    """(benefit, first year, last year, reason) for each rate the project could not source."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return [(r["benefit"], int(r["first_year"]), int(r["last_year"]), r["reason"]) for r in csv.DictReader(f)]
+
+
+def rate_warnings(rates: list[Rate], year: int, counted: list[str] | None = None,
+                  shipped: bool = True) -> list[tuple[str, str]]:
+    """(benefit, Danish reason) for the year's rates that are not sourced: a benefit whose rate
+    row in force in the year is from an earlier year (carried forward), and — with the shipped
+    rates — each benefit listed as unsourced for the year. ``counted`` limits the carried-forward
+    check to the benefits with counted weeks (default: every benefit in ``rates``)."""
+    last_day = date(year, 12, 31)
+    out: dict[str, str] = {}
+    reasons = {b: reason for b, first, last, reason in unsourced() if first <= year <= last} if shipped else {}
+    for benefit in sorted(set(counted if counted is not None else [r.benefit for r in rates])):
+        row = rate_in_force(rates, benefit, last_day)
+        if row is not None and row.valid_from.year < year:
+            out[benefit] = reasons.get(benefit) or f"ingen sats for {year} i satsfilen; satsen fra {row.valid_from} videreføres"
+    for benefit, reason in reasons.items():
+        out.setdefault(benefit, reason)
+    return sorted(out.items())

@@ -13,8 +13,12 @@ difference is the scenario's effect, not noise.
 
 A scenario may shorten the spells of one benefit by N weeks (each duration bucket's hazard h
 becomes 1 / max(1, 1/h − N): the expected remaining spell of a constant hazard shrinks by N
-weeks), change the inflow to one benefit (or all) by a share, and move a share of one offer
-type's weeks to another (priced by the offer prices; benefits unchanged — no effect estimate).
+weeks), change the inflow to one benefit (or all) by a share, move a share of one offer type's
+weeks to another or add starts of one offer type (priced by the offer prices). The changed
+starts' effect on self-support (``effect_per_week``: changed starts per week × the effect, from
+the kept local estimates or the manager's own number) moves that many persons per week off the
+benefits the starters were on (or keeps them on, for a negative effect) from the week the
+effect is measured after the first changed start.
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ class Scenario:
     move_from: str = ""
     move_to: str = ""
     move_share: float = 0.0
+    more_offer: str = ""  # more starts of one offer type ...
+    more_share: float = 0.0  # ... by this share (0.2 = 20 % more)
+    # The effect of the changed offer starts on self-support (set by the service from the kept local
+    # estimates or the manager's own number): persons per week leaving benefits (negative: staying),
+    # drawn from the benefits the starters were on, from week ``effect_from_week`` (the estimates'
+    # horizon after the first changed start).
+    effect_per_week: float = 0.0
+    effect_benefits: tuple[tuple[str, float], ...] = ()
+    effect_from_week: int = 27
+    effect_text: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,6 +73,14 @@ class SimulationResult(TypedDict):
     cofinancing: float
     municipal_net: float
     aktivering_change: float
+
+
+def _allocate(k: int, shares: np.ndarray) -> np.ndarray:
+    """``k`` persons split by ``shares`` (largest remainder)."""
+    exact: np.ndarray = k * shares / shares.sum()
+    out: np.ndarray = np.floor(exact).astype(np.int64)
+    out[np.argsort(out - exact)[: k - int(out.sum())]] += 1
+    return out
 
 
 def shortened(hazard: np.ndarray, weeks: float) -> np.ndarray:
@@ -102,7 +124,12 @@ def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, s
     entry_codes = [np.array([ready_code[r] for r, _ in e]) for e in entry]
 
     n0 = len(flows.state_person)
-    capacity = n0 + int(np.ceil(inflow.sum() * horizon)) + nb + 1
+    capacity = n0 + int(np.ceil((inflow.sum() + abs(scenario.effect_per_week)) * horizon)) + 2 * nb + 1
+    effect_share = np.zeros(nb)
+    for name, share in scenario.effect_benefits:
+        if name in flows.benefits:
+            effect_share[flows.benefits.index(name)] += share
+    effect_carry = 0.0
     benefit = np.full(capacity, nb, dtype=np.int64)  # nb = not on a benefit
     duration = np.zeros(capacity, dtype=np.int64)
     step = np.zeros(capacity, dtype=np.int64)
@@ -148,6 +175,22 @@ def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, s
                 pick = np.minimum(np.searchsorted(entry_cum[b], u_ready[new]), len(entry_codes[b]) - 1)
                 ready[new] = entry_codes[b][pick]
                 used += k
+        if scenario.effect_per_week and week >= scenario.effect_from_week and effect_share.sum() > 0:
+            effect_carry += abs(scenario.effect_per_week)
+            k = int(effect_carry)
+            effect_carry -= k
+            u_effect = rng.random(capacity)  # drawn after the others: the baseline's numbers are unchanged
+            for b, n in enumerate(_allocate(k, effect_share)):
+                if n and scenario.effect_per_week > 0:  # n more persons in self-support
+                    who = np.nonzero(benefit[:used] == b)[0]
+                    pick = who[np.argsort(u_effect[who])[:n]]
+                    benefit[pick], duration[pick] = nb, 1
+                elif n:  # n more persons stay on the benefit
+                    new = np.arange(used, used + n)
+                    benefit[new], duration[new], step[new] = b, 1, 0
+                    pick = np.minimum(np.searchsorted(entry_cum[b], u_ready[new]), len(entry_codes[b]) - 1)
+                    ready[new] = entry_codes[b][pick]
+                    used += n
         b_now = benefit[:used]
         on = b_now < nb
         rated = on & (rate[b_now] > 0)
@@ -168,6 +211,9 @@ def simulate(flows: Flows, scenario: Scenario, rates: dict[str, tuple[Decimal, s
     if scenario.move_from and scenario.move_to and scenario.move_share and prices:
         moved = flows.offer_weeks.get(scenario.move_from, 0) * scenario.move_share
         aktivering = moved * (prices.get(scenario.move_to, 0.0) - prices.get(scenario.move_from, 0.0))
+    if scenario.more_offer and scenario.more_share and prices:
+        aktivering += flows.offer_weeks.get(scenario.more_offer, 0) * scenario.more_share * prices.get(
+            scenario.more_offer, 0.0)
     refusion_gross = totals["gross"] - totals["cofinanced_gross"]
     return {
         "gross_unemployed": round(totals["gross_weeks"] / horizon),

@@ -67,3 +67,32 @@ def exhaustion(m: WeekMatrix, col: int, within_weeks: int = 26) -> tuple[PeriodR
            for r, u, k in zip(rows[keep], used[keep], left[keep], strict=True)]
     out.sort(key=lambda e: (e.weeks_left, e.person_id))
     return rule, out
+
+
+def weeks_on_dagpenge(spells: list[tuple[str, date, date | None]], first: date, last: date) -> list[bool]:
+    """For each Monday ``first`` .. ``last``: was the person on dagpenge that week — by the weekly
+    panel's rule (``indsats panel-export``): a spell ``(benefit, start, end)`` touches the weeks from
+    its start up to the day before ``end`` (open: to ``last``'s week), and of the spells touching a
+    week the one listed last (spells in order of start) decides its benefit."""
+    n = (last - first).days // 7 + 1
+    winner: list[str | None] = [None] * n
+    stop = last + timedelta(days=7)
+    for benefit, start, end in spells:
+        until = min(end or stop, stop)
+        lo = max(start, first)
+        if until <= lo:
+            continue
+        a = max(0, (lo - first).days // 7)
+        b = min(n - 1, ((until - timedelta(days=1)) - first).days // 7)
+        for k in range(a, b + 1):
+            winner[k] = benefit
+    return [w == "unemployment_benefit" for w in winner]
+
+
+def from_spells(spells: list[tuple[str, date, date | None]], monday: date, rule: PeriodRule) -> tuple[int, int] | None:
+    """(weeks used, weeks left) for a person on dagpenge in the week of ``monday``; None when not on dagpenge then."""
+    on = weeks_on_dagpenge(spells, monday - timedelta(weeks=rule.reference_weeks - 1), monday)
+    if not on[-1]:
+        return None
+    used = sum(on)
+    return used, max(rule.period_weeks - used, 0)

@@ -242,6 +242,14 @@ class SelfService(_Strict):
     job_log_per_month: int = Field(default=4, ge=0, le=60)
 
 
+class Youth(_Strict):
+    """The municipality's own (local, not legal) rule for contact around a young person's planned education
+    start: a contact no earlier than ``contact_days_before`` and no later than ``contact_days_after`` the start."""
+
+    contact_days_before: int = Field(default=14, ge=0, le=180)
+    contact_days_after: int = Field(default=30, ge=0, le=365)
+
+
 class EmploymentPlan(_Strict):
     """Beskæftigelsesplan: goals, strategies per target group and the contact rhythm."""
 
@@ -261,6 +269,7 @@ class EmploymentPlan(_Strict):
     self_service: SelfService = Field(default_factory=SelfService)
     production_targets: list[ProductionTarget] = Field(default_factory=list)
     company_entry: CompanyEntry = Field(default_factory=CompanyEntry)
+    youth: Youth = Field(default_factory=Youth)
 
     @model_validator(mode="after")
     def _references(self) -> EmploymentPlan:

@@ -8,9 +8,9 @@ cooperation rate (samarbejdsgrad).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -114,6 +114,13 @@ class CandidateProfileRow(Base):
     available_from: Mapped[date | None] = mapped_column(Date)
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_date: Mapped[date | None] = mapped_column(Date)
+    # Who gave the consent and when: the citizen themself, or a named staff member on the citizen's
+    # behalf with the reason; who withdrew it and when (services.company.consent)
+    consent_given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_given_by: Mapped[str | None] = mapped_column(String(160))
+    consent_on_behalf_reason: Mapped[str | None] = mapped_column(String(500))
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_withdrawn_by: Mapped[str | None] = mapped_column(String(160))
     summary: Mapped[str] = mapped_column(Text, default="")
     updated: Mapped[date | None] = mapped_column(Date)
 

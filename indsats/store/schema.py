@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     network_tables,
     obligation_tables,
     plan_tables,
+    programme_tables,
     tables,
 )
 from .base import Base

@@ -4,8 +4,21 @@ them; schemathesis checks every answer against them). The case file's are in ``s
 from __future__ import annotations
 
 from datetime import date
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+class PageOut(BaseModel, Generic[T]):
+    """A page of a list, counted and cut in SQL (``services.shared.paging.Page.to_dict()``)."""
+
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+    page_size_capped: str | None = None
 
 
 class CreatedOut(BaseModel):
@@ -27,9 +40,8 @@ class AuditRecordOut(BaseModel):
     recipient: str | None
 
 
-class AuditPageOut(BaseModel):
-    total: int
-    records: list[AuditRecordOut]
+class AuditPageOut(PageOut[AuditRecordOut]):
+    pass
 
 
 class CompanySummaryOut(BaseModel):
@@ -41,6 +53,34 @@ class CompanySummaryOut(BaseModel):
     city: str
     last_contact: date | None
     open_job_orders: int
+
+
+class CandidateListOut(BaseModel):
+    citizen_id: int
+    name: str
+    occupations: list[str]
+    consent: bool
+    weeks_unemployed: int
+    city: str
+
+
+class CompanyRequestOut(BaseModel):
+    id: int
+    company_cvr: str
+    company: str
+    kind: str
+    kind_da: str
+    description: str
+    contact: str
+    received_on: date
+    respond_by: date
+    consultant: str | None
+    status: str
+    status_da: str
+    answered_on: date | None
+    answer: str
+    on_time: bool | None
+    overdue: bool
 
 
 class CompanyOverviewOut(BaseModel):

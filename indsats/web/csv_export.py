@@ -6,9 +6,9 @@ character (``= + - @``, tab, CR) with a leading ``'``: a citizen's name or a not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from indsats.domain.formatting import spreadsheet_csv
 
@@ -21,3 +21,26 @@ def csv_text_response(filename: str, text: str) -> Response:
     """The text with a byte-order mark, so Excel reads æ, ø and å as UTF-8."""
     return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def csv_streamed_response(filename: str, header: Sequence[str], rows: Iterable[Sequence],
+                          chunk: int = 1_000) -> StreamingResponse:
+    """Like ``csv_response``, but written as the rows come (a long export is never held, nor cut)."""
+    def lines() -> Iterator[str]:
+        yield "\ufeff" + spreadsheet_csv(header, [])
+        batch: list[Sequence] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= chunk:
+                yield _body(batch)
+                batch = []
+        if batch:
+            yield _body(batch)
+
+    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _body(rows: list[Sequence]) -> str:
+    text = spreadsheet_csv([], rows)
+    return text[2:]  # spreadsheet_csv always writes a header line; an empty one is just CRLF

@@ -88,4 +88,4 @@ def test_the_manager_filters_the_log_by_kind_and_sees_the_recipient(database):
         api = client.get("/api/audit", params={"kind": "disclosure"}).json()
     assert page.status_code == 200 and page.text.count(f"videregivelse (CVR {CVR})") == 2
     assert csv.status_code == 200 and csv.text.count("videregivelse") == 2
-    assert api["total"] == 2 and {r["recipient"] for r in api["records"]} == {CVR}
+    assert api["total"] == 2 and {r["recipient"] for r in api["items"]} == {CVR}

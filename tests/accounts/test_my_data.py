@@ -31,7 +31,7 @@ def test_the_citizen_sees_who_read_and_what_was_shared_and_withdraws_consent(dat
         assert "Sagsbehandler (mette)" in page and "side: /borgere/" in page
         shared = page[page.index("Delt med virksomheder"):page.index("Hvem har set min sag")]
         assert shared.count(f"Lagerhuset A/S (CVR {CVR})") == 2  # proposed, and placed in its centre
-        assert "Du har givet samtykke den" in page
+        assert "Dit samtykke blev registreret den" in page and "på dine vegne" in page  # by Mette, with a reason
         answer = client.post("/min-sag/samtykke", data={"choice": "traek", "csrf_token": token})
         assert answer.status_code == 200 and "trukket tilbage" in answer.text
         assert "Du har ikke givet samtykke" in answer.text

@@ -77,7 +77,7 @@ def test_api_returns_the_same_case_and_openapi_documents_it(world_client):
     assert body["name"] == "Anna Østergaard" and body["synthetic"] is True
     assert [c["kind"] for c in body["conversations"]] == ["joint", "individual"]
     assert body["spells"][0]["benefit"] == "unemployment_benefit"
-    assert client.get("/api/citizens", params={"q": "Anna"}).json()[0]["id"] == world.anna_id
+    assert client.get("/api/citizens", params={"q": "Anna"}).json()["items"][0]["id"] == world.anna_id
     spec = client.get("/openapi.json").json()
     assert "/api/citizens/{citizen_id}" in spec["paths"] and "/api/caseload" in spec["paths"]
 

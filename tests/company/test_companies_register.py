@@ -114,8 +114,8 @@ def test_another_municipalitys_consultant_does_not_find_the_company(database):
     world = build_company_world(database)
     with pytest.raises(NotFound):
         companies.company_overview(database, world.consultant_766, LAGER)
-    assert [c.cvr for c in companies.list_companies(database, world.consultant)] == [LAGER, PLEJE]
-    assert [c.name for c in companies.list_companies(database, world.consultant, q="pleje")] == ["Plejecenter Fjorden"]
+    assert [c.cvr for c in companies.list_companies(database, world.consultant).items] == [LAGER, PLEJE]
+    assert [c.name for c in companies.list_companies(database, world.consultant, q="pleje").items] == ["Plejecenter Fjorden"]
 
 
 def test_persons_belong_to_their_company(database):

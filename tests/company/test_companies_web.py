@@ -161,7 +161,7 @@ def test_another_companys_login_cannot_reach_the_order_or_the_consultant_pages(s
     login(client, "plejecentret")
     assert client.get(f"/portal/jobordrer/{lager}").status_code == 404
     assert client.get(f"/api/portal/job-orders/{lager}").status_code == 404
-    assert [j["id"] for j in client.get("/api/portal/job-orders").json()] == [pleje]
+    assert [j["id"] for j in client.get("/api/portal/job-orders").json()["items"]] == [pleje]
     assert client.get("/virksomheder").status_code == 403
     assert client.get(f"/jobordrer/{lager}").status_code == 403
     assert client.get("/api/companies").status_code == 403

@@ -43,7 +43,8 @@ def test_company_asks_consultant_answers_and_the_pipeline_counts_on_time(databas
                                                        "description": "Vi søger en lagermedarbejder i løntilskud",
                                                        "contact": "Lone, 12345678"})
         assert ok.status_code == 200 and "Løntilskudsjob" in ok.text and "Modtaget" in ok.text
-    rows, stats = company_entry.pipeline(database, world.consultant)
+    page, stats = company_entry.pipeline(database, world.consultant)
+    rows = page.items
     assert [r.kind for r in rows] == ["wage_subsidy"] and stats["open"] == 1
     assert rows[0].respond_by > rows[0].received_on
     with TestClient(create_app(database, secret_key="test")) as client:

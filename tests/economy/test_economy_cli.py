@@ -17,7 +17,7 @@ def test_json_and_the_danish_table(tmp_path):
     rates = write_rates(tmp_path / "r.csv")
     result = runner.invoke(app, ["economy", str(panel), "--rates", str(rates), "--year", "2024", "--json"])
     assert result.exit_code == 0, result.output
-    obj = json.loads(result.output)
+    obj = json.loads(result.stdout)
     assert obj["year"] == 2024 and obj["total"]["person_weeks"] == 6
     table = runner.invoke(app, ["economy", str(panel), "--rates", str(rates), "--year", "2024"])
     assert table.exit_code == 0
@@ -28,7 +28,7 @@ def test_the_shipped_rates_are_the_default(tmp_path):
     panel = write_panel(tmp_path / "p.csv", spells("A", "2024-W01", [(1, "unemployment_benefit")]))
     result = runner.invoke(app, ["economy", str(panel), "--year", "2024", "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["total"]["gross"] == 4698.23  # 20,359 kr./md. x 12 / 52
+    assert json.loads(result.stdout)["total"]["gross"] == 4698.23  # 20,359 kr./md. x 12 / 52
 
 
 def _refused(tmp_path, rates_text=None, panel_rows=None):

@@ -42,7 +42,8 @@ def build_audit_world(db: Database) -> AuditWorld:
     mette = authenticate(db, "mette", PASSWORD)
     consultant = authenticate(db, "konsulent250", PASSWORD)
     save_profile(db, mette, people.anna_id, ProfileIn(occupations=["lagermedarbejder"], languages=["da"],
-                                                      consent=True, max_commute_km=40), today)
+                                                      consent=True, max_commute_km=40,
+                                                      consent_reason="Givet ved samtalen (testdata)"), today)
     order = job_orders.parse_job_order({"title": "Lagermedarbejder", "kind": "ordinary", "postcode": "3600",
                                         "requires_languages": ["da"]})
     job_id = job_orders.create_job_order(db, consultant, CVR, order, today)

@@ -24,14 +24,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import AuditRecord, User
 from indsats.services.accounts.access import ensure_role
-from indsats.services.shared.errors import Forbidden, NotFound
+from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
+from indsats.services.shared.paging import Page, PageRequest, count
 from indsats.store.db import Database
 from indsats.store.tables import AuditRow, CitizenRow
 
@@ -150,45 +151,62 @@ def personal_data(db: Database, user: User, action: str, kind: AuditKind = Audit
         raise
 
 
+AUDIT_SORTS = {"nyeste": "nyeste først", "aeldste": "ældste først"}
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     username: str | None = None
     citizen_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
-    limit: int = 200
     kind: str | None = None
+    sort: str = "nyeste"
 
 
-@dataclass(frozen=True)
-class AuditPage:
-    records: list[AuditRecord]
-    total: int
-
-
-def list_audit(db: Database, user: User, flt: AuditFilter) -> AuditPage:
-    """Managers see the audit log of their own municipality, newest first."""
+def _audit_query(user: User, flt: AuditFilter):
     ensure_role(user, Role.MANAGER)
+    if flt.sort not in AUDIT_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(AUDIT_SORTS)}.")
+    query = select(AuditRow).where(AuditRow.municipality_code == user.municipality_code)
+    if flt.kind:
+        query = query.where(AuditRow.kind == flt.kind)
+    if flt.username:
+        query = query.where(AuditRow.username == flt.username)
+    if flt.citizen_id is not None:
+        query = query.where(AuditRow.citizen_id == flt.citizen_id)
+    if flt.date_from:
+        query = query.where(AuditRow.at >= datetime.combine(flt.date_from, datetime.min.time(), UTC))
+    if flt.date_to:
+        end = datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time(), UTC)
+        query = query.where(AuditRow.at < end)
+    if flt.sort == "aeldste":
+        return query.order_by(AuditRow.at, AuditRow.id)
+    return query.order_by(AuditRow.at.desc(), AuditRow.id.desc())
+
+
+def _record_of(r: AuditRow) -> AuditRecord:
+    return AuditRecord(at=r.at, username=r.username, role=r.role, citizen_id=r.citizen_id, action=r.action,
+                       municipality_code=r.municipality_code, kind=r.kind, recipient=r.recipient)
+
+
+def list_audit(db: Database, user: User, flt: AuditFilter, request: PageRequest | None = None) -> Page[AuditRecord]:
+    """Managers see the audit log of their own municipality, newest first, one page counted in SQL."""
+    request = request or PageRequest()
     with db.unit_of_work() as session:
-        query = select(AuditRow).where(AuditRow.municipality_code == user.municipality_code)
-        if flt.kind:
-            query = query.where(AuditRow.kind == flt.kind)
-        if flt.username:
-            query = query.where(AuditRow.username == flt.username)
-        if flt.citizen_id is not None:
-            query = query.where(AuditRow.citizen_id == flt.citizen_id)
-        if flt.kind:
-            query = query.where(AuditRow.kind == flt.kind)
-        if flt.date_from:
-            query = query.where(AuditRow.at >= datetime.combine(flt.date_from, datetime.min.time(), UTC))
-        if flt.date_to:
-            end = datetime.combine(flt.date_to + timedelta(days=1), datetime.min.time(), UTC)
-            query = query.where(AuditRow.at < end)
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = session.scalars(query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(flt.limit)).all()
-        return AuditPage(
-            records=[AuditRecord(at=r.at, username=r.username, role=r.role, citizen_id=r.citizen_id,
-                                 action=r.action, municipality_code=r.municipality_code, kind=r.kind,
-                                 recipient=r.recipient) for r in rows],
-            total=total,
-        )
+        query = _audit_query(user, flt)
+        total = count(session, query)
+        rows = session.scalars(query.offset(request.offset).limit(request.page_size)).all()
+        return Page([_record_of(r) for r in rows], total, request.page, request.page_size, request.capped)
+
+
+def all_audit(db: Database, user: User, flt: AuditFilter, chunk: int = 2_000) -> Iterator[AuditRecord]:
+    """Every record the filter selects, read in chunks (for the streamed CSV export: complete, never cut)."""
+    query = _audit_query(user, flt)  # the role is checked now, before the first row is asked for
+
+    def stream() -> Iterator[AuditRecord]:
+        with db.unit_of_work() as session:
+            for row in session.scalars(query.execution_options(yield_per=chunk)):
+                yield _record_of(row)
+
+    return stream()

@@ -25,6 +25,7 @@ from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role, may_read_citizen
 from indsats.services.casework import appointments, availability, journal
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.paging import Page, PageRequest, count
 from indsats.store.db import Database
 from indsats.store.obligation_tables import CitizenObligationRow
 from indsats.store.tables import (
@@ -173,12 +174,19 @@ def looks_like_cpr_search(text: str) -> bool:
     return bool(_DIGITS.fullmatch((text or "").strip())) and any(c.isdigit() for c in text)
 
 
-def search(db: Database, user: User, text: str, limit: int = 50) -> list[CitizenSummary]:
-    """Search the user's municipality by CPR number (whole or first six digits) or by name."""
+SEARCH_SORTS = {"navn": "navn", "foedselsdato": "fødselsdato"}
+
+
+def search(db: Database, user: User, text: str, request: PageRequest | None = None,
+           sort: str = "navn") -> Page[CitizenSummary]:
+    """Search the user's municipality by CPR number (whole or first six digits) or by name, paged in SQL."""
     ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
+    request = request or PageRequest()
     text = (text or "").strip()
     if len(text) < 2:
         raise InvalidInput("Skriv mindst to tegn: et navn eller et CPR-nummer.")
+    if sort not in SEARCH_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(SEARCH_SORTS)}.")
     with db.unit_of_work() as session:
         query = select(CitizenRow).where(CitizenRow.municipality_code == user.municipality_code)
         if _DIGITS.fullmatch(text):
@@ -195,12 +203,15 @@ def search(db: Database, user: User, text: str, limit: int = 50) -> list[Citizen
             for word in text.split():
                 pattern = f"%{word}%"
                 query = query.where(or_(CitizenRow.first_name.ilike(pattern), CitizenRow.last_name.ilike(pattern)))
-        rows = session.scalars(query.order_by(CitizenRow.last_name, CitizenRow.first_name).limit(limit)).all()
+        name = (CitizenRow.last_name, CitizenRow.first_name, CitizenRow.id)
+        order = name if sort == "navn" else (CitizenRow.birth_date, *name)
+        total = count(session, query)
+        rows = session.scalars(query.order_by(*order).offset(request.offset).limit(request.page_size)).all()
         result = _summaries(session, list(rows))
         # A CPR number is never written to the audit log: the record says a CPR search was made.
         action = "CPR-søgning" if _DIGITS.fullmatch(text) else f"søgning: {text}"
         audit.record_reads(session, user, [r.id for r in rows], action)
-        return result
+        return Page(result, total, request.page, request.page_size, request.capped)
 
 
 def _timeline(spells, conversations, offers, events) -> list[TimelineEntry]:

@@ -187,6 +187,13 @@ def _scope(session, user: User, caseworker_id: int | None, team_id: int | None) 
     return "Arbejdsliste for hele jobcenteret", None
 
 
+def caseworker_scope(session, user: User, caseworker_id: int | None = None,
+                     team_id: int | None = None) -> tuple[str, list[int] | None]:
+    """The worklist's title and the caseworkers it covers (None: the municipality), with its access rule
+    — for lists beside the worklist, such as the evidence context's Dagpengeophør."""
+    return _scope(session, user, caseworker_id, team_id)
+
+
 
 
 @dataclass(slots=True)

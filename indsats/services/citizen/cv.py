@@ -23,6 +23,7 @@ from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role
 from indsats.services.citizen.own import WRITERS, citizen_self, staff_read
 from indsats.services.company.candidates import ProfileIn
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.validation_da import message_da
 from indsats.store.citizen_tables import CitizenCvRow
@@ -67,6 +68,7 @@ class Cv:
     consent_date: date | None
     consent_withdrawn_on: date | None
     updated: date | None
+    consent_record: ConsentRecord | None = None
 
 
 def occupation_suggestions(text: str, limit: int = 8) -> list[str]:
@@ -99,7 +101,8 @@ def _cv(session: Session, citizen_id: int) -> Cv:
               max_commute_km=p.max_commute_km if p else None,
               accommodation_needs=list(p.accommodation_needs) if p else [], consent=bool(p and p.consent),
               consent_date=p.consent_date if p else None,
-              consent_withdrawn_on=cv.consent_withdrawn_on if cv else None, updated=cv.updated if cv else None)
+              consent_withdrawn_on=cv.consent_withdrawn_on if cv else None, updated=cv.updated if cv else None,
+              consent_record=consent_record(p))
 
 
 def my_cv(db: Database, user: User) -> Cv:
@@ -157,10 +160,8 @@ def set_my_consent(db: Database, user: User, consent: bool) -> None:
         cv = session.scalar(select(CitizenCvRow).where(CitizenCvRow.citizen_id == citizen.id))
         if row is None or cv is None:
             raise InvalidInput("Gem dit CV først; derefter kan du give samtykke.")
-        if consent and not row.consent:
-            row.consent, row.consent_date = True, today
-        elif not consent and row.consent:
-            row.consent, cv.consent_withdrawn_on = False, today
+        if change_consent(row, consent, user) and not consent:
+            cv.consent_withdrawn_on = today
 
 
 def staff_cv(db: Database, user: User, citizen_id: int) -> Cv:

@@ -19,6 +19,7 @@ from indsats.domain.labels import ROLE_DA
 from indsats.domain.models import User
 from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import KIND_DA, AuditKind, record
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
 from indsats.services.shared.errors import NotFound
 from indsats.store.company_tables import CandidateProfileRow, CompanyRow
 from indsats.store.db import Database
@@ -72,12 +73,12 @@ def shared_with_companies(entries: list[AccessEntry]) -> list[AccessEntry]:
     return [e for e in entries if e.company]
 
 
-def consent(db: Database, user: User) -> ConsentView | None:
+def consent(db: Database, user: User) -> ConsentRecord | None:
     """My consent to share my candidate profile with companies (None: I have no candidate profile)."""
     citizen_id = _citizen_id(user)
     with db.unit_of_work() as session:
         row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
-        return ConsentView(row.consent, row.consent_date) if row else None
+        return consent_record(row)
 
 
 def set_consent(db: Database, user: User, given: bool) -> None:
@@ -87,8 +88,8 @@ def set_consent(db: Database, user: User, given: bool) -> None:
         row = session.scalar(select(CandidateProfileRow).where(CandidateProfileRow.citizen_id == citizen_id))
         if row is None:
             raise NotFound("Du har ingen kandidatprofil; tal med din sagsbehandler om den.")
-        if row.consent != given:
-            row.consent, row.consent_date, row.updated = given, clock.today() if given else None, clock.today()
+        if change_consent(row, given, user):
+            row.updated = clock.today()
         record(session, user, [citizen_id], "samtykke givet af borgeren" if given else
                "samtykke trukket tilbage af borgeren")
 

@@ -10,12 +10,13 @@ no accommodation needs (health), no benefit history.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,9 @@ from indsats.matching.profiles import ACCOMMODATION_NEEDS, Candidate
 from indsats.matching.text import language_code
 from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import personal_data
-from indsats.services.shared.errors import Conflict, Forbidden
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
+from indsats.services.shared.errors import Conflict, Forbidden, InvalidInput
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CandidateProfileRow
 from indsats.store.db import Database
@@ -56,6 +59,8 @@ class ProfileIn(BaseModel):
     available_from: date | None = None
     consent: bool = False
     summary: str = Field(default="", max_length=1000)
+    # only when staff registers consent on the citizen's behalf (services.company.consent)
+    consent_reason: str = Field(default="", max_length=500)
 
     @field_validator("occupations", "skills", "occupation_uris")
     @classmethod
@@ -107,6 +112,7 @@ class ProfileView:
     weeks_unemployed: int
     profile: ProfileIn
     exists: bool
+    consent: ConsentRecord | None = None
 
 
 def in_municipality(user: User, citizen: CitizenRow) -> bool:
@@ -165,11 +171,12 @@ def get_profile(db: Database, user: User, citizen_id: int, as_of: date) -> Profi
         row = _profile(session, citizen_id)
         weeks = weeks_unemployed(session, [citizen_id], as_of).get(citizen_id, 0)
         return ProfileView(citizen_id, f"{citizen.first_name} {citizen.last_name}", citizen.postcode, citizen.city,
-                           weeks, _as_input(row), row is not None)
+                           weeks, _as_input(row), row is not None, consent_record(row))
 
 
 def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, today: date) -> None:
-    """Create or replace the citizen's profile; consent is dated when it is first given."""
+    """Create or replace the citizen's profile; consent given on the citizen's behalf names the staff
+    member and needs a reason, and every change of it is dated (``services.company.consent``)."""
     ensure_role(user, *PROFILE_STAFF)
     with personal_data(db, user, "kandidatprofil gemt") as access:
         session = access.session
@@ -180,10 +187,10 @@ def save_profile(db: Database, user: User, citizen_id: int, profile: ProfileIn, 
         if row is None:
             row = CandidateProfileRow(citizen_id=citizen_id)
             session.add(row)
-        consent_date = row.consent_date if (row.consent and profile.consent) else (today if profile.consent else None)
-        for key, value in profile.model_dump().items():
+        for key, value in profile.model_dump(exclude={"consent", "consent_reason"}).items():
             setattr(row, key, value)
-        row.consent_date, row.updated = consent_date, today
+        change_consent(row, profile.consent, user, profile.consent_reason)
+        row.updated = today
         try:
             session.flush()
         except IntegrityError as exc:  # a first-time profile saved twice at once
@@ -201,25 +208,49 @@ class ProfileListItem:
     city: str
 
 
-def list_profiles(db: Database, user: User, as_of: date, q: str = "", limit: int = 300) -> list[ProfileListItem]:
+CANDIDATE_SORTS = {"navn": "navn", "by": "by", "opdateret": "senest opdateret"}
+
+
+def _json_text(text: str) -> str:
+    """``text`` as it stands inside a JSON list stored with ``json.dumps`` (non-ASCII as \\uXXXX)."""
+    return json.dumps(text)[1:-1].lower()
+
+
+def _word_matches(word: str):
+    occupations = func.lower(cast(CandidateProfileRow.occupations, String))
+    forms = {_json_text(v) for v in (word.lower(), word.upper(), word.capitalize())}
+    return or_(CitizenRow.first_name.ilike(f"%{word}%"), CitizenRow.last_name.ilike(f"%{word}%"),
+               *(occupations.contains(f, autoescape=True) for f in forms))
+
+
+def list_profiles(db: Database, user: User, as_of: date, q: str = "", request: PageRequest | None = None,
+                  sort: str = "navn", consent: bool | None = None) -> Page[ProfileListItem]:
+    """Candidate profiles of the municipality (a consultant: with consent), searched by name or occupation
+    and paged in SQL; only the candidates on the page are logged as read."""
     ensure_role(user, *PROFILE_STAFF)
+    if sort not in CANDIDATE_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(CANDIDATE_SORTS)}.")
+    request = request or PageRequest()
     with personal_data(db, user, "kandidatliste") as access:
         session = access.session
         query = (select(CandidateProfileRow, CitizenRow)
                  .join(CitizenRow, CitizenRow.id == CandidateProfileRow.citizen_id)
-                 .where(CitizenRow.municipality_code == user.municipality_code)
-                 .order_by(CitizenRow.last_name, CitizenRow.first_name))
+                 .where(CitizenRow.municipality_code == user.municipality_code))
         if user.role == Role.COMPANY_CONSULTANT:
             query = query.where(CandidateProfileRow.consent.is_(True))
-        rows = session.execute(query).all()
-        needle = q.strip().lower()
-        if needle:
-            rows = [(p, c) for p, c in rows if needle in f"{c.first_name} {c.last_name} {' '.join(p.occupations)}".lower()]
-        rows = rows[:limit]
+        elif consent is not None:
+            query = query.where(CandidateProfileRow.consent.is_(consent))
+        for word in q.split():
+            query = query.where(_word_matches(word))
+        name = (CitizenRow.last_name, CitizenRow.first_name, CitizenRow.id)
+        order = {"navn": name, "by": (CitizenRow.city, *name),
+                 "opdateret": (CandidateProfileRow.updated.desc().nulls_last(), *name)}[sort]
+        rows, total = fetch(session, query.order_by(*order), request)
         weeks = weeks_unemployed(session, [c.id for _, c in rows], as_of)
         access.touch(c.id for _, c in rows)
-        return [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
-                                weeks.get(c.id, 0), c.city) for p, c in rows]
+        items = [ProfileListItem(c.id, f"{c.first_name} {c.last_name}", p.occupations, p.consent,
+                                 weeks.get(c.id, 0), c.city) for p, c in rows]
+        return Page(items, total, request.page, request.page_size, request.capped)
 
 
 def matching_candidates(session: Session, municipality_code: str, as_of: date,

@@ -18,6 +18,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.accounts.access import ensure_role
 from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.store.company_tables import (
     CompanyCentreRow,
     CompanyContactRow,
@@ -87,24 +88,37 @@ def company_name(db: Database, user: User, cvr: str) -> str:
         return company_in_scope(session, user, cvr).name
 
 
-def list_companies(db: Database, user: User, q: str = "", limit: int = 200) -> list[CompanySummary]:
+COMPANY_SORTS = {"ansatte": "flest ansatte", "navn": "navn", "kontakt": "seneste kontakt"}
+
+
+def list_companies(db: Database, user: User, q: str = "", request: PageRequest | None = None,
+                   sort: str = "ansatte") -> Page[CompanySummary]:
+    """The municipality's companies (search by name, CVR or industry), one page counted in SQL."""
     ensure_role(user, *COMPANY_STAFF)
+    if sort not in COMPANY_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(COMPANY_SORTS)}.")
+    request = request or PageRequest()
     with db.unit_of_work() as session:
-        query = select(CompanyRow).where(CompanyRow.municipality_code == user.municipality_code)
+        last_contact = (select(CompanyContactRow.company_cvr, func.max(CompanyContactRow.date).label("last"))
+                        .group_by(CompanyContactRow.company_cvr).subquery())
+        query = (select(CompanyRow, last_contact.c.last)
+                 .outerjoin(last_contact, last_contact.c.company_cvr == CompanyRow.cvr)
+                 .where(CompanyRow.municipality_code == user.municipality_code))
         if q.strip():
             like = f"%{q.strip()}%"
             query = query.where(or_(CompanyRow.name.ilike(like), CompanyRow.cvr.like(like), CompanyRow.industry.ilike(like)))
-        rows = list(session.scalars(query.order_by(CompanyRow.employees.desc(), CompanyRow.name).limit(limit)))
-        cvrs = [r.cvr for r in rows]
-        last = dict(session.execute(select(CompanyContactRow.company_cvr, func.max(CompanyContactRow.date))
-                                    .where(CompanyContactRow.company_cvr.in_(cvrs))
-                                    .group_by(CompanyContactRow.company_cvr)).all())
+        order = {"ansatte": (CompanyRow.employees.desc(), CompanyRow.name, CompanyRow.cvr),
+                 "navn": (CompanyRow.name, CompanyRow.cvr),
+                 "kontakt": (last_contact.c.last.desc().nulls_last(), CompanyRow.name, CompanyRow.cvr)}[sort]
+        rows, total = fetch(session, query.order_by(*order), request)
+        cvrs = [r.cvr for r, _ in rows]
         open_orders = dict(session.execute(
             select(JobOrderRow.company_cvr, func.count()).where(JobOrderRow.company_cvr.in_(cvrs),
                                                                  JobOrderRow.status.in_(("open", "in_progress")))
             .group_by(JobOrderRow.company_cvr)).all())
-        return [CompanySummary(r.cvr, r.name, r.industry, r.employees, r.postcode, r.city, last.get(r.cvr),
-                               open_orders.get(r.cvr, 0)) for r in rows]
+        items = [CompanySummary(r.cvr, r.name, r.industry, r.employees, r.postcode, r.city, last,
+                                open_orders.get(r.cvr, 0)) for r, last in rows]
+        return Page(items, total, request.page, request.page_size, request.capped)
 
 
 def company_overview(db: Database, user: User, cvr: str) -> CompanyOverview:
@@ -184,22 +198,38 @@ def complete_followup(db: Database, user: User, contact_id: int) -> None:
         row.followup_done = True
 
 
+def _followups_query(user: User, mine_only: bool):
+    ensure_role(user, *COMPANY_STAFF)
+    later = aliased(CompanyContactRow)
+    query = (select(CompanyContactRow, CompanyRow.name)
+             .join(CompanyRow, CompanyRow.cvr == CompanyContactRow.company_cvr)
+             .where(CompanyRow.municipality_code == user.municipality_code,
+                    CompanyContactRow.next_followup.is_not(None), CompanyContactRow.followup_done.is_(False),
+                    ~exists().where(later.company_cvr == CompanyContactRow.company_cvr,
+                                    later.date > CompanyContactRow.date)))
+    if mine_only and user.role == Role.COMPANY_CONSULTANT and user.caseworker_id is not None:
+        query = query.where(CompanyContactRow.consultant_id == user.caseworker_id)
+    return query.order_by(CompanyContactRow.next_followup, CompanyContactRow.id)
+
+
+def _followup(c: CompanyContactRow, name: str, as_of: date) -> FollowUp:
+    return FollowUp(c.id, c.company_cvr, name, c.next_followup, c.purpose, c.result, c.next_followup < as_of)
+
+
 def followups(db: Database, user: User, as_of: date, mine_only: bool = True) -> list[FollowUp]:
-    """Open follow-ups, earliest first; a consultant's own unless ``mine_only`` is false.
+    """Every open follow-up, earliest first; a consultant's own unless ``mine_only`` is false.
 
     A follow-up is open until it is closed by hand or the company has a later contact.
     """
-    ensure_role(user, *COMPANY_STAFF)
-    later = aliased(CompanyContactRow)
+    query = _followups_query(user, mine_only)
     with db.unit_of_work() as session:
-        query = (select(CompanyContactRow, CompanyRow.name)
-                 .join(CompanyRow, CompanyRow.cvr == CompanyContactRow.company_cvr)
-                 .where(CompanyRow.municipality_code == user.municipality_code,
-                        CompanyContactRow.next_followup.is_not(None), CompanyContactRow.followup_done.is_(False),
-                        ~exists().where(later.company_cvr == CompanyContactRow.company_cvr,
-                                        later.date > CompanyContactRow.date)))
-        if mine_only and user.role == Role.COMPANY_CONSULTANT and user.caseworker_id is not None:
-            query = query.where(CompanyContactRow.consultant_id == user.caseworker_id)
-        query = query.order_by(CompanyContactRow.next_followup, CompanyContactRow.id)
-        return [FollowUp(c.id, c.company_cvr, name, c.next_followup, c.purpose, c.result, c.next_followup < as_of)
-                for c, name in session.execute(query)]
+        return [_followup(c, name, as_of) for c, name in session.execute(query)]
+
+
+def followups_page(db: Database, user: User, as_of: date, mine_only: bool, request: PageRequest) -> Page[FollowUp]:
+    """One page of the open follow-ups, counted in SQL (the API)."""
+    query = _followups_query(user, mine_only)
+    with db.unit_of_work() as session:
+        rows, total = fetch(session, query, request)
+        return Page([_followup(c, name, as_of) for c, name in rows], total, request.page, request.page_size,
+                    request.capped)

@@ -15,6 +15,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.accounts.access import ensure_role
 from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.services.steering import goals as steering
 from indsats.store.company_tables import CompanyContactRow, CompanyRow
 from indsats.store.db import Database
@@ -23,6 +24,7 @@ from indsats.store.tables import CaseworkerRow, UserRow
 
 KIND_DA = {"job_order": "Jobordre (ordinært job)", "wage_subsidy": "Løntilskudsjob", "internship": "Virksomhedspraktik",
            "flexjob": "Fleksjob", "retention": "Hjælp til at fastholde en sygemeldt medarbejder"}
+MAX_ANSWER = 4000
 STATUS_DA = {"new": "Modtaget", "answered": "Besvaret", "closed": "Afsluttet"}
 
 
@@ -115,51 +117,76 @@ class RequestInvalid(InvalidInput):
         self.errors = errors
 
 
-def _rows(db: Database, query) -> list[Request]:
-    # Every request, not a first 200: the pipeline's on-time share is counted over all of them.
+REQUEST_SORTS = {"frist": "svarfrist (åbne først)", "modtaget": "senest modtaget", "virksomhed": "virksomhed"}
+
+
+def _page(db: Database, query, request: PageRequest, sort: str) -> Page[Request]:
+    if sort not in REQUEST_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(REQUEST_SORTS)}.")
+    newest = (CompanyRequestRow.received_on.desc(), CompanyRequestRow.id.desc())
+    order = {"frist": (CompanyRequestRow.answered_on.is_not(None), CompanyRequestRow.respond_by, CompanyRequestRow.id),
+             "modtaget": newest, "virksomhed": (CompanyRow.name, *newest)}[sort]
     today = clock.today()
     with db.unit_of_work() as s:
-        rows = s.execute(query.join(CompanyRow, CompanyRow.cvr == CompanyRequestRow.company_cvr)
-                         .outerjoin(CaseworkerRow, CaseworkerRow.id == CompanyRequestRow.consultant_id)
-                         .order_by(CompanyRequestRow.received_on.desc(), CompanyRequestRow.id.desc())).all()
-        return [_view(r, name, consultant, today) for r, name, consultant in rows]
+        rows, total = fetch(s, query.join(CompanyRow, CompanyRow.cvr == CompanyRequestRow.company_cvr)
+                            .outerjoin(CaseworkerRow, CaseworkerRow.id == CompanyRequestRow.consultant_id)
+                            .order_by(*order), request)
+        items = [_view(r, name, consultant, today) for r, name, consultant in rows]
+        return Page(items, total, request.page, request.page_size, request.capped)
 
 
-def own_requests(db: Database, user: User) -> list[Request]:
-    """The company's own requests with their status."""
+def own_requests(db: Database, user: User, request: PageRequest | None = None,
+                 sort: str = "modtaget") -> Page[Request]:
+    """The company's own requests with their status, one page counted in SQL."""
     ensure_role(user, Role.COMPANY)
-    return _rows(db, select(CompanyRequestRow, CompanyRow.name, CaseworkerRow.name).where(
-        CompanyRequestRow.company_cvr == user.company_cvr))
+    return _page(db, select(CompanyRequestRow, CompanyRow.name, CaseworkerRow.name).where(
+        CompanyRequestRow.company_cvr == user.company_cvr), request or PageRequest(), sort)
 
 
-def pipeline(db: Database, user: User, mine_only: bool = True) -> tuple[list[Request], dict]:
-    """The consultant's requests (a manager's: all) and the count answered on time."""
+def _stats(db: Database, where) -> dict:
+    """The pipeline's counts over every request the scope selects (in SQL, never a first page)."""
+    today = clock.today()
+    r = CompanyRequestRow
+    answered = r.answered_on.is_not(None)
+    with db.unit_of_work() as s:
+        row = s.execute(select(
+            func.count(), func.count().filter(~answered), func.count().filter(~answered & (r.respond_by < today)),
+            func.count().filter(answered), func.count().filter(answered & (r.answered_on <= r.respond_by)),
+        ).where(*where)).one()
+    total, still_open, overdue, done, on_time = (int(v or 0) for v in row)
+    return {"total": total, "open": still_open, "overdue": overdue, "answered": done, "on_time": on_time,
+            "on_time_share": round(on_time / done, 4) if done else None}
+
+
+def pipeline(db: Database, user: User, mine_only: bool = True, request: PageRequest | None = None,
+             sort: str = "frist", status: str | None = None) -> tuple[Page[Request], dict]:
+    """The consultant's requests (a manager's: all), one page, and the counts answered on time over all."""
     ensure_role(user, Role.COMPANY_CONSULTANT, Role.MANAGER)
-    query = select(CompanyRequestRow, CompanyRow.name, CaseworkerRow.name).where(
-        CompanyRequestRow.municipality_code == user.municipality_code)
+    if status and status not in STATUS_DA:
+        raise InvalidInput(f"Status skal være en af: {', '.join(STATUS_DA)}.")
+    where = [CompanyRequestRow.municipality_code == user.municipality_code]
     if mine_only and user.role == Role.COMPANY_CONSULTANT:
-        query = query.where(CompanyRequestRow.consultant_id == user.caseworker_id)
-    rows = _rows(db, query)
-    answered = [r for r in rows if r.answered_on is not None]
-    stats = {"total": len(rows), "open": sum(r.answered_on is None for r in rows),
-             "overdue": sum(r.overdue for r in rows), "answered": len(answered),
-             "on_time": sum(bool(r.on_time) for r in answered),
-             "on_time_share": round(sum(bool(r.on_time) for r in answered) / len(answered), 4) if answered else None}
-    rows.sort(key=lambda r: (r.answered_on is not None, r.respond_by))
-    return rows, stats
+        where.append(CompanyRequestRow.consultant_id == user.caseworker_id)
+    stats = _stats(db, where)
+    if status:
+        where.append(CompanyRequestRow.status == status)
+    query = select(CompanyRequestRow, CompanyRow.name, CaseworkerRow.name).where(*where)
+    return _page(db, query, request or PageRequest(), sort), stats
 
 
 def answer_request(db: Database, user: User, request_id: int, answer: str, close: bool = False) -> None:
     ensure_role(user, Role.COMPANY_CONSULTANT, Role.MANAGER)
     if len(answer.strip()) < 3:
         raise RequestInvalid({"answer": "Skriv et svar til virksomheden."})
+    if len(answer.strip()) > MAX_ANSWER:
+        raise RequestInvalid({"answer": f"Svaret må højst være {MAX_ANSWER} tegn (det er {len(answer.strip())})."})
     with db.unit_of_work() as s:
         row = s.get(CompanyRequestRow, request_id)
         if row is None or row.municipality_code != user.municipality_code:
             raise NotFound("Henvendelsen findes ikke.")
         if row.answered_on is None:
             row.answered_on = clock.today()
-        row.answer = answer.strip()[:4000]
+        row.answer = answer.strip()
         row.status = "closed" if close else "answered"
         if row.consultant_id is None:
             row.consultant_id = user.caseworker_id

@@ -25,6 +25,7 @@ from indsats.services.accounts.audit import personal_data
 from indsats.services.company.candidates import matching_candidates
 from indsats.services.company.companies import COMPANY_STAFF, company_in_scope
 from indsats.services.shared.errors import Conflict, InvalidInput, NotFound
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.services.shared.validation_da import invalid_input
 from indsats.store.company_tables import CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
@@ -164,18 +165,47 @@ def set_status(db: Database, user: User, job_id: int, status: str, on: date) -> 
         row.filled_date = on if status == "filled" else None
 
 
-def list_job_orders(db: Database, user: User, status: str | None = None,
-                    mine: bool = False) -> list[tuple[JobOrderRow, str]]:
-    """(job order, company name), newest first; ``mine``: only the consultant's own orders."""
+JOB_ORDER_SORTS = {"nyeste": "nyeste først", "titel": "titel", "virksomhed": "virksomhed"}
+
+
+def job_orders_query(user: User, status: str | None = None, mine: bool = False, sort: str = "nyeste"):
+    """(job order, company name) of the municipality; ``mine``: only the consultant's own orders."""
     ensure_role(user, *COMPANY_STAFF)
+    if status and status not in STATUSES:
+        raise InvalidInput(f"Status skal være en af: {', '.join(STATUSES)}.")
+    if sort not in JOB_ORDER_SORTS:
+        raise InvalidInput(f"Sortér efter en af: {', '.join(JOB_ORDER_SORTS)}.")
+    query = (select(JobOrderRow, CompanyRow.name).join(CompanyRow, CompanyRow.cvr == JobOrderRow.company_cvr)
+             .where(JobOrderRow.municipality_code == user.municipality_code))
+    if status:
+        query = query.where(JobOrderRow.status == status)
+    if mine and user.caseworker_id is not None:
+        query = query.where(JobOrderRow.consultant_id == user.caseworker_id)
+    newest = (JobOrderRow.created.desc(), JobOrderRow.id.desc())
+    order = {"nyeste": newest, "titel": (JobOrderRow.title, *newest), "virksomhed": (CompanyRow.name, *newest)}[sort]
+    return query.order_by(*order)
+
+
+def list_job_orders(db: Database, user: User, status: str | None = None, mine: bool = False,
+                    request: PageRequest | None = None, sort: str = "nyeste") -> Page[tuple[JobOrderRow, str]]:
+    """One page of (job order, company name), newest first, counted in SQL."""
+    query = job_orders_query(user, status, mine, sort)
+    request = request or PageRequest()
     with db.unit_of_work() as session:
-        query = (select(JobOrderRow, CompanyRow.name).join(CompanyRow, CompanyRow.cvr == JobOrderRow.company_cvr)
-                 .where(JobOrderRow.municipality_code == user.municipality_code))
-        if status:
-            query = query.where(JobOrderRow.status == status)
-        if mine and user.caseworker_id is not None:
-            query = query.where(JobOrderRow.consultant_id == user.caseworker_id)
-        return [(j, n) for j, n in session.execute(query.order_by(JobOrderRow.created.desc(), JobOrderRow.id.desc()))]
+        rows, total = fetch(session, query, request)
+        return Page([(j, n) for j, n in rows], total, request.page, request.page_size, request.capped)
+
+
+def job_order_pipeline(db: Database, user: User, mine: bool = False) -> dict[str, int]:
+    """How many job orders in each status (counted in SQL over all of them)."""
+    ensure_role(user, *COMPANY_STAFF)
+    query = (select(JobOrderRow.status, func.count()).where(JobOrderRow.municipality_code == user.municipality_code)
+             .group_by(JobOrderRow.status))
+    if mine and user.caseworker_id is not None:
+        query = query.where(JobOrderRow.consultant_id == user.caseworker_id)
+    with db.unit_of_work() as session:
+        found = dict(session.execute(query).all())
+    return {status: found.get(status, 0) for status in STATUSES}
 
 
 def get_job_order(db: Database, user: User, job_id: int) -> JobOrderRow:

@@ -20,6 +20,7 @@ from indsats.services.accounts.access import ensure_role
 from indsats.services.accounts.audit import AuditKind, personal_data
 from indsats.services.company.candidates import CandidateSummary, summary_for_company
 from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
+from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.store.company_tables import CandidateProfileRow, CompanyRow, JobOrderRow, JobProposalRow
 from indsats.store.db import Database
 from indsats.store.tables import CitizenRow
@@ -55,11 +56,24 @@ def company_name(db: Database, user: User) -> str:
         return company.name if company else ""
 
 
+def _own_orders_query(user: User):
+    return (select(JobOrderRow).where(JobOrderRow.company_cvr == _company_cvr(user))
+            .order_by(JobOrderRow.created.desc(), JobOrderRow.id.desc()))
+
+
 def own_job_orders(db: Database, user: User) -> list[JobOrderRow]:
-    cvr = _company_cvr(user)
+    """Every job order of the company, newest first."""
+    query = _own_orders_query(user)
     with db.unit_of_work() as session:
-        return list(session.scalars(select(JobOrderRow).where(JobOrderRow.company_cvr == cvr)
-                                    .order_by(JobOrderRow.created.desc(), JobOrderRow.id.desc())))
+        return list(session.scalars(query))
+
+
+def own_job_orders_page(db: Database, user: User, request: PageRequest) -> Page[JobOrderRow]:
+    """One page of the company's job orders, counted in SQL (the API)."""
+    query = _own_orders_query(user)
+    with db.unit_of_work() as session:
+        rows, total = fetch(session, query, request)
+        return Page([r for (r,) in rows], total, request.page, request.page_size, request.capped)
 
 
 def own_job_order(db: Database, user: User, job_id: int) -> tuple[JobOrderRow, list[ProposedCandidate]]:

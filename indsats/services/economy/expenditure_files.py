@@ -15,7 +15,7 @@ from ...domain.labels import BENEFIT_DA, label
 from ...economy.rates import SHIPPED_RATES, RatesError
 from ...economy.staircase import STEP_KEYS
 
-__all__ = ["EconomyInputError", "STEP_KEYS", "SHIPPED_RATES", "economy", "step_label", "benefit_label"]
+__all__ = ["EconomyInputError", "STEP_KEYS", "SHIPPED_RATES", "economy", "rate_notes", "step_label", "benefit_label"]
 
 
 class EconomyInputError(ValueError):
@@ -64,6 +64,16 @@ def economy(panel: str | Path, rates: str | Path | None, year: int) -> dict[str,
         raise EconomyInputError(str(exc)) from None
     except PanelError as exc:
         raise EconomyInputError(danish_panel_message(str(exc))) from None
+
+
+def rate_notes(rates: str | Path | None, year: int, result: dict[str, Any]) -> list[str]:
+    """Danish lines for the output: each counted benefit whose rate for ``year`` is carried forward
+    from an earlier year, and (with the shipped rates) each benefit without a sourced rate."""
+    from ...economy.rates import load_rates, rate_warnings
+
+    loaded = load_rates(rates)
+    counted = list(result.get("by_benefit", {}))
+    return [f"{benefit_label(b)}: {reason}" for b, reason in rate_warnings(loaded, year, counted, rates is None)]
 
 
 def benefit_label(name: str) -> str:

@@ -29,7 +29,7 @@ from indsats.store.tables import BenefitSpellRow, CitizenRow, OfferRow
 from ..steering.panel_export import export_panel
 
 HISTORY_YEARS = 5
-FORMAT = "flows-2"  # bump when the estimate's content changes
+FORMAT = "flows-3"  # bump when the estimate's content changes
 
 
 def panel_version(session: Session, code: str, week: str) -> str:

@@ -24,7 +24,7 @@ from indsats.store.economy_tables import OfferPriceRow, ScenarioRow
 
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput, NotFound
-from . import scenario_flows
+from . import scenario_effects, scenario_flows
 from .budget_records import READERS, WRITERS
 
 MEASURES = [("gross_unemployed", "Bruttoledige (gns. pr. uge)", 0), ("long_term_unemployed", "Langtidsledige (ved årets udgang)", 0),
@@ -56,6 +56,10 @@ def assumptions_da(s: Scenario) -> list[str]:
     if s.move_from and s.move_to and s.move_share:
         out.append(f"{s.move_share * 100:.0f} % af ugerne i {label(OFFER_DA, s.move_from).lower()} flyttes til "
                    f"{label(OFFER_DA, s.move_to).lower()}")
+    if s.more_offer and s.more_share:
+        out.append(f"{s.more_share * 100:+.0f} % starter i {label(OFFER_DA, s.more_offer).lower()}")
+    if s.effect_text:
+        out.append(s.effect_text)
     return out or ["Ingen ændringer (basis)"]
 
 
@@ -97,24 +101,42 @@ def _scenario(form: dict) -> Scenario:
         inflow_benefit=str(form.get("inflow_benefit") or ""),
         inflow_change=number("inflow_change", -100, 200, "Ændring i tilgang (%)") / 100,
         move_from=str(form.get("move_from") or ""), move_to=str(form.get("move_to") or ""),
-        move_share=number("move_share", 0, 100, "Andel der flyttes (%)") / 100)
+        move_share=number("move_share", 0, 100, "Andel der flyttes (%)") / 100,
+        more_offer=str(form.get("more_offer") or ""),
+        more_share=number("more_share", -100, 200, "Flere starter (%)") / 100)
+
+
+def _own_effect(form: dict) -> float | None:
+    """The manager's own effect (percentage points per changed start); None when left empty."""
+    raw = str(form.get("own_effect") or "").strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidInput(f"Egen effekt (pct.-point): {raw!r} er ikke et tal.") from None
+    if not -100 <= value <= 100:
+        raise InvalidInput(f"Egen effekt (pct.-point): {raw} skal ligge mellem -100 og 100.")
+    return value
 
 
 def run_scenario(db: Database, user: User, form: dict, as_of: date | None = None) -> int:
     """Simulate the baseline and the scenario for the 52 weeks after the last full week; save both."""
     ensure_role(user, *WRITERS)
-    scenario = _scenario(form)
+    scenario, own = _scenario(form), _own_effect(form)
     week = weeks.last_full_week(as_of or clock.today())
     code = user.municipality_code
     with db.unit_of_work() as s:
         version, flows = scenario_flows.kept_flows(s, code, week)
         prices = offer_prices(s, code, week)
+        estimates = scenario_effects.kept_estimates(s, code)
     estimated = None
     if flows is None:  # the panel changed (or a new week): estimate once, kept below
         flows, seconds = scenario_flows.estimate_now(db, code, week)
         estimated = seconds
     if not flows.benefits:
         raise InvalidInput("Der er ingen ydelsesforløb i det seneste år at fremskrive fra.")
+    scenario = scenario_effects.with_effects(scenario, flows, estimates, own)
     rule, rates = rule_at(weeks.monday(week)), rates_in_force(flows, week)
     baseline = simulate(flows, Scenario(), rates, rule, None, prices)
     result = simulate(flows, scenario, rates, rule, None, prices)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:25:57.781938
+Create Date: 2026-12-01 20:32:01.348805
 """
 from alembic import op
 import sqlalchemy as sa
@@ -136,7 +136,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
     sa.Column('area', sa.String(length=160), nullable=False),
-    sa.Column('measure', sa.String(length=60), nullable=False),
+    sa.Column('measure', sa.String(length=120), nullable=False),
     sa.Column('period', sa.String(length=20), nullable=False),
     sa.Column('period_end', sa.Date(), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),
@@ -524,6 +524,11 @@ def upgrade() -> None:
     sa.Column('available_from', sa.Date(), nullable=True),
     sa.Column('consent', sa.Boolean(), nullable=False),
     sa.Column('consent_date', sa.Date(), nullable=True),
+    sa.Column('consent_given_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_given_by', sa.String(length=160), nullable=True),
+    sa.Column('consent_on_behalf_reason', sa.String(length=500), nullable=True),
+    sa.Column('consent_withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_withdrawn_by', sa.String(length=160), nullable=True),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('updated', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_candidate_profiles_citizen_id_citizens')),
@@ -662,6 +667,49 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_coordination_entries_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('education_orders',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('given_on', sa.Date(), nullable=False),
+    sa.Column('education', sa.String(length=200), nullable=False),
+    sa.Column('law_status', sa.String(length=20), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_education_orders_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_education_orders'))
+    )
+    with op.batch_alter_table('education_orders', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_education_orders_citizen_id'), ['citizen_id'], unique=False)
+
+    op.create_table('education_plans',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('made_on', sa.Date(), nullable=False),
+    sa.Column('with_youth_guidance', sa.Boolean(), nullable=False),
+    sa.Column('guidance_counsellor', sa.String(length=200), nullable=False),
+    sa.Column('education', sa.String(length=200), nullable=False),
+    sa.Column('planned_start', sa.Date(), nullable=False),
+    sa.Column('contact_on', sa.Date(), nullable=True),
+    sa.Column('started_on', sa.Date(), nullable=True),
+    sa.Column('dropped_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_education_plans_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_education_plans'))
+    )
+    with op.batch_alter_table('education_plans', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_education_plans_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_education_plans_planned_start'), ['planned_start'], unique=False)
+
+    op.create_table('integration_starts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('responsibility_from', sa.Date(), nullable=False),
+    sa.Column('first_offer_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_integration_starts_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_integration_starts'))
+    )
+    with op.batch_alter_table('integration_starts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_integration_starts_citizen_id'), ['citizen_id'], unique=True)
+        batch_op.create_index(batch_op.f('ix_integration_starts_responsibility_from'), ['responsibility_from'], unique=False)
 
     op.create_table('job_applications',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -805,6 +853,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_small_jobs_company_cvr'), ['company_cvr'], unique=False)
         batch_op.create_index(batch_op.f('ix_small_jobs_follow_up_on'), ['follow_up_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_small_jobs_start'), ['start'], unique=False)
+
+    op.create_table('staircase_steps',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('position', sa.String(length=30), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_staircase_steps_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_staircase_steps'))
+    )
+    with op.batch_alter_table('staircase_steps', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_staircase_steps_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_staircase_steps_on'), ['on'], unique=False)
 
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1014,6 +1074,11 @@ def downgrade() -> None:
 
     op.drop_table('appointments')
     op.drop_table('users')
+    with op.batch_alter_table('staircase_steps', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_staircase_steps_on'))
+        batch_op.drop_index(batch_op.f('ix_staircase_steps_citizen_id'))
+
+    op.drop_table('staircase_steps')
     with op.batch_alter_table('small_jobs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_small_jobs_start'))
         batch_op.drop_index(batch_op.f('ix_small_jobs_follow_up_on'))
@@ -1055,6 +1120,20 @@ def downgrade() -> None:
         batch_op.drop_index('ix_job_applications_citizen_day')
 
     op.drop_table('job_applications')
+    with op.batch_alter_table('integration_starts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_integration_starts_responsibility_from'))
+        batch_op.drop_index(batch_op.f('ix_integration_starts_citizen_id'))
+
+    op.drop_table('integration_starts')
+    with op.batch_alter_table('education_plans', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_education_plans_planned_start'))
+        batch_op.drop_index(batch_op.f('ix_education_plans_citizen_id'))
+
+    op.drop_table('education_plans')
+    with op.batch_alter_table('education_orders', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_education_orders_citizen_id'))
+
+    op.drop_table('education_orders')
     with op.batch_alter_table('coordination_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_coordination_entries_citizen_id'))
 

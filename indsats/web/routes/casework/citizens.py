@@ -23,9 +23,11 @@ from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
 from indsats.services.shared.paging import PageRequest
 from indsats.services.steering import offer_palette
 
+from ...api_models import PageOut
 from ...deps import current_user, get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import MAX_NAME, Name, RowId
+from ...report_models import CaseloadOut
 from ...schemas import CaseFileOut, case_file_out
 from .case_page import render_case_page
 
@@ -107,31 +109,33 @@ def api_assign(body: AssignmentIn, user: User = Depends(team_leaders), db: Datab
 CPR_NOT_IN_URL = "Søg på CPR-nummer med søgefeltet: nummeret må ikke stå i adressen."
 
 
-def _search_answer(request: Request, user: User, db: Database, q: str):
-    rows, error = [], None
+def _search_answer(request: Request, user: User, db: Database, q: str, side: int = 1, sort: str = "navn"):
+    page, error = None, None
     if q:
         try:
-            rows = citizen_service.search(db, user, q)
+            page = citizen_service.search(db, user, q, PageRequest.of(side, 50), sort)
         except InvalidInput as exc:
             error = str(exc)
     template = "casework/citizens/_results.html" if request.headers.get("hx-request") else "casework/citizens/search.html"
-    return render(request, template, user=user, rows=rows, q=q, error=error)
+    return render(request, template, user=user, page=page, rows=page.items if page else [], q=q, error=error,
+                  sort=sort, sorts=citizen_service.SEARCH_SORTS)
 
 
 @router.get("/borgere", include_in_schema=False)
-def search_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def search_page(request: Request, q: Name = "", side: int = Query(1, ge=1, le=100_000), sort: Name = "navn",
+                user: User = Depends(staff), db: Database = Depends(get_db)):
     """The search form; a name in ``?q=`` still searches, a CPR number there is refused unsearched."""
     if citizen_service.looks_like_cpr_search(q):
         return render(request, "casework/citizens/search.html", user=user, rows=[], q="", error=CPR_NOT_IN_URL,
-                      status_code=422)
-    return _search_answer(request, user, db, q)
+                      status_code=422, page=None, sort="navn", sorts=citizen_service.SEARCH_SORTS)
+    return _search_answer(request, user, db, q, side, sort)
 
 
 @router.post("/borgere", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def search_post(request: Request, q: Name = Form(""), user: User = Depends(staff),
-                db: Database = Depends(get_db)):
+def search_post(request: Request, q: Name = Form(""), side: int = Form(1, ge=1, le=100_000),
+                sort: Name = Form("navn"), user: User = Depends(staff), db: Database = Depends(get_db)):
     """Search by name or CPR number sent in the body: the number stays out of the URL and the history."""
-    return _search_answer(request, user, db, q)
+    return _search_answer(request, user, db, q, side, sort)
 
 
 @router.get("/borgere/{citizen_id}", include_in_schema=False)
@@ -139,7 +143,7 @@ def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), 
     return render_case_page(request, user, db, citizen_id)
 
 
-@router.get("/api/caseload")
+@router.get("/api/caseload", response_model=CaseloadOut)
 def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId | None = None,
                  team_id: RowId | None = None, unassigned: bool = Query(False, description="uden sagsbehandler"),
                  sort: Name = "navn", page: int = Query(1, ge=1, le=100_000),
@@ -151,24 +155,29 @@ def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId 
     return caseload.caseload_page(db, user, flt, PageRequest.of(page, page_size)).to_dict()
 
 
-@router.get("/api/citizens", response_model=list[CitizenSummary])
+@router.get("/api/citizens", response_model=PageOut[CitizenSummary])
 def api_search(q: str = Query(..., min_length=2, max_length=MAX_NAME, description="Navn (CPR-numre: POST)"),
+               sort: Name = Query("navn", description="navn eller foedselsdato"),
+               page: int = Query(1, ge=1, le=100_000), page_size: int = Query(50, ge=1, le=10_000, description="højst 200"),
                user: User = Depends(staff), db: Database = Depends(get_db)):
-    """Search citizens of the user's municipality by name; a CPR number is refused here (it would
-    stand in the URL) — send it to ``POST /api/citizen-search``."""
+    """Search citizens of the user's municipality by name, paged: ``{"items", "total", "page", "page_size"}``;
+    a CPR number is refused here (it would stand in the URL) — send it to ``POST /api/citizen-search``."""
     if citizen_service.looks_like_cpr_search(q):
         raise InvalidInput(CPR_NOT_IN_URL + " Brug POST /api/citizen-search.")
-    return citizen_service.search(db, user, q)
+    return citizen_service.search(db, user, q, PageRequest.of(page, page_size), sort).to_dict()
 
 
 class SearchIn(BaseModel):
     q: Name = Field(min_length=2, description="Navn eller CPR-nummer (hele eller de første seks cifre)")
+    sort: Name = Field("navn", description="navn eller foedselsdato")
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(50, ge=1, le=10_000, description="højst 200")
 
 
-@router.post("/api/citizen-search", response_model=list[CitizenSummary], dependencies=[Depends(verify_csrf)])
+@router.post("/api/citizen-search", response_model=PageOut[CitizenSummary], dependencies=[Depends(verify_csrf)])
 def api_search_post(body: SearchIn, user: User = Depends(staff), db: Database = Depends(get_db)):
-    """Search citizens of the user's municipality by name or CPR number, sent in the body."""
-    return citizen_service.search(db, user, body.q)
+    """Search citizens of the user's municipality by name or CPR number, sent in the body; paged."""
+    return citizen_service.search(db, user, body.q, PageRequest.of(body.page, body.page_size), body.sort).to_dict()
 
 
 @router.get("/api/citizens/{citizen_id}", response_model=CaseFileOut)

@@ -24,11 +24,14 @@ from indsats.services.casework.worklists import (
     worklist_csv,
     worklist_scopes,
 )
+from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
+from indsats.services.shared.paging import MAX_PAGE_SIZE
 
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
+from ...report_models import CitizenObligationsOut, TimelinessOut, WorklistOut
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -50,7 +53,11 @@ def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
     names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
     rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
+    exhaustion = exhaustion_watch.exhaustion_watch(db, user, as_of=worklist.as_of, caseworker_id=sagsbehandler,
+                                                   team_id=team, page_size=10, audit_action="arbejdsliste")
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  exhaustion=exhaustion, exhaustion_within=exhaustion_watch.WITHIN_WEEKS,
+                  exhaustion_query=_query(sagsbehandler=sagsbehandler, team=team, dato=dato),
                   rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
                   chosen_worker=sagsbehandler, chosen_team=team, chosen_rule=regel or "", views=VIEWS,
                   rules=RULE_DA, base_query=base, csv_query=_query(sagsbehandler=sagsbehandler, team=team,
@@ -67,18 +74,22 @@ def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dat
     return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", worklist_csv(worklist))
 
 
-@router.get("/api/worklists")
+@router.get("/api/worklists", response_model=WorklistOut)
 def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
-                 page: int = Query(1, ge=1, le=100_000), page_size: int = Query(PAGE_SIZE, ge=1, le=200),
+                 page: int = Query(1, ge=1, le=100_000),
+                 page_size: int = Query(PAGE_SIZE, ge=1, le=10_000, description="højst 200"),
                  as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                  user: User = Depends(staff), db: Database = Depends(get_db)):
     """One page of a worklist: ``{"items", "total", "page", "page_size", "counts", ...}``."""
-    return build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
-                          page=page, page_size=page_size).to_dict()
+    out = build_worklist(db, user, as_of, caseworker_id=caseworker_id, team_id=team_id, rule=rule, view=status,
+                         page=page, page_size=page_size).to_dict()
+    if page_size > MAX_PAGE_SIZE:
+        out["page_size_capped"] = f"page_size er højst {MAX_PAGE_SIZE}"
+    return out
 
 
-@router.get("/api/citizens/{citizen_id}/obligations")
+@router.get("/api/citizens/{citizen_id}/obligations", response_model=CitizenObligationsOut)
 def api_citizen_obligations(citizen_id: RowId, as_of: Day | None = None, user: User = Depends(current_user),
                             db: Database = Depends(get_db)):
     """Every legal (and local) obligation of one citizen, in the format of contracts/obligations.md."""
@@ -101,7 +112,7 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
                   chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
 
 
-@router.get("/api/timeliness")
+@router.get("/api/timeliness", response_model=TimelinessOut)
 def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None, as_of: Day | None = None,
                    team_id: RowId | None = None, local: bool = False, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):

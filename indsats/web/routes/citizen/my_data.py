@@ -48,8 +48,8 @@ def my_data_export(user: User = Depends(citizen_only), db: Database = Depends(ge
     consent = my_data.consent(db, user)
     document = {"case": case.model_dump(mode="json"),
                 "access_log": [dict(asdict(e), at=e.at.isoformat()) for e in entries],
-                "consent": None if consent is None else {"given": consent.given,
-                                                         "since": consent.since.isoformat() if consent.since else None}}
+                "consent": None if consent is None else {k: v.isoformat() if hasattr(v, "isoformat") else v
+                                                         for k, v in asdict(consent).items()}}
     my_data.export_log(db, user, len(document["access_log"]) + 1)
     return Response(json.dumps(document, ensure_ascii=False, indent=2), media_type="application/json",
                     headers={"Content-Disposition": "attachment; filename=mine-data.json"})

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 
@@ -18,8 +17,9 @@ from indsats.services.company import centres as company_centres
 from indsats.services.company import companies, job_orders
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import Conflict, InvalidInput
+from indsats.services.shared.paging import PageRequest
 
-from ...api_models import CompanyOverviewOut, CompanySummaryOut, CreatedOut, FollowUpOut
+from ...api_models import CompanyOverviewOut, CompanySummaryOut, CreatedOut, FollowUpOut, PageOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import FIRST_DAY, LAST_DAY, Cvr, Day, Name, Note, Places, RowId
@@ -48,18 +48,28 @@ def back(request: Request, path: str, message: str) -> RedirectResponse:
     return RedirectResponse(path, status_code=303)
 
 
+Side = Annotated[int, Query(ge=1, le=100_000)]
+PageSize = Annotated[int, Query(ge=1, le=10_000, description="højst 200")]
+
+
+def query_of(**params) -> dict:
+    """A list page's other parameters, for its pager's links (empty ones left out)."""
+    return {k: v for k, v in params.items() if v not in (None, "", False)}
+
+
 @router.get("/virksomheder", include_in_schema=False)
-def companies_page(request: Request, q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
-    rows = companies.list_companies(db, user, q)
-    return render(request, "company/companies/list.html", user=user, rows=rows, q=q)
+def companies_page(request: Request, q: Name = "", sort: Name = "ansatte", side: Side = 1,
+                   user: User = Depends(staff), db: Database = Depends(get_db)):
+    page = companies.list_companies(db, user, q, PageRequest.of(side, 50), sort)
+    return render(request, "company/companies/list.html", user=user, page=page, rows=page.items, q=q, sort=sort,
+                  sorts=companies.COMPANY_SORTS, query=query_of(q=q, sort=sort))
 
 
 @router.get("/virksomheder/opfoelgning", include_in_schema=False)
 def followups_page(request: Request, alle: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
     today = clock.today()
     todo = companies.followups(db, user, today, mine_only=not alle)
-    orders = job_orders.list_job_orders(db, user, mine=not alle and user.role == Role.COMPANY_CONSULTANT)
-    pipeline = {status: sum(1 for j, _ in orders if j.status == status) for status in job_orders.STATUSES}
+    pipeline = job_orders.job_order_pipeline(db, user, mine=not alle and user.role == Role.COMPANY_CONSULTANT)
     filled = job_orders.count_jobs_filled(db, user.municipality_code, date(today.year, 1, 1), today)
     from indsats.services.company import network, small_jobs
 
@@ -155,10 +165,11 @@ class ContactIn(BaseModel):
     person_id: RowId | None = None
 
 
-@router.get("/api/companies", response_model=list[CompanySummaryOut])
-def api_companies(q: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
-    """The municipality's companies (search by name, CVR or industry)."""
-    return [asdict(c) for c in companies.list_companies(db, user, q)]
+@router.get("/api/companies", response_model=PageOut[CompanySummaryOut])
+def api_companies(q: Name = "", sort: Name = Query("ansatte", description="ansatte, navn eller kontakt"),
+                  page: Side = 1, page_size: PageSize = 50, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """The municipality's companies (search by name, CVR or industry), paged: ``{"items", "total", "page", "page_size"}``."""
+    return companies.list_companies(db, user, q, PageRequest.of(page, page_size), sort).to_dict()
 
 
 @router.get("/api/companies/{cvr}", response_model=CompanyOverviewOut)
@@ -182,7 +193,8 @@ def api_contact(cvr: Cvr, body: ContactIn, user: User = Depends(staff), db: Data
                                            body.result, body.next_followup, body.person_id)}
 
 
-@router.get("/api/company-followups", response_model=list[FollowUpOut])
-def api_followups(all: bool = False, user: User = Depends(staff), db: Database = Depends(get_db)):
-    """Open follow-ups, earliest first (the consultant's own unless all=true)."""
-    return [asdict(f) for f in companies.followups(db, user, clock.today(), mine_only=not all)]
+@router.get("/api/company-followups", response_model=PageOut[FollowUpOut])
+def api_followups(all: bool = False, page: Side = 1, page_size: PageSize = 50, user: User = Depends(staff),
+                  db: Database = Depends(get_db)):
+    """Open follow-ups, earliest first (the consultant's own unless all=true), paged."""
+    return companies.followups_page(db, user, clock.today(), not all, PageRequest.of(page, page_size)).to_dict()

@@ -14,11 +14,20 @@ from indsats.domain.models import User
 from indsats.services.company import candidates, companies, job_orders
 from indsats.services.company.job_orders import occupation_taxonomy as default_taxonomy
 from indsats.services.shared.database import Database
+from indsats.services.shared.paging import PageRequest
 
-from ...api_models import CreatedOut, JobOrderOut, JobsFilledOut, MatchOut, OccupationOut
+from ...api_models import (
+    CandidateListOut,
+    CreatedOut,
+    JobOrderOut,
+    JobsFilledOut,
+    MatchOut,
+    OccupationOut,
+    PageOut,
+)
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...input_bounds import Cvr, Day, Name, Note, Places, RowId
-from .companies import back, csrf, day, staff
+from .companies import PageSize, Side, back, csrf, day, query_of, staff
 
 router = APIRouter(tags=["jobordrer"])
 profile_staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.COMPANY_CONSULTANT)
@@ -39,10 +48,12 @@ def _order_fields(row) -> dict:
 
 
 @router.get("/jobordrer", include_in_schema=False)
-def job_orders_page(request: Request, status: Name = "", user: User = Depends(staff), db: Database = Depends(get_db)):
-    rows = job_orders.list_job_orders(db, user, status or None)
-    return render(request, "company/companies/job_orders.html", user=user, rows=rows, status=status,
-                  statuses=job_orders.STATUSES, kinds=job_orders.KIND_LABELS)
+def job_orders_page(request: Request, status: Name = "", sort: Name = "nyeste", side: Side = 1,
+                    user: User = Depends(staff), db: Database = Depends(get_db)):
+    page = job_orders.list_job_orders(db, user, status or None, request=PageRequest.of(side, 50), sort=sort)
+    return render(request, "company/companies/job_orders.html", user=user, page=page, rows=page.items, status=status,
+                  statuses=job_orders.STATUSES, kinds=job_orders.KIND_LABELS, sort=sort,
+                  sorts=job_orders.JOB_ORDER_SORTS, query=query_of(status=status, sort=sort))
 
 
 @router.post("/virksomheder/{cvr}/jobordrer", include_in_schema=False, dependencies=csrf)
@@ -88,10 +99,17 @@ def propose_form(request: Request, job_id: RowId, citizen_id: Annotated[RowId, F
     return back(request, f"/jobordrer/{job_id}", "Kandidaten er foreslået virksomheden.")
 
 
+def _consent(samtykke: str) -> bool | None:
+    return {"ja": True, "nej": False}.get(samtykke)
+
+
 @router.get("/kandidater", include_in_schema=False)
-def candidates_page(request: Request, q: Name = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
-    rows = candidates.list_profiles(db, user, clock.today(), q)
-    return render(request, "company/companies/candidates.html", user=user, rows=rows, q=q)
+def candidates_page(request: Request, q: Name = "", sort: Name = "navn", samtykke: Name = "", side: Side = 1,
+                    user: User = Depends(profile_staff), db: Database = Depends(get_db)):
+    page = candidates.list_profiles(db, user, clock.today(), q, PageRequest.of(side, 50), sort, _consent(samtykke))
+    return render(request, "company/companies/candidates.html", user=user, page=page, rows=page.items, q=q,
+                  sort=sort, sorts=candidates.CANDIDATE_SORTS, samtykke=samtykke,
+                  query=query_of(q=q, sort=sort, samtykke=samtykke))
 
 
 @router.get("/kandidater/{citizen_id}", include_in_schema=False)
@@ -111,12 +129,13 @@ def candidate_form(request: Request, citizen_id: RowId, occupations: Annotated[N
                    accommodation_needs: Annotated[list[Name], Form()] = [],  # noqa: B006
                    max_hours: Annotated[Name, Form()] = "", max_commute_km: Annotated[Name, Form()] = "",
                    available_from: Annotated[Name, Form()] = "", consent: bool = Form(False),
-                   summary: Annotated[Note, Form()] = "", user: User = Depends(profile_staff), db: Database = Depends(get_db)):
+                   summary: Annotated[Note, Form()] = "", consent_reason: Annotated[Note, Form()] = "",
+                   user: User = Depends(profile_staff), db: Database = Depends(get_db)):
     profile = candidates.parse_profile(dict(
         occupations=_lines(occupations), skills=_lines(skills), education=education, driving_licence=driving_licence,
         languages=_lines(languages), accommodation_needs=accommodation_needs, max_hours=_number(max_hours),
         max_commute_km=_number(max_commute_km), available_from=day(available_from, "ledig fra"), consent=consent,
-        summary=summary))
+        summary=summary, consent_reason=consent_reason))
     candidates.save_profile(db, user, citizen_id, profile, clock.today())
     return back(request, f"/kandidater/{citizen_id}", "Profilen er gemt.")
 
@@ -127,10 +146,24 @@ class ProposalIn(BaseModel):
     citizen_id: RowId
 
 
-@router.get("/api/job-orders", response_model=list[JobOrderOut])
-def api_job_orders(status: Name | None = None, user: User = Depends(staff), db: Database = Depends(get_db)):
-    """The municipality's job orders, newest first (filter by status: open, in_progress, filled, cancelled)."""
-    return [dict(_order_fields(j), company_name=name) for j, name in job_orders.list_job_orders(db, user, status)]
+@router.get("/api/job-orders", response_model=PageOut[JobOrderOut])
+def api_job_orders(status: Name | None = None, sort: Name = Query("nyeste", description="nyeste, titel eller virksomhed"),
+                   page: Side = 1, page_size: PageSize = 50, user: User = Depends(staff), db: Database = Depends(get_db)):
+    """The municipality's job orders, newest first (filter by status: open, in_progress, filled, cancelled), paged."""
+    found = job_orders.list_job_orders(db, user, status, request=PageRequest.of(page, page_size), sort=sort)
+    out = found.to_dict()
+    out["items"] = [dict(_order_fields(j), company_name=name) for j, name in found.items]
+    return out
+
+
+@router.get("/api/candidates", response_model=PageOut[CandidateListOut])
+def api_candidates(q: Name = "", sort: Name = Query("navn", description="navn, by eller opdateret"),
+                   consent: bool | None = Query(None, description="kun med (true) eller uden (false) samtykke"),
+                   page: Side = 1, page_size: PageSize = 50, user: User = Depends(profile_staff),
+                   db: Database = Depends(get_db)):
+    """Candidate profiles (a consultant: only with consent), searched by name or occupation, paged; logged as read."""
+    return candidates.list_profiles(db, user, clock.today(), q, PageRequest.of(page, page_size), sort,
+                                    consent).to_dict()
 
 
 @router.post("/api/companies/{cvr}/job-orders", status_code=201, dependencies=csrf, response_model=CreatedOut)

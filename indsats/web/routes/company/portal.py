@@ -13,11 +13,13 @@ from indsats.domain.models import User
 from indsats.services.company import job_orders
 from indsats.services.company import portal as company_portal
 from indsats.services.shared.database import Database
+from indsats.services.shared.paging import PageRequest
 
-from ...api_models import PortalJobDetailOut, PortalJobOut
+from ...api_models import PageOut, PortalJobDetailOut, PortalJobOut
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import Name, RowId
+from .companies import PageSize, Side
 
 router = APIRouter(tags=["virksomhedsportal"])
 company = require_roles(Role.COMPANY)
@@ -53,10 +55,14 @@ def portal_answer(request: Request, proposal_id: RowId, job_id: Annotated[RowId,
     return RedirectResponse(f"/portal/jobordrer/{job_id}", status_code=303)
 
 
-@router.get("/api/portal/job-orders", response_model=list[PortalJobOut])
-def api_portal_job_orders(user: User = Depends(company), db: Database = Depends(get_db)):
-    """The company's own job orders."""
-    return [_job_out(j) for j in company_portal.own_job_orders(db, user)]
+@router.get("/api/portal/job-orders", response_model=PageOut[PortalJobOut])
+def api_portal_job_orders(page: Side = 1, page_size: PageSize = 50, user: User = Depends(company),
+                          db: Database = Depends(get_db)):
+    """The company's own job orders, newest first, paged: ``{"items", "total", "page", "page_size"}``."""
+    found = company_portal.own_job_orders_page(db, user, PageRequest.of(page, page_size))
+    out = found.to_dict()
+    out["items"] = [_job_out(j) for j in found.items]
+    return out
 
 
 @router.get("/api/portal/job-orders/{job_id}", response_model=PortalJobDetailOut)

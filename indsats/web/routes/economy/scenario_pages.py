@@ -23,7 +23,7 @@ readers = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 writers = require_roles(Role.MANAGER)
 ScenarioId = Annotated[int, Ge(1), Le(2**31 - 1)]
 FIELDS = ("name", "shorten_benefit", "shorten_weeks", "inflow_benefit", "inflow_change", "move_from", "move_to",
-          "move_share")
+          "move_share", "more_offer", "more_share", "own_effect")
 
 
 @router.get("/okonomi/scenarier", include_in_schema=False)

@@ -1,0 +1,43 @@
+"""In headless Chromium on a phone-sized screen: a caseworker moves a citizen on the employment staircase and
+records an education plan; the manager's "Unge og integration" shows the flow. axe-core: 0 violations."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..casework.builders import PASSWORD
+from ..livesite import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def _login(page, base, username):
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_staircase_and_education_plan_in_the_browser(live_server, page):
+    world, base = live_server
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, base, "mette")
+    page.goto(f"{base}/borgere/{world.anna_id}")
+    page.click("text=Uddannelse og integration")
+    page.fill("#t-on", "2026-02-02")
+    page.select_option("#t-pos", "language_school")
+    page.click("text=Flyt")
+    page.locator("p.notice", has_text="Trinnet på beskæftigelsestrappen er gemt").wait_for()
+    page.fill("#p-education", "Tømrer (EUD)")
+    page.fill("#p-made", "2026-06-01")
+    page.fill("#p-start", "2026-08-10")
+    page.click("text=Gem uddannelsesplan")
+    page.locator("p.notice", has_text="Uddannelsesplanen er gemt").wait_for()
+    assert page.locator("strong", has_text="Danskuddannelse").is_visible()
+    assert_accessible(page)
+    page.click("text=Log ud")
+    _login(page, base, "leder250")
+    page.goto(f"{base}/styring/programmer")
+    assert page.get_by_role("cell", name="Danskuddannelse").first.is_visible()
+    assert_accessible(page)
