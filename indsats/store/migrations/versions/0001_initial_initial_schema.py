@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:32:01.348805
+Create Date: 2026-12-01 20:33:19.052667
 """
 from alembic import op
 import sqlalchemy as sa
