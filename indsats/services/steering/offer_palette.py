@@ -3,6 +3,7 @@ and the reason asked for when an offer outside it is chosen (stored with the off
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,9 +151,26 @@ def priority_marks(db: Database, code: str, rows) -> dict[int, str]:
     return out
 
 
+_COUNTS: dict[tuple, tuple[float, list[dict]]] = {}
+COUNTS_SECONDS = 300  # like the dashboard's kept goals: the groups change with the day, not the minute
+
+
 def priority_counts(db: Database, code: str) -> list[dict]:
-    """The plan's priority groups with the number of citizens in each today (aggregates only)."""
+    """The plan's priority groups with the number of citizens in each today (aggregates only), kept
+    ``COUNTS_SECONDS``: counting reads every current spell of the municipality."""
     plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
+    key = (db.url, code, clock.today(), plan.model_dump_json())  # a changed plan counts anew
+    hit = _COUNTS.get(key)
+    if hit and time.monotonic() - hit[0] < COUNTS_SECONDS:
+        return [dict(g) for g in hit[1]]
+    if len(_COUNTS) > 100:
+        _COUNTS.clear()
+    found = _priority_counts(db, code, plan)
+    _COUNTS[key] = (time.monotonic(), found)
+    return [dict(g) for g in found]
+
+
+def _priority_counts(db: Database, code: str, plan) -> list[dict]:
     groups = {s.target_group: {"label": s.label, "citizens": 0} for s in plan.strategies if s.priority}
     if not groups:
         return []
