@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:33:17.349028
+Create Date: 2026-12-01 20:36:12.327036
 """
 from alembic import op
 import sqlalchemy as sa
@@ -622,6 +622,7 @@ def upgrade() -> None:
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_obligations_caseworker', ['caseworker_id', 'status', 'deadline'], unique=False)
         batch_op.create_index(batch_op.f('ix_citizen_obligations_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_quota', ['municipality_code', 'period_start'], unique=False, postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
         batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
 
@@ -1148,6 +1149,7 @@ def downgrade() -> None:
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_obligations_worklist')
         batch_op.drop_index('ix_citizen_obligations_team')
+        batch_op.drop_index('ix_citizen_obligations_quota', postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.drop_index(batch_op.f('ix_citizen_obligations_citizen_id'))
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
