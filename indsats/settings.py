@@ -9,6 +9,7 @@ web app read it once when they are built. The one clock (``INDSATS_TODAY``) stay
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 from typing import Literal
@@ -107,9 +108,21 @@ class Settings(BaseSettings):
         return key
 
 
+_READ: dict[tuple[tuple[str, str], ...], Settings] = {}
+
+
 def get_settings(**overrides: object) -> Settings:
-    """The settings from the environment now (overrides win, e.g. in tests)."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """The settings from the environment now (overrides win, e.g. in tests). Read once per set of
+    ``INDSATS_*`` variables: validating them costs milliseconds, and pages ask several times."""
+    if overrides:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    key = tuple(sorted((k.upper(), v) for k, v in os.environ.items() if k.upper().startswith("INDSATS_")))
+    found = _READ.get(key)
+    if found is None:
+        if len(_READ) > 64:
+            _READ.clear()
+        found = _READ[key] = Settings()  # type: ignore[call-arg]
+    return found.model_copy()
 
 
 __all__ = ["DEFAULT_SQLITE_FILE", "Settings", "SettingsError", "get_settings"]

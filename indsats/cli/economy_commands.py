@@ -63,7 +63,7 @@ def economy_command(
 
 @app.command("labour-force")
 def labour_force_command(
-    file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;source] (docs/ECONOMY.md)."),
+    file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;benefits][;source] (docs/ECONOMY.md)."),
     municipality: str = typer.Option(..., "--municipality", help="Kommunekoden tallene hører til, fx 766."),
     url: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
 ) -> None:

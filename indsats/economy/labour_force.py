@@ -14,6 +14,11 @@ force (Statistics Denmark's RAS/AKU tables, or jobindsats' denominator); ``expen
 the area's public expenditure on the benefits in kroner for the year (jobindsats), needed for
 comparison groups and ignored for the municipality itself, whose expenditure is computed from
 its own panel and rates. Optional column ``source``.
+
+Optional column ``benefits``: the benefit group the expenditure covers (benefit codes joined by
+``+``, e.g. ``sickness_benefit+job_clarification``), so each merfald goal is judged against the
+comparison group's series for its own benefits (``series_key``); empty = all the goals'
+benefits together (one series for every goal without a series of its own).
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.enums import Benefit
 from .budget import parse_amount
+
+BENEFITS = tuple(b.value for b in Benefit)
 
 
 class LabourForceFileError(ValueError):
@@ -39,6 +47,12 @@ class LabourForceLine:
     expenditure: Decimal | None
     source: str
     line: int
+    benefits: tuple[str, ...] = ()
+
+
+def series_key(measure: str, benefits: list[str] | tuple[str, ...] | None) -> str:
+    """The comparison figures' indicator for a measure over a benefit group ("" group = the measure)."""
+    return f"{measure}:{'+'.join(sorted(benefits))}" if benefits else measure
 
 
 def parse_labour_force_csv(text: str, path: str = "arbejdsstyrke") -> list[LabourForceLine]:
@@ -54,7 +68,7 @@ def parse_labour_force_csv(text: str, path: str = "arbejdsstyrke") -> list[Labou
             raise LabourForceFileError(f"{path}: linje 1, kolonne '{column}': kolonnen mangler i overskriften")
     pos = {c: i for i, c in enumerate(header)}
     out: list[LabourForceLine] = []
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int, tuple[str, ...]], int] = {}
     for row in reader:
         line = reader.line_num
         if not any(c.strip() for c in row):
@@ -82,9 +96,14 @@ def parse_labour_force_csv(text: str, path: str = "arbejdsstyrke") -> list[Labou
                 expenditure = parse_amount(cell("expenditure"))
             except ValueError as exc:
                 raise bad("expenditure", str(exc)) from None
-        key = (area.lower(), int(cell("year")))
+        group = tuple(sorted({b.strip() for b in re.split(r"[+ ]", cell("benefits")) if b.strip()}))
+        unknown = [b for b in group if b not in BENEFITS]
+        if unknown:
+            raise bad("benefits", f"{unknown[0]!r} er ikke en ydelse; brug fx unemployment_benefit eller "
+                                  "sickness_benefit+job_clarification")
+        key = (area.lower(), int(cell("year")), group)
         if key in seen:
             raise bad("year", f"{area} {key[1]} står allerede i linje {seen[key]}")
         seen[key] = line
-        out.append(LabourForceLine(area, key[1], int(raw), expenditure, cell("source"), line))
+        out.append(LabourForceLine(area, key[1], int(raw), expenditure, cell("source"), line, group))
     return out

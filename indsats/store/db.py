@@ -63,6 +63,14 @@ class Database:
         finally:
             session.close()
 
+    def analyze(self) -> None:
+        """After a bulk write: PostgreSQL's planner statistics, now. Without them (autovacuum off, or
+        not yet run) it takes a table of 780,000 kept obligations for 700 rows and scans it for one
+        citizen's case page. SQLite plans without statistics and is left alone."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"

@@ -18,7 +18,7 @@ class ComparisonFigureRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
     area: Mapped[str] = mapped_column(String(160))
-    measure: Mapped[str] = mapped_column(String(60))
+    measure: Mapped[str] = mapped_column(String(120))  # e.g. expenditure_per_labour_force_person:cash_benefit+education_benefit
     period: Mapped[str] = mapped_column(String(20))
     period_end: Mapped[date] = mapped_column(Date)
     value: Mapped[float] = mapped_column(Float)

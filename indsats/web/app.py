@@ -37,6 +37,7 @@ ROUTE_MODULES = [
     "casework.quota",
     "casework.programmes",
     "casework.coordination",
+    "casework.retention",
     "steering.dashboard",
     "steering.plan",
     "steering.programmes",

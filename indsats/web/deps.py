@@ -134,6 +134,7 @@ NAV: list[tuple[str, str, frozenset[Role]]] = [
     ("/frister", "Frister", frozenset({Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER})),
     ("/rettidighed", "Rettidighed", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/kvoter", "Kvoter", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
+    ("/fastholdelse", "Fastholdelse", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/plan", "Beskæftigelsesplan", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/styring", "Mål og resultater", frozenset({Role.TEAM_LEADER, Role.MANAGER})),
     ("/ledelsesinformation", "Ledelsesinformation", frozenset({Role.TEAM_LEADER, Role.MANAGER})),

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from indsats.plan import load_plan
 from indsats.services.steering import offer_palette
+from indsats.store.tables import OfferRow
 from indsats.web.app import create_app
-from tests.casework.builders import build_world
+from tests.casework.builders import PASSWORD, build_world
 from tests.steering.test_dashboard_and_review import login
 from tests.steering.test_plan_versions import DEMO
 
@@ -64,3 +67,34 @@ def test_priority_groups_are_marked_in_the_caseload_and_counted_on_the_dashboard
         counts = {g["label"]: g["citizens"] for g in offer_palette.priority_counts(database, "250")}
         assert counts["Ledige i risiko for langtidsledighed"] >= 1
     assert world.anna_id
+
+
+def test_the_offers_api_asks_for_the_reason_and_stores_it_with_the_offer_in_one_transaction(database, monkeypatch):
+    world = build_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        token = client.post("/api/login", json={"username": "mette", "password": PASSWORD}).json()["csrf_token"]
+        headers = {"X-CSRF-Token": token}
+        body = {"offer_type": "wage_subsidy", "start": "2026-11-02", "hours_per_week": 20}
+        refused = client.post(f"/api/citizens/{world.anna_id}/offers", json=body, headers=headers)
+        assert refused.status_code == 422 and "palette_reason" in refused.text and "begrundelse" in refused.text
+        generic = client.post(f"/api/citizens/{world.anna_id}/registrations/offer",
+                              json={"date": "2026-11-02", "offer_type": "wage_subsidy", "hours_per_week": 20},
+                              headers=headers)
+        assert generic.status_code == 422 and "palette_reason" in generic.text
+        assert offer_palette.reasons(database, world.anna_id) == {}
+        with database.unit_of_work() as s:
+            assert s.scalar(select(func.count(OfferRow.id)).where(OfferRow.citizen_id == world.anna_id)) == 1
+        # A failure after the offer was written rolls the offer back with the reason: one transaction.
+        def broken(*_args, **_kwargs):
+            raise RuntimeError("disk full")
+        monkeypatch.setattr(offer_palette, "_add_reason", broken)
+        with pytest.raises(RuntimeError):
+            client.post(f"/api/citizens/{world.anna_id}/offers", headers=headers,
+                        json=body | {"palette_reason": "Konkret job hos Lagerhuset"})
+        with database.unit_of_work() as s:
+            assert s.scalar(select(func.count(OfferRow.id)).where(OfferRow.citizen_id == world.anna_id)) == 1
+        monkeypatch.undo()
+        ok = client.post(f"/api/citizens/{world.anna_id}/offers", headers=headers,
+                         json=body | {"palette_reason": "Konkret job hos Lagerhuset"})
+        assert ok.status_code == 201
+    assert offer_palette.reasons(database, world.anna_id) == {ok.json()["id"]: "Konkret job hos Lagerhuset"}

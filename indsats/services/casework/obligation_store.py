@@ -160,6 +160,7 @@ def refresh_all(db: Database, progress: Progress | None = None, as_of: date | No
             written += _refresh(session, ids[i:i + CHUNK], as_of)
         if progress:
             progress("frister", min(i + CHUNK, len(ids)), len(ids))
+    db.analyze()  # the planner must know the table's new size before the first worklist is read
     return len(ids), written
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import chain, repeat
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from indsats.domain import clock
@@ -133,18 +133,26 @@ def _total(rows: list[CoverageRow], warn_at: float) -> CoverageRow:
 
 def municipality_coverage(session: Session, code: str, date_from: date, as_of: date,
                           warn_at: float = WARN_AT, date_to: date | None = None,
-                          by_deadline: bool = False) -> list[CoverageRow]:
+                          by_deadline: bool = False, rules: set[str] | None = None,
+                          cohorts: set[str] | None = None) -> list[CoverageRow]:
     """Coverage rows of a municipality's cohorts entering from ``date_from`` to ``date_to`` (default
     ``as_of``), with each obligation's status on ``as_of``. No personal data leaves: counts only.
 
     ``by_deadline``: instead the obligations whose deadline fell from ``date_from`` up to the day
     before ``as_of`` — the same obligations timeliness counts for that span — still by entry month.
+    ``rules`` and ``cohorts`` (YYYY-MM) narrow the rows read to those rules and entry months (one
+    citizen's cohorts on the case page: a few thousand rows by ``ix_citizen_obligations_quota``).
     """
     status = effective_status(as_of).label("status_now")
     if by_deadline:
         span = [T.deadline >= date_from, T.deadline < as_of]
     else:
         span = [T.period_start >= max(date_from, QUOTA_START), T.period_start <= (date_to or as_of)]
+    if rules is not None:
+        span.append(T.rule.in_(sorted(rules)))
+    if cohorts is not None:
+        months = [_month(c) for c in sorted(cohorts)]
+        span.append(or_(*(and_(T.period_start >= lo, T.period_start < hi) for lo, hi in months)))
     query = (select(T.rule, T.target_group, status, T.quota, T.period_start, func.count().label("n"))
              .where(T.municipality_code == code, T.quota.is_not(None), *span)
              .group_by(T.rule, T.target_group, status, T.quota, T.period_start))
@@ -219,7 +227,9 @@ def cohort_use_for_citizen(db: Database, user: User, citizen_id: int) -> list[Co
             return []
         starts = [start for start, _rule, _group in mine if start is not None]
         first, last = min(starts).replace(day=1), _month(max(starts).strftime("%Y-%m"))[1] - timedelta(days=1)
-        rows = municipality_coverage(session, user.municipality_code, first, clock.today(), date_to=last)
+        rows = municipality_coverage(session, user.municipality_code, first, clock.today(), date_to=last,
+                                     rules={rule for _start, rule, _group in mine},
+                                     cohorts={cohort for cohort, *_kind in kinds})
     found = [r for r in rows if (r.cohort, r.measure, r.group, r.actor) in kinds]
     return [CohortUse(build_series([r])[0].title, r.cohort, r.n, r.exempt_by_quota, r.exempt_share, r.exemption_cap,
                       state(r)) for r in found]

@@ -124,6 +124,65 @@ class Sickness(Registration):
     employed: bool = False
     expected_under_26_weeks: bool = False
 
+    @field_validator("expected_under_26_weeks")
+    @classmethod
+    def _only_for_employees(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and not info.data.get("employed"):
+            raise ValueError("Forventningen om under 26 ugers fravær gælder kun sygemeldte i ansættelse.")
+        return value
+
+
+class PartyRole(StrEnum):
+    EMPLOYER = "employer"
+    DOCTOR = "doctor"
+
+
+class ReturnOutcome(StrEnum):
+    SAME_WORKPLACE = "same_workplace"  # tilbage på samme arbejdsplads
+    OTHER_WORK = "other_work"  # andet arbejde
+    NOT_WORKING = "not_working"  # ikke i arbejde
+
+
+class PartialReturn(Registration):
+    """Delvis raskmelding: back at work ``hours_per_week`` from ``date`` while still on sick pay."""
+
+    kind: ClassVar[str] = "partial_return"
+    hours_per_week: float = Field(gt=0, le=37)
+    note: str = Field("", max_length=1000)
+
+
+class RetentionPlan(Registration):
+    """Fastholdelsesplan (sygedagpengeloven § 7 a), made by the employer with the employee."""
+
+    kind: ClassVar[str] = "retention_plan"
+    content: str = Field(min_length=3, max_length=4000)
+
+
+class FastTrack(Registration):
+    """The employer's request for early follow-up (fast track, sygedagpengeloven § 7 b); the law engine
+    reads it as ``early_followup_requested`` by the employer (§ 13 b, stk. 2)."""
+
+    kind: ClassVar[str] = "fast_track"
+    note: str = Field("", max_length=1000)
+
+
+class SicknessParty(Registration):
+    """The employer or the doctor as a party on the sick-leave case, from ``date``."""
+
+    kind: ClassVar[str] = "sickness_party"
+    party: PartyRole
+    name: str = Field(min_length=2, max_length=200)
+    company_cvr: str | None = Field(None, pattern=r"^\d{8}$")
+    contact: str = Field("", max_length=200)
+
+
+class SickReturn(Registration):
+    """Raskmelding: sick pay ends on ``date`` (the first day without it) and where the citizen went."""
+
+    kind: ClassVar[str] = "sick_return"
+    outcome: ReturnOutcome
+    note: str = Field("", max_length=1000)
+
 
 class FirstContact(Registration):
     kind: ClassVar[str] = "first_contact"
@@ -231,7 +290,8 @@ class Appointment(Registration):
 KINDS: dict[str, type[Registration]] = {
     model.kind: model
     for model in (ReadinessChange, BenefitStart, BenefitChange, BenefitEnd, Sickness, FirstContact, Exemption,
-                  WorkStart, ConversationRequest, QuotaExemption, WorkObligation, Conversation, Offer, Appointment)
+                  WorkStart, ConversationRequest, QuotaExemption, WorkObligation, Conversation, Offer, Appointment,
+                  PartialReturn, RetentionPlan, FastTrack, SicknessParty, SickReturn)
 }
 
 _MESSAGES = {
@@ -244,6 +304,7 @@ _MESSAGES = {
     "int_parsing": "Skriv et helt tal.",
     "int_type": "Skriv et helt tal.",
     "float_parsing": "Skriv et tal.",
+    "greater_than": "Skal være større end 0.",
     "bool_parsing": "Vælg ja eller nej.",
     "string_pattern_mismatch": "Feltet har ikke det rigtige format.",
     "extra_forbidden": "Feltet kendes ikke.",

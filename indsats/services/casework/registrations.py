@@ -18,7 +18,7 @@ from indsats.domain.formatting import dato
 from indsats.domain.labels import BENEFIT_DA, label
 from indsats.domain.models import User
 from indsats.services.accounts import audit
-from indsats.services.casework import appointments
+from indsats.services.casework import appointments, retention
 from indsats.services.casework import registration_forms as forms
 from indsats.services.casework.case_dates import InvalidField, check_case_date
 from indsats.services.casework.obligation_store import refresh_citizen
@@ -44,6 +44,11 @@ AUDIT_DA = {
     "conversation": "registrerede samtale",
     "offer": "registrerede tilbud",
     "appointment": "bookede møde",
+    "partial_return": "registrerede delvis raskmelding",
+    "retention_plan": "registrerede fastholdelsesplan",
+    "fast_track": "registrerede fast track på arbejdsgiverens anmodning",
+    "sickness_party": "registrerede part på sygedagpengesagen",
+    "sick_return": "registrerede raskmelding",
 }
 
 
@@ -193,6 +198,8 @@ def _write(session: Session, user: User, citizen: CitizenRow, reg: forms.Registr
         return _conversation(session, user, citizen, reg)
     if isinstance(reg, forms.Offer):
         return _offer(session, citizen, reg)
+    if reg.kind in retention.KINDS:
+        return retention.write(session, user, citizen, reg)
     if isinstance(reg, forms.Appointment):
         hour, minute = (int(x) for x in reg.time.replace(".", ":").split(":"))
         return appointments.book_in_session(session, user, citizen, reg.caseworker_id,

@@ -10,6 +10,7 @@ change or left to a person do not count, nor do the unemployment fund's own conv
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.law.periods import TARGET_GROUP_DA
 from indsats.services.accounts.access import ensure_role
-from indsats.services.casework.obligation_store import T, effective_status
+from indsats.services.casework.obligation_store import VERSION, T, effective_status
 from indsats.store.db import Database
 from indsats.store.tables import CaseworkerRow, TeamRow
 
@@ -99,11 +100,29 @@ def tally(results, team_of: dict[int | None, str], date_from: date, as_of: date,
     return out
 
 
+_KEPT: dict[tuple, tuple[float, Timeliness]] = {}
+KEPT_SECONDS = 60
+
+
 def compute_timeliness(db: Database, user: User, date_from: date, as_of: date | None = None, *,
                        team_id: int | None = None, local: bool = False) -> Timeliness:
-    """Timeliness for the user's municipality (team leaders and managers)."""
+    """Timeliness for the user's municipality (team leaders and managers): counts only, kept for
+    ``KEPT_SECONDS`` per municipality and span unless a write in this process changed the kept
+    obligations (the grouped query reads a year of a large municipality's obligations)."""
     ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
     as_of = as_of or clock.today()
+    key = (db.url, user.municipality_code, date_from, as_of, team_id, local, VERSION[0])
+    hit = _KEPT.get(key)
+    if hit and time.monotonic() - hit[0] < KEPT_SECONDS:
+        return hit[1]
+    if len(_KEPT) > 200:
+        _KEPT.clear()
+    _KEPT[key] = (time.monotonic(), out := _timeliness(db, user, date_from, as_of, team_id, local))
+    return out
+
+
+def _timeliness(db: Database, user: User, date_from: date, as_of: date, team_id: int | None,
+                local: bool) -> Timeliness:
     out = Timeliness(date_from, as_of, local)
     with db.unit_of_work() as session:
         teams = {row.id: row.name for row in session.execute(

@@ -32,6 +32,7 @@ def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizen
     built = False
     if not has_citizens(db):
         build(db, seed=seed, as_of=as_of, citizens=citizens, progress=progress)
+        db.analyze()
         refresh_all(db, progress, as_of=as_of)
         refresh_measures(db, progress, as_of=as_of, full=True)
         _seed_company_demo(db, seed)

@@ -43,6 +43,7 @@ def build_synthetic(db: Database, *, seed: int, as_of: date, codes: tuple[str, .
         built = summary.citizens, summary.rows
     else:
         built = _build_with_panel(db, seed, as_of, codes, citizens, workers, panel, progress)
+    db.analyze()  # statistics of the bulk-written tables before anything reads them
     refresh_all(db, progress, as_of=as_of)  # the kept obligations of the new citizens
     refresh_measures(db, progress, as_of=as_of, full=True)  # and the weekly measures
     return built

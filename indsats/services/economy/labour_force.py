@@ -20,7 +20,7 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.economy.labour_force import LabourForceFileError, parse_labour_force_csv
+from indsats.economy.labour_force import LabourForceFileError, parse_labour_force_csv, series_key
 from indsats.economy.rates import load_rates
 from indsats.store.db import Database
 from indsats.store.economy_tables import LabourForceRow
@@ -59,15 +59,19 @@ def import_labour_force(db: Database, code: str, text: str, filename: str = "arb
                 raise InvalidInput(f"Arbejdsstyrkefilen afvist — {filename}: linje {ln.line}, kolonne 'expenditure': "
                                    f"sammenligningsområdet {ln.area} skal have sine udgifter i kr.")
             area = municipality.name if own else ln.area
-            s.execute(delete(LabourForceRow).where(LabourForceRow.municipality_code == code,
-                                                   LabourForceRow.area == area, LabourForceRow.year == ln.year))
-            s.add(LabourForceRow(municipality_code=code, area=area, year=ln.year, persons=ln.labour_force,
-                                 expenditure=ln.expenditure, source=ln.source or filename))
+            if not ln.benefits or own:  # one labour force per area and year; a benefit group adds a series
+                s.execute(delete(LabourForceRow).where(LabourForceRow.municipality_code == code,
+                                                       LabourForceRow.area == area, LabourForceRow.year == ln.year))
+                s.flush()
+                s.add(LabourForceRow(municipality_code=code, area=area, year=ln.year, persons=ln.labour_force,
+                                     expenditure=None if ln.benefits else ln.expenditure, source=ln.source or filename))
+                s.flush()
             if not own:
+                indicator = series_key(MEASURE, ln.benefits)
                 s.execute(delete(ComparisonFigureRow).where(
                     ComparisonFigureRow.municipality_code == code, ComparisonFigureRow.area == area,
-                    ComparisonFigureRow.measure == MEASURE, ComparisonFigureRow.period == str(ln.year)))
-                s.add(ComparisonFigureRow(municipality_code=code, area=area, measure=MEASURE, period=str(ln.year),
+                    ComparisonFigureRow.measure == indicator, ComparisonFigureRow.period == str(ln.year)))
+                s.add(ComparisonFigureRow(municipality_code=code, area=area, measure=indicator, period=str(ln.year),
                                           period_end=date(ln.year, 12, 31),
                                           value=round(float(ln.expenditure) / ln.labour_force, 2),
                                           source=ln.source or filename, imported_at=now))

@@ -43,6 +43,7 @@ class GoalView:
     comparison: list[tuple[date, float]] = field(default_factory=list)
     available: bool = True
     reason: str = ""
+    comparison_series: str = ""  # which of the group's series the goal is judged against (goals with benefits)
 
 
 @dataclass
@@ -159,7 +160,7 @@ def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentP
     comparison: list[tuple[date, float]] = []
     if goal.comparison is not None and figures:
         label = plan.comparison_group(goal.comparison.group).label
-        mine = [f for f in figures if f.indicator == goal.measure]
+        mine, series_note = _comparison_series(goal, figures)
         comp_value = value_for(mine, label, when)
         if goal.baseline is not None:
             comp_base = value_for(mine, label, goal.baseline.date)
@@ -169,6 +170,8 @@ def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentP
     if att.baseline is not None and att.target is not None and goal.baseline is not None:
         trajectory = [(goal.baseline.date, att.baseline), (goal.deadline, att.target)]
     view = GoalView(goal, measure.label_da, measure.unit, att, series, trajectory, comparison)
+    if goal.comparison is not None and figures and goal.benefits:
+        view.comparison_series = series_note
     if measure.key == "expenditure_per_labour_force_person" and actual is None:
         view.available, view.reason = False, ("Ingen arbejdsstyrketal for perioden: indlæs dem under Økonomi "
                                               "(indsats labour-force) for at beregne målet.")
@@ -179,6 +182,20 @@ def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentP
     elif actual is None:
         view.available, view.reason = False, "Ingen data for perioden."
     return view
+
+
+def _comparison_series(goal: ResultGoal, figures: list[Figure]) -> tuple[list[Figure], str]:
+    """The comparison group's series for the goal's own benefit group when imported, else the
+    measure's series for all benefits together; with a Danish note of which it is."""
+    from indsats.domain.labels import BENEFIT_DA, label
+    from indsats.economy.labour_force import series_key
+
+    names = " og ".join(label(BENEFIT_DA, b).lower() for b in goal.benefits or [])
+    own = [f for f in figures if f.indicator == series_key(goal.measure or "", goal.benefits)] if goal.benefits else []
+    if own:
+        return own, f"gruppens udgifter til {names}"
+    note = f"gruppens udgifter til alle ydelser samlet (ingen serie indlæst for {names})" if goal.benefits else ""
+    return [f for f in figures if f.indicator == goal.measure], note
 
 
 def goal_views(plan: EmploymentPlan, actuals: Actuals, as_of: date, figures: list[Figure] | None = None,

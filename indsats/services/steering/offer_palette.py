@@ -3,6 +3,7 @@ and the reason asked for when an offer outside it is chosen (stored with the off
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,15 +100,30 @@ def check_reason(palette: Palette | None, offer_type: str, reason: str) -> str:
     return reason
 
 
-def record_reason(db: Database, user: User, citizen_id: int, offer_id: int, palette: Palette | None,
-                  offer_type: str, reason: str) -> None:
-    """Store the reason with the offer when it lies outside the palette."""
+def _add_reason(session: Session, user: User, citizen_id: int, offer_id: int, palette: Palette | None,
+                offer_type: str, reason: str) -> None:
     if palette is None or not palette.offers or offer_type in palette.keys or not reason.strip():
         return
+    session.add(OfferPaletteReasonRow(offer_id=offer_id, citizen_id=citizen_id, target_group=palette.target_group,
+                                      offer_type=offer_type, reason=reason.strip()[:4000],
+                                      recorded_on=clock.today(), by=user.username))
+
+
+def register_offer(db: Database, user: User, citizen_id: int, offer, reason: str = "") -> int:
+    """Register an offer (``registration_forms.Offer``) and, when it lies outside the plan's palette for the
+    citizen's target group, its reason — in one transaction; without a reason nothing is written
+    (``OutsidePalette``). The case page's form and the offers API both come this way."""
+    from indsats.services.casework.recording import citizen_for_write
+    from indsats.services.casework.registrations import write_in_session
+
+    palette = citizen_palette(db, user, citizen_id)
+    offer_type = offer.offer_type.value
+    reason = check_reason(palette, offer_type, reason)
     with db.unit_of_work() as session:
-        session.add(OfferPaletteReasonRow(offer_id=offer_id, citizen_id=citizen_id, target_group=palette.target_group,
-                                          offer_type=offer_type, reason=reason.strip()[:4000],
-                                          recorded_on=clock.today(), by=user.username))
+        citizen = citizen_for_write(session, user, citizen_id)
+        offer_id = write_in_session(session, user, citizen, offer)
+        _add_reason(session, user, citizen_id, offer_id, palette, offer_type, reason)
+        return offer_id
 
 
 def reasons(db: Database, citizen_id: int) -> dict[int, str]:
@@ -135,9 +151,26 @@ def priority_marks(db: Database, code: str, rows) -> dict[int, str]:
     return out
 
 
+_COUNTS: dict[tuple, tuple[float, list[dict]]] = {}
+COUNTS_SECONDS = 300  # like the dashboard's kept goals: the groups change with the day, not the minute
+
+
 def priority_counts(db: Database, code: str) -> list[dict]:
-    """The plan's priority groups with the number of citizens in each today (aggregates only)."""
+    """The plan's priority groups with the number of citizens in each today (aggregates only), kept
+    ``COUNTS_SECONDS``: counting reads every current spell of the municipality."""
     plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
+    key = (db.url, code, clock.today(), plan.model_dump_json())  # a changed plan counts anew
+    hit = _COUNTS.get(key)
+    if hit and time.monotonic() - hit[0] < COUNTS_SECONDS:
+        return [dict(g) for g in hit[1]]
+    if len(_COUNTS) > 100:
+        _COUNTS.clear()
+    found = _priority_counts(db, code, plan)
+    _COUNTS[key] = (time.monotonic(), found)
+    return [dict(g) for g in found]
+
+
+def _priority_counts(db: Database, code: str, plan) -> list[dict]:
     groups = {s.target_group: {"label": s.label, "citizens": 0} for s in plan.strategies if s.priority}
     if not groups:
         return []

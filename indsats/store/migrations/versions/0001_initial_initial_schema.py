@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:24:51.744523
+Create Date: 2026-12-01 20:36:12.327036
 """
 from alembic import op
 import sqlalchemy as sa
@@ -136,7 +136,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('municipality_code', sa.String(length=3), nullable=False),
     sa.Column('area', sa.String(length=160), nullable=False),
-    sa.Column('measure', sa.String(length=60), nullable=False),
+    sa.Column('measure', sa.String(length=120), nullable=False),
     sa.Column('period', sa.String(length=20), nullable=False),
     sa.Column('period_end', sa.Date(), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),
@@ -622,6 +622,7 @@ def upgrade() -> None:
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_obligations_caseworker', ['caseworker_id', 'status', 'deadline'], unique=False)
         batch_op.create_index(batch_op.f('ix_citizen_obligations_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_quota', ['municipality_code', 'period_start'], unique=False, postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
         batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
 
@@ -802,10 +803,13 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
     sa.Column('scope', sa.String(length=20), nullable=False),
-    sa.Column('given', sa.Boolean(), nullable=False),
-    sa.Column('since', sa.Date(), nullable=True),
-    sa.Column('given_by', sa.String(length=80), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('consent', sa.Boolean(), nullable=False),
+    sa.Column('consent_date', sa.Date(), nullable=True),
+    sa.Column('consent_given_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_given_by', sa.String(length=160), nullable=True),
+    sa.Column('consent_on_behalf_reason', sa.String(length=500), nullable=True),
+    sa.Column('consent_withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_withdrawn_by', sa.String(length=160), nullable=True),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sharing_consents_citizen_id_citizens')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sharing_consents')),
     sa.UniqueConstraint('citizen_id', 'scope', name='uq_sharing_consents_citizen_scope')
@@ -1145,6 +1149,7 @@ def downgrade() -> None:
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_obligations_worklist')
         batch_op.drop_index('ix_citizen_obligations_team')
+        batch_op.drop_index('ix_citizen_obligations_quota', postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.drop_index(batch_op.f('ix_citizen_obligations_citizen_id'))
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 

@@ -20,6 +20,7 @@ from indsats.services.shared.paging import PageRequest
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import MaybeId
+from ...report_models import OutcomeOut
 
 router = APIRouter(tags=["aftaler og journal"])
 writers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
@@ -187,7 +188,7 @@ class OutcomeIn(BaseModel):
     note: str = Field("", max_length=4000)
 
 
-@router.post("/api/appointments/{appointment_id}/outcome", dependencies=csrf)
+@router.post("/api/appointments/{appointment_id}/outcome", dependencies=csrf, response_model=OutcomeOut)
 def api_outcome(appointment_id: ID, body: OutcomeIn, user: User = Depends(writers), db: Database = Depends(get_db)):
     """Mark an appointment held, cancelled or not attended (no_show opens an availability case)."""
     return {"availability_case_id": appointments.record_outcome(db, user, appointment_id, body.outcome, body.note)}

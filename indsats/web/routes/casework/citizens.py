@@ -27,6 +27,7 @@ from ...api_models import PageOut
 from ...deps import current_user, get_db, render, require_roles, verify_csrf
 from ...flash import flash
 from ...input_bounds import MAX_NAME, Name, RowId
+from ...report_models import CaseloadOut
 from ...schemas import CaseFileOut, case_file_out
 from .case_page import render_case_page
 
@@ -142,7 +143,7 @@ def case_page(request: Request, citizen_id: RowId, user: User = Depends(staff), 
     return render_case_page(request, user, db, citizen_id)
 
 
-@router.get("/api/caseload")
+@router.get("/api/caseload", response_model=CaseloadOut)
 def api_caseload(benefit: Name = "", readiness: Name = "", caseworker_id: RowId | None = None,
                  team_id: RowId | None = None, unassigned: bool = Query(False, description="uden sagsbehandler"),
                  sort: Name = "navn", page: int = Query(1, ge=1, le=100_000),

@@ -84,8 +84,39 @@ SPECS: dict[str, FormSpec] = {s.kind: s for s in (
         Field("date", "Dato", "date", required=True),
         Field("category", "Kategori", "select", CATEGORIES, required=True),
         Field("employed", "I ansættelsesforhold", "checkbox"),
-        Field("expected_under_26_weeks", "Forventet fravær under 26 uger", "checkbox"),
+        Field("expected_under_26_weeks", "Forventet fravær under 26 uger", "checkbox",
+              hint="Forventer både den ansatte og arbejdsgiveren under 26 ugers fravær, holder kommunen fra 1. juli "
+                   "2026 som udgangspunkt ingen opfølgningssamtaler (lov nr. 1750 af 29.12.2025)."),
     ), "Sygemeldingen er registreret."),
+    FormSpec("sickness_party", "Arbejdsgiver eller læge som part", "Gem part", (
+        Field("party", "Part", "select", (("employer", "Arbejdsgiver"), ("doctor", "Læge")), required=True),
+        Field("date", "Fra", "date", required=True),
+        Field("name", "Navn", "text", required=True, attrs={"maxlength": 200}),
+        Field("company_cvr", "CVR-nr. (arbejdsgiver)", "text", attrs={"inputmode": "numeric", "maxlength": 8}),
+        Field("contact", "Kontaktperson, telefon eller klinik", "text", attrs={"maxlength": 200}),
+    ), "Parten er registreret."),
+    FormSpec("partial_return", "Delvis raskmelding", "Gem delvis raskmelding", (
+        Field("date", "Fra", "date", required=True),
+        Field("hours_per_week", "Timer pr. uge", "number", required=True, attrs={"min": 0.5, "max": 37, "step": 0.5}),
+        Field("note", "Note", "text", attrs={"maxlength": 1000}),
+    ), "Den delvise raskmelding er registreret."),
+    FormSpec("retention_plan", "Fastholdelsesplan (§ 7 a)", "Gem fastholdelsesplan", (
+        Field("date", "Dato", "date", required=True),
+        Field("content", "Planens indhold (arbejdsgiverens og den ansattes aftale)", "textarea", required=True,
+              attrs={"maxlength": 4000}),
+    ), "Fastholdelsesplanen er registreret."),
+    FormSpec("fast_track", "Fast track på arbejdsgiverens anmodning (§ 7 b)", "Gem anmodning", (
+        Field("date", "Anmodningens dato", "date", required=True,
+              hint="Første opfølgningssamtale skal holdes senest 2 uger efter anmodningen (§ 13 b, stk. 2)."),
+        Field("note", "Note", "text", attrs={"maxlength": 1000}),
+    ), "Anmodningen om fast track er registreret; fristen for første opfølgning er beregnet."),
+    FormSpec("sick_return", "Raskmelding og udfald", "Gem raskmelding", (
+        Field("date", "Første dag uden sygedagpenge", "date", required=True),
+        Field("outcome", "Hvor gik borgeren hen", "select", (("same_workplace", "Tilbage på samme arbejdsplads"),
+                                                             ("other_work", "Andet arbejde"),
+                                                             ("not_working", "Ikke i arbejde")), required=True),
+        Field("note", "Note", "text", attrs={"maxlength": 1000}),
+    ), "Raskmeldingen er registreret, og sygedagpengene er afsluttet."),
     FormSpec("first_contact", "Første henvendelse", "Gem henvendelse", (
         Field("date", "Dato", "date", required=True),
         Field("note", "Note", "text", attrs={"maxlength": 1000}),
@@ -139,7 +170,8 @@ SPECS: dict[str, FormSpec] = {s.kind: s for s in (
 
 #: The order on the case page: the daily ones first.
 ORDER = ("appointment", "conversation", "readiness_change", "offer", "exemption", "benefit_change", "benefit_start",
-         "benefit_end", "sickness", "first_contact", "work_start", "conversation_request", "quota_exemption",
+         "benefit_end", "sickness", "sickness_party", "partial_return", "retention_plan", "fast_track", "sick_return",
+         "first_contact", "work_start", "conversation_request", "quota_exemption",
          "work_obligation")
 
 

@@ -19,6 +19,7 @@ from indsats.services.shared.database import Database
 from ...csv_export import csv_text_response
 from ...deps import get_db, render, require_roles
 from ...input_bounds import Day, Name
+from ...report_models import QuotaCoverageOut
 
 router = APIRouter(tags=["kvoter"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
@@ -40,7 +41,7 @@ def quota_csv_export(fra: Day | None = None, dato: Day | None = None, user: User
     return csv_text_response(f"kvoter-{report.as_of.isoformat()}.csv", quota_csv(report))
 
 
-@router.get("/api/quota-coverage")
+@router.get("/api/quota-coverage", response_model=QuotaCoverageOut)
 def api_quota_coverage(date_from: Day | None = None, as_of: Day | None = None, user: User = Depends(leaders),
                        db: Database = Depends(get_db)):
     """Coverage of the 75 % quota duties per cohort (entry month), measure, group and actor, with totals."""

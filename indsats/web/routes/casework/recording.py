@@ -61,12 +61,10 @@ async def registration_form(request: Request, citizen_id: RowId, kind: str, user
     reason = values.pop(offer_palette.REASON_FIELD, "")
     try:
         registration = forms.parse_form(kind, values)
-        palette = offer_palette.citizen_palette(db, user, citizen_id) if kind == "offer" else None
         if kind == "offer":
-            reason = offer_palette.check_reason(palette, registration.offer_type.value, reason)
-        row_id = registrations.register(db, user, citizen_id, registration)
-        if kind == "offer":
-            offer_palette.record_reason(db, user, citizen_id, row_id, palette, registration.offer_type.value, reason)
+            offer_palette.register_offer(db, user, citizen_id, registration, reason)
+        else:
+            registrations.register(db, user, citizen_id, registration)
     except offer_palette.OutsidePalette as exc:
         return _form_response(request, user, db, citizen_id, kind, values | {exc.field: reason}, {exc.field: str(exc)})
     except ValidationError as exc:
@@ -107,6 +105,12 @@ def request_conversation_form(request: Request, wish: Annotated[Note, Form()] = 
 def _api_register(kind: str, model: type[forms.Registration]):
     def endpoint(citizen_id: RowId, body: model = Body(...), user: User = Depends(writers),  # type: ignore[valid-type]
                  db: Database = Depends(get_db)):
+        if kind == "offer":  # the plan's palette holds here too; a reason goes through /api/citizens/{id}/offers
+            try:
+                return {"id": offer_palette.register_offer(db, user, citizen_id, body)}
+            except offer_palette.OutsidePalette as exc:
+                raise HTTPException(422, f"Feltet '{exc.field}': {exc} Send den som palette_reason til "
+                                         f"/api/citizens/{citizen_id}/offers.") from None
         return {"id": registrations.register(db, user, citizen_id, body)}
 
     endpoint.__doc__ = (model.__doc__ or kind).strip().splitlines()[0]
@@ -159,9 +163,19 @@ def api_conversation(citizen_id: RowId, body: ConversationIn, user: User = Depen
 @router.post("/api/citizens/{citizen_id}/offers", status_code=201, response_model=CreatedOut)
 def api_offer(citizen_id: RowId, body: dict = Body(...), user: User = Depends(writers),
               db: Database = Depends(get_db)):
-    """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr."""
-    data = {("date" if k == "start" else k): v for k, v in body.items()}
-    return {"id": registrations.register(db, user, citizen_id, _validated(forms.Offer, data))}
+    """Register an active offer: offer_type, start, end (first day after), hours_per_week, company_cvr, and
+    palette_reason — required when the offer lies outside the plan's palette for the citizen's target group
+    (422 naming the field otherwise); stored with the offer in the same transaction."""
+    data = {("date" if k == "start" else k): v for k, v in body.items() if k != offer_palette.REASON_FIELD}
+    reason = body.get(offer_palette.REASON_FIELD, "")
+    if not isinstance(reason, str) or len(reason) > MAX_NOTE:
+        raise HTTPException(422, f"Feltet '{offer_palette.REASON_FIELD}': begrundelsen skal være tekst på højst "
+                                 f"{MAX_NOTE} tegn.")
+    registration = _validated(forms.Offer, data)
+    try:
+        return {"id": offer_palette.register_offer(db, user, citizen_id, registration, reason)}
+    except offer_palette.OutsidePalette as exc:
+        raise HTTPException(422, f"Feltet '{exc.field}': {exc}") from None
 
 
 @router.post("/api/citizens/{citizen_id}/events", status_code=201, response_model=CreatedOut)

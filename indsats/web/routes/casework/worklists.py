@@ -30,9 +30,11 @@ from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
 from indsats.services.shared.paging import MAX_PAGE_SIZE, PageRequest
 
+from ...api_models import AvailabilityDeadlineOut, PageOut
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
+from ...report_models import CitizenObligationsOut, TimelinessOut, WorklistOut
 
 router = APIRouter(tags=["frister"])
 staff = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
@@ -85,7 +87,7 @@ def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dat
     return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", text)
 
 
-@router.get("/api/worklists")
+@router.get("/api/worklists", response_model=WorklistOut)
 def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = None, rule: Name | None = None,
                  status: str = Query("open", description="open, overdue, due_soon, to_book eller manual_review"),
                  page: int = Query(1, ge=1, le=100_000),
@@ -100,7 +102,7 @@ def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = Non
     return out
 
 
-@router.get("/api/worklists/availability")
+@router.get("/api/worklists/availability", response_model=PageOut[AvailabilityDeadlineOut])
 def api_availability(caseworker_id: RowId | None = None, team_id: RowId | None = None,
                      window: str = Query("all", description="all, open, overdue eller due_soon"),
                      page: int = Query(1, ge=1, le=100_000),
@@ -113,7 +115,7 @@ def api_availability(caseworker_id: RowId | None = None, team_id: RowId | None =
                                   window=window, request=PageRequest.of(page, page_size)).to_dict()
 
 
-@router.get("/api/citizens/{citizen_id}/obligations")
+@router.get("/api/citizens/{citizen_id}/obligations", response_model=CitizenObligationsOut)
 def api_citizen_obligations(citizen_id: RowId, as_of: Day | None = None, user: User = Depends(current_user),
                             db: Database = Depends(get_db)):
     """Every legal (and local) obligation of one citizen, in the format of contracts/obligations.md."""
@@ -136,7 +138,7 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
                   chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
 
 
-@router.get("/api/timeliness")
+@router.get("/api/timeliness", response_model=TimelinessOut)
 def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None, as_of: Day | None = None,
                    team_id: RowId | None = None, local: bool = False, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):

@@ -30,6 +30,7 @@ from indsats.services.steering.goals import PlanError
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles
 from ...input_bounds import Day, Name, RowId, Year
+from ...report_models import GoalsOut, ManagementMonthOut, ProductionRowOut
 
 router = APIRouter(tags=["styring"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
@@ -89,7 +90,7 @@ def committee_pack_pdf(request: Request, meeting: Name | None = None, plan: Name
                     headers={"Content-Disposition": f"inline; filename=udvalgspakke-{day.isoformat()}.pdf"})
 
 
-@router.get("/api/styring/goals")
+@router.get("/api/styring/goals", response_model=GoalsOut)
 def goals_api(plan: Name | None = None, as_of: Day | None = None, user: User = Depends(leaders),
               db: Database = Depends(get_db)) -> dict:
     """Planens mål mod kommunens egne data: status, udgangspunkt, mål, resultat og serie."""
@@ -110,7 +111,7 @@ def drilldown_page(request: Request, dimension: Name = "team", as_of: Day | None
                   dimensions=store_kpis.DIMENSIONS, chart=chart, as_of=as_of or clock.today())
 
 
-@router.get("/api/styring/fordeling")
+@router.get("/api/styring/fordeling", response_model=list[ProductionRowOut])
 def drilldown_api(dimension: Name = "team", as_of: Day | None = None, user: User = Depends(leaders),
                   db: Database = Depends(get_db)) -> list[dict]:
     """Produktionstal pr. team, sagsbehandler eller målgruppe: aktive borgere, i tilbud, samtaler."""
@@ -166,7 +167,7 @@ def goals_csv(plan: Name | None = None, as_of: Day | None = None, user: User = D
     return csv_response(f"maal-og-resultater-{user.municipality_code}.csv", header, rows)
 
 
-@router.get("/api/ledelsesinformation")
+@router.get("/api/ledelsesinformation", response_model=list[ManagementMonthOut])
 def management_api(as_of: Day | None = None, user: User = Depends(leaders),
                    db: Database = Depends(get_db)) -> list[dict]:
     """Månedlig ledelsesinformation: forsørgelse, ledighed, aktivering, samtaler, virksomhedskontakter."""
