@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -70,11 +71,17 @@ RUNNER = textwrap.dedent("""
 """)
 
 
+def load() -> str:
+    """The machine's load average (1, 5, 15 min), printed beside each figure: the machine is shared."""
+    return "load " + " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def run(kind: str, *args: str) -> dict:
+    before = load()
     out = subprocess.run([sys.executable, "-c", RUNNER, kind, *args], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{kind} failed:\n{out.stderr}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": f"{before} before, {load()} after"}
 
 
 def write_persons(path: Path, persons: int, seed: int = 42) -> None:
@@ -106,12 +113,13 @@ def main() -> None:
         naive = run("naive", str(panel), str(persons), as_of, first, last)
         scr = run("screening", str(panel), str(persons), as_of, first, last)
         eff = run("effects", str(panel), str(persons), as_of, first, last)
-        print(f"one DuckDB scan:        {scan['seconds']:7.2f} s   peak {scan['peak_mb']:6.0f} MB")
-        print(f"naive effects (DuckDB): {naive['seconds']:7.2f} s   peak {naive['peak_mb']:6.0f} MB")
+        print(f"one DuckDB scan:        {scan['seconds']:7.2f} s   peak {scan['peak_mb']:6.0f} MB   ({scan['load']})")
+        print(f"naive effects (DuckDB): {naive['seconds']:7.2f} s   peak {naive['peak_mb']:6.0f} MB   ({naive['load']})")
         print(f"indsats screening:      {scr['seconds']:7.2f} s   peak {scr['peak_mb']:6.0f} MB   "
-              f"{scr['n']:,} scored, trained on {scr['trained_on']:,}, AUC in history {scr['auc_in_history']}")
+              f"{scr['n']:,} scored, trained on {scr['trained_on']:,}, AUC in history {scr['auc_in_history']} "
+              f"({scr['load']})")
         print(f"indsats effects:        {eff['seconds']:7.2f} s   peak {eff['peak_mb']:6.0f} MB   "
-              f"{eff['n']} offers, {eff['starts']:,} starts")
+              f"{eff['n']} offers, {eff['starts']:,} starts ({eff['load']})")
         print(f"screening / one scan:   {scr['seconds'] / scan['seconds']:.1f}x")
         print(f"effects / naive:        {eff['seconds'] / naive['seconds']:.1f}x")
         for name, result in (("screening", scr), ("effects", eff)):

@@ -59,3 +59,26 @@ def budget_chart(budget: list[float], actual: list[float | None], forecast: list
         lx += 90
     out.append("</svg>")
     return "".join(out)
+
+
+def scenario_chart(items: list[tuple[str, float]], width: int = 720, title: str = "") -> str:
+    """Horizontal bars, one per scenario (the baseline first), of one money figure in kroner."""
+    label = escape(title or "Scenarier")
+    top = max((abs(v) for _, v in items), default=0.0)
+    if not items or top <= 0:
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="60" role="img" '
+                f'aria-label="{label}"><text x="10" y="35" font-size="13" fill="#555">Ingen tal endnu</text></svg>')
+    row, left = 26, 220
+    height = row * len(items) + 12
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           f'role="img" aria-label="{label}" font-family="sans-serif"><title>{label}</title>']
+    for i, (name, value) in enumerate(items):
+        w = (width - left - 110) * abs(value) / top
+        y = 6 + i * row
+        color = COLORS["budget"] if i == 0 else COLORS["actual"]
+        out.append(f'<text x="0" y="{y + 15}" font-size="12" fill="#333">{escape(name[:34])}</text>')
+        out.append(f'<rect x="{left}" y="{y + 3}" width="{w:.1f}" height="16" fill="{color}">'
+                   f'<title>{escape(name)}: {escape(_kr(value))} kr.</title></rect>')
+        out.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" font-size="11" fill="#333">{escape(_kr(value))} kr.</text>')
+    out.append("</svg>")
+    return "".join(out)

@@ -50,10 +50,15 @@ class SharingConsentRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
     scope: Mapped[str] = mapped_column(String(20))
-    given: Mapped[bool] = mapped_column(Boolean, default=False)
-    since: Mapped[date | None] = mapped_column(Date)
-    given_by: Mapped[str] = mapped_column(String(80), default="")
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The same consent record as the candidate profile's (services.company.consent): given by the citizen
+    # themself or by a named staff member on the citizen's behalf with a reason; who withdrew it and when
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    consent_given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_given_by: Mapped[str | None] = mapped_column(String(160))
+    consent_on_behalf_reason: Mapped[str | None] = mapped_column(String(500))
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_withdrawn_by: Mapped[str | None] = mapped_column(String(160))
 
     __table_args__ = (UniqueConstraint("citizen_id", "scope", name="uq_sharing_consents_citizen_scope"),)
 

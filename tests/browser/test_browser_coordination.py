@@ -53,7 +53,8 @@ def test_coordinated_plan_from_caseworker_to_participant_to_citizen(live_server,
     assert page.locator("#sp-decision-reasoning").input_value() == "Varigt nedsat arbejdsevne"
     _fits(page, 375, "the coordinated plan")
     assert_accessible(page, "/borgere/{id}/samlet-plan with an error at 375px")
-    page.get_by_role("button", name="Registrér samtykke givet ved møde (sundhedsområdet)").click()
+    page.get_by_label("Begrundelse for samtykke på borgerens vegne (sundhedsområdet)").fill("Givet ved mødet 1.12.")
+    page.get_by_role("button", name="Registrér samtykke på borgerens vegne (sundhedsområdet)").click()
     page.wait_for_load_state()
 
     page.context.clear_cookies()

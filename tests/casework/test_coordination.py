@@ -174,3 +174,18 @@ def test_before_1_february_2026_the_rehabilitation_team_is_what_the_decision_nee
     page = client.get(plan).text
     team_id = re.search(r'<option value="(\d+)">Rehabiliteringsteamets indstilling', page).group(1)
     assert _post(client, f"{plan}/afgoerelse", {**old, "basis_entry_id": team_id}, plan).status_code == 303
+
+
+def test_the_caseworker_registers_consent_on_the_citizens_behalf_only_with_a_reason(coord):
+    world, client, _ = coord
+    plan = f"/borgere/{world.anna_id}/samlet-plan"
+    _login(client, "mette")
+    refused = _post(client, f"{plan}/samtykke", {"scope": "youth", "given": "ja", "reason": ""}, plan)
+    assert refused.status_code == 422 and 'id="sp-consent-reason-youth-fejl"' in refused.text
+    assert _post(client, f"{plan}/samtykke", {"scope": "youth", "given": "ja", "reason": "Givet ved mødet"},
+                 plan).status_code == 303
+    page = client.get(plan).text
+    assert "Børn og unge: givet" in page and "Mette (Sagsbehandler, mette)" in page and "Givet ved mødet" in page
+    _login(client, "anna")
+    own = client.get("/min-sag/samlet-plan").text
+    assert "registreret af Mette (Sagsbehandler, mette)" in own

@@ -40,3 +40,24 @@ def test_manager_enters_a_budget_and_reads_the_staircase(site):
         page.click("nav.subnav >> text=Refusionstrappen")
         page.locator("h1", has_text="Refusionstrappen nu").wait_for()
         assert page.locator("td", has_text="Bo Hansen").is_visible()
+
+
+def test_manager_runs_a_scenario_and_sees_it_beside_the_baseline(site):
+    from tests.livesite import assert_accessible
+
+    with chromium_page() as page:
+        page.goto(f"{site}/login")
+        page.fill("input[name=username]", "leder")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(f"{site}/okonomi/scenarier")
+        page.fill("input[name=name]", "Kortere kontanthjælp")
+        page.select_option("select[name=shorten_benefit]", "cash_benefit")
+        page.fill("input[name=shorten_weeks]", "4")
+        page.click("text=Beregn og gem")
+        page.locator("th", has_text="Kortere kontanthjælp").wait_for()
+        assert page.locator("svg[role=img]").count() >= 1
+        assert page.locator("a", has_text="Hent som CSV").is_visible()
+        assert "forkortes med 4 uger" in page.content()
+        assert_accessible(page)

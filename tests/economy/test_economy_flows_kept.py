@@ -97,3 +97,19 @@ def test_second_scenario_reads_the_kept_estimate_until_the_panel_changes(client,
         citizen = s.query(BenefitSpellRow).first().citizen_id
         s.add(BenefitSpellRow(citizen_id=citizen, benefit="cash_benefit", start=date(2024, 5, 20), end=None))
     assert _run(client, "Tredje").status_code == 200 and len(calls) == 2  # a new spell: a new panel version
+
+
+def test_the_background_warm_keeps_the_estimate_so_a_scenario_only_simulates(client, database, monkeypatch):
+    calls = []
+    real = flows_module.estimate_flows
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scenario_flows, "estimate_flows", counting)
+    assert scenario_flows.warm(database, "250", TODAY) is True and len(calls) == 1
+    assert scenario_flows.warm(database, "250", TODAY) is False and len(calls) == 1  # same panel, same week
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
+    client.post("/login", data={"username": "leder", "password": PASSWORD, "csrf_token": token})
+    assert _run(client, "Efter opvarmning").status_code == 200 and len(calls) == 1

@@ -154,3 +154,35 @@ def test_priority_groups_and_response_days_are_edited():
     assert errors == {} and not new.strategies[0].priority and new.company_entry.response_days == 3
     _, errors = plan_forms.apply_form(plan, values | {"response_days": "to"})
     assert "arbejdsdage" in errors["response_days"]
+
+
+def test_minister_goals_contact_rhythm_production_targets_and_the_youth_rule_are_edited_in_the_form():
+    plan = load_plan(DEMO)
+    values = plan_forms.form_values(plan)
+    assert values["mgoal-0-title"] == plan.minister_goals[0].title
+    n_goals, n_rhythm = len(plan.minister_goals), len(plan.contact_rhythm)
+    values |= {f"mgoal-{n_goals}-title": "Flere i job via virksomhederne",
+               f"rhythm-{n_rhythm}-label": "Aktivitetsparate unge", f"rhythm-{n_rhythm}-benefits": "Kontanthjælp",
+               f"rhythm-{n_rhythm}-readiness": "activity_ready", f"rhythm-{n_rhythm}-interval_days": "60",
+               f"target-{len(plan.production_targets)}-name": "Mette Sørensen",
+               f"target-{len(plan.production_targets)}-level": "caseworker",
+               f"target-{len(plan.production_targets)}-conversations": "22",
+               f"target-{len(plan.production_targets)}-company_share": "55", "youth-before": "7", "youth-after": "21"}
+    new, errors = plan_forms.apply_form(plan, values)
+    assert errors == {}
+    assert new.minister_goals[-1].title == "Flere i job via virksomhederne"
+    rhythm = new.contact_rhythm[-1]
+    assert (rhythm.label, rhythm.benefits, rhythm.readiness, rhythm.interval_days) == (
+        "Aktivitetsparate unge", ["cash_benefit"], ["activity_ready"], 60) and "Lokal regel" in rhythm.source
+    target = new.production_targets[-1]
+    assert (target.level, target.name, target.conversations_per_month, target.company_share) == (
+        "caseworker", "Mette Sørensen", 22, 0.55)
+    assert (new.youth.contact_days_before, new.youth.contact_days_after) == (7, 21)
+    # Bad input comes back at the field, in Danish; a minister goal a result goal uses cannot be removed.
+    used = next(i for i, g in enumerate(plan.minister_goals) if any(r.minister_goal == g.id for r in plan.result_goals))
+    bad = plan_forms.form_values(plan) | {f"mgoal-{used}-title": "", f"rhythm-{n_rhythm}-label": "X",
+                                          f"rhythm-{n_rhythm}-benefits": "pension", "youth-after": "mange"}
+    new, errors = plan_forms.apply_form(plan, bad)
+    assert new is None and "bruges af et resultatmål" in errors[f"mgoal-{used}-title"]
+    assert "ukendt 'pension'" in errors[f"rhythm-{n_rhythm}-benefits"]
+    assert f"rhythm-{n_rhythm}-interval_days" in errors and "helt tal" in errors["youth-after"]

@@ -52,5 +52,6 @@ def build_audit_world(db: Database) -> AuditWorld:
     placement_id = centres.place(db, consultant, centre_id, people.anna_id, today)
     # a participant from the social department on Anna's coordinated plan, with her consent
     coordination_writes.add_participant(db, mette, people.anna_id, "sofie.social", "social")
-    coordination.set_sharing_consent(db, mette, people.anna_id, "social", True)
+    coordination.set_sharing_consent(db, mette, people.anna_id, "social", True,
+                                     "Givet mundtligt ved mødet")
     return AuditWorld(people, job_id, proposal_id, centre_id, placement_id)

@@ -65,6 +65,8 @@ def ensure_demo_accounts(db: Database) -> list[DemoLogin]:
                 (f"konsulent.{slug}", Role.COMPANY_CONSULTANT, consultant.name if consultant else "Virksomhedskonsulent",
                  dict(caseworker_id=consultant.id if consultant else None), "virksomheder, jobordrer og match"),
                 (f"leder.{slug}", Role.MANAGER, f"Jobcenterchef, {muni.name}", {}, "mål, resultater og logning"),
+                (f"sundhed.{slug}", Role.PARTICIPANT, f"Sundhedskoordinator, {muni.name}", {},
+                 "tværfaglig deltager: kun de samlede planer, sagsbehandleren tilføjer hende til"),
             ]
             if citizen is not None:
                 specs.append((f"borger.{slug}", Role.CITIZEN, f"{citizen.first_name} {citizen.last_name}",

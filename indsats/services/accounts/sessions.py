@@ -9,6 +9,7 @@ session id is rotated), and each session has its own CSRF token.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +40,7 @@ class ActiveSession:
     user: User
     csrf_token: str
     started: datetime
+    has_flashes: bool = False  # messages after a form wait in the row (``push_flash``)
 
 
 def _hash(token: str) -> str:
@@ -84,7 +86,8 @@ def resume_session(db: Database, token: str | None, policy: SessionPolicy) -> Ac
             return None
         if now - _aware(row.last_seen_at) > TOUCH_EVERY:
             row.last_seen_at = now
-        return ActiveSession(user=to_user(user_row), csrf_token=row.csrf_token, started=_aware(row.created_at))
+        return ActiveSession(user=to_user(user_row), csrf_token=row.csrf_token, started=_aware(row.created_at),
+                             has_flashes=bool(row.flashes))
 
 
 def end_session(db: Database, token: str | None, client: str = "") -> None:
@@ -109,6 +112,35 @@ def end_sessions_of_user(session: Session, user_id: int, reason: str) -> int:
                              .where(LoginSessionRow.user_id == user_id, LoginSessionRow.ended_at.is_(None))
                              .values(ended_at=clock.now(), ended_reason=reason))
     return result.rowcount or 0
+
+
+MAX_FLASHES = 5
+MAX_FLASH_LENGTH = 1000
+
+
+def push_flash(db: Database, token: str | None, message: str) -> None:
+    """A message shown once on the session's next page; kept in the session's row, not in a cookie."""
+    if not token:
+        return
+    with db.unit_of_work() as session:
+        row = session.get(LoginSessionRow, _hash(token))
+        if row is None or row.ended_at is not None:
+            return
+        messages = json.loads(row.flashes) if row.flashes else []
+        row.flashes = json.dumps([*messages, message[:MAX_FLASH_LENGTH]][-MAX_FLASHES:], ensure_ascii=False)
+
+
+def pop_flashes(db: Database, token: str | None) -> list[str]:
+    """The session's waiting messages, removed as they are read."""
+    if not token:
+        return []
+    with db.unit_of_work() as session:
+        row = session.get(LoginSessionRow, _hash(token))
+        if row is None or not row.flashes:
+            return []
+        messages = [str(m) for m in json.loads(row.flashes)]
+        row.flashes = None
+        return messages
 
 
 def open_sessions(db: Database, user_id: int) -> int:

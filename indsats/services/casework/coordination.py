@@ -26,7 +26,7 @@ from indsats.domain.models import User
 from indsats.law.decisions import HEALTH_ADVICE, REHABILITATION_TEAM, decision_basis
 from indsats.services.accounts.access import STAFF_WITH_CASE_ACCESS, may_read_citizen
 from indsats.services.accounts.audit import personal_data, record
-from indsats.services.citizen.my_data import ConsentView
+from indsats.services.company.consent import ConsentRecord, change_consent, consent_record
 from indsats.services.shared.errors import Forbidden, NotFound
 from indsats.services.shared.paging import Page, PageRequest
 from indsats.store.coordination_tables import (
@@ -84,8 +84,7 @@ class DecisionView:
 class ScopeConsent:
     scope: str
     scope_da: str
-    consent: ConsentView  # the same view as the candidate profile's consent on Min sag
-    given_by: str
+    consent: ConsentRecord | None  # the candidate profile's consent record (services.company.consent)
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def participation(session: Session, user: User, citizen_id: int) -> Coordination
 
 
 def consent_given(session: Session, citizen_id: int, scope: str) -> bool:
-    return bool(session.scalar(select(SharingConsentRow.given).where(
+    return bool(session.scalar(select(SharingConsentRow.consent).where(
         SharingConsentRow.citizen_id == citizen_id, SharingConsentRow.scope == scope)))
 
 
@@ -186,9 +185,7 @@ def _view(session: Session, user: User, citizen: CitizenRow) -> PlanView:
         [DecisionView(DECISION_KIND_DA.get(d.kind, d.kind), d.day, OUTCOME_DA.get(d.outcome, d.outcome), d.reasoning,
                       _basis_text(by_id.get(d.basis_entry_id) if d.basis_entry_id else None, d.rule), d.decided_by)
          for d in decisions],
-        [ScopeConsent(s.value, DEPARTMENT_DA[s], ConsentView(bool(consents[s].given), consents[s].since)
-                      if s in consents else ConsentView(False, None),
-                      consents[s].given_by if s in consents else "") for s in SCOPES],
+        [ScopeConsent(s.value, DEPARTMENT_DA[s], consent_record(consents.get(s))) for s in SCOPES],  # type: ignore[arg-type]
         user.role in MANAGERS_OF_PLAN,
         member.department if member else (Department.EMPLOYMENT.value if user.role != Role.CITIZEN else ""),
         rule_text(clock.today()),
@@ -231,7 +228,7 @@ def my_plans(db: Database, user: User, request: PageRequest) -> Page[MyPlanItem]
     if user.role != Role.PARTICIPANT:
         raise Forbidden("Siden er for tværfaglige deltagere.")
     with db.unit_of_work() as session:
-        base = (select(CoordinationParticipantRow, CitizenRow.first_name, CitizenRow.last_name, SharingConsentRow.given)
+        base = (select(CoordinationParticipantRow, CitizenRow.first_name, CitizenRow.last_name, SharingConsentRow.consent)
                 .join(CitizenRow, CitizenRow.id == CoordinationParticipantRow.citizen_id)
                 .outerjoin(SharingConsentRow, (SharingConsentRow.citizen_id == CoordinationParticipantRow.citizen_id)
                            & (SharingConsentRow.scope == CoordinationParticipantRow.department))
@@ -246,9 +243,10 @@ def my_plans(db: Database, user: User, request: PageRequest) -> Page[MyPlanItem]
         return Page(items, total, request.page, request.page_size, request.capped)
 
 
-def set_sharing_consent(db: Database, user: User, citizen_id: int, scope: str, given: bool) -> None:
-    """The citizen gives or withdraws consent to share the plan with a department (Min sag), or the
-    caseworker records one the citizen gave in person; dated, who recorded it kept, withdrawal at once."""
+def set_sharing_consent(db: Database, user: User, citizen_id: int, scope: str, given: bool, reason: str = "") -> None:
+    """The citizen gives or withdraws consent to share the plan with a department (Min sag), or the caseworker
+    registers it on the citizen's behalf with a reason — the candidate profile's consent model
+    (``services.company.consent.change_consent``): who gave it, when, who withdrew it; a withdrawal ends access at once."""
     try:
         department = Department(scope)
     except ValueError:
@@ -263,9 +261,6 @@ def set_sharing_consent(db: Database, user: User, citizen_id: int, scope: str, g
         row = access.session.scalar(select(SharingConsentRow).where(SharingConsentRow.citizen_id == citizen_id,
                                                                     SharingConsentRow.scope == department.value))
         if row is None:
-            row = SharingConsentRow(citizen_id=citizen_id, scope=department.value, given=False, given_by="",
-                                    updated_at=clock.now())
+            row = SharingConsentRow(citizen_id=citizen_id, scope=department.value, consent=False)
             access.session.add(row)
-        if bool(row.given) != given or row.since is None and given:
-            row.given, row.since = given, clock.today() if given else None
-            row.given_by, row.updated_at = user.username, clock.now()
+        change_consent(row, given, user, reason)  # type: ignore[arg-type]  # the same columns as the profile's

@@ -65,3 +65,20 @@ def keep(session: Session, code: str, week: str, version: str, flows: Flows, sec
     session.execute(delete(ScenarioFlowsRow).where(ScenarioFlowsRow.municipality_code == code))
     session.add(ScenarioFlowsRow(municipality_code=code, reference_week=week, panel_version=version,
                                  data=flows_to_bytes(flows), seconds=round(seconds, 3), computed_at=clock.now()))
+
+
+def warm(db: Database, code: str, day: date) -> bool:
+    """Estimate and keep the flows for the last full week of ``day`` when the kept estimate is of
+    another panel version or week (the background refresh of ``indsats serve`` calls this, so a
+    manager's scenario reads a kept estimate). True when it estimated."""
+    week = weeks.last_full_week(day)
+    with db.unit_of_work() as s:
+        version = panel_version(s, code, week)
+        kept = s.scalar(select(ScenarioFlowsRow.panel_version).where(ScenarioFlowsRow.municipality_code == code,
+                                                                     ScenarioFlowsRow.reference_week == week))
+    if kept == version:
+        return False
+    flows, seconds = estimate_now(db, code, week)
+    with db.unit_of_work() as s:
+        keep(s, code, week, version, flows, seconds)
+    return True

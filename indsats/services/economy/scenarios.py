@@ -160,6 +160,28 @@ def saved_scenarios(db: Database, user: User) -> list[SavedScenario]:
                               dict(r.result), r.created_by) for r in rows]
 
 
+def comparison_chart(shown: list[SavedScenario]) -> str:
+    """SVG: the municipality's net expenditure next year, the baseline and each scenario shown."""
+    from indsats.economy.charts import scenario_chart
+
+    if not shown:
+        return ""
+    items = [("Basis", float(shown[0].baseline.get("municipal_net", 0)))]
+    items += [(s.name, float(s.result.get("municipal_net", 0))) for s in shown]
+    return scenario_chart(items, title="Kommunens nettoudgift til forsørgelse næste år (kr.)")
+
+
+def comparison_csv_rows(shown: list[SavedScenario]) -> tuple[list[str], list[list]]:
+    """The compared scenarios as CSV: one row per measure (basis and each scenario), then the
+    assumptions and the reference week."""
+    header = ["mål", "basis"] + [s.name for s in shown]
+    rows: list[list] = [[title, shown[0].baseline.get(key, 0) if shown else 0] + [s.result.get(key, 0) for s in shown]
+                        for key, title, _ in MEASURES]
+    rows.append(["antagelser", "ingen ændringer"] + [" | ".join(s.assumptions) for s in shown])
+    rows.append(["referenceuge", shown[0].week if shown else ""] + [s.week for s in shown])
+    return header, rows
+
+
 def chosen(scenarios: list[SavedScenario], ids: list[int]) -> list[SavedScenario]:
     found = [s for s in scenarios if s.id in ids] if ids else scenarios[:3]
     if ids and len(found) != len(set(ids)):

@@ -73,10 +73,39 @@ class ExhaustionWatch:
                 "items": items, "total": self.total, "page": self.page, "page_size": self.page_size}
 
 
-def plan_actions(code: str) -> list[str]:
-    """The actions and offers the municipality's newest plan names for dagpenge recipients."""
+_ACTIONS: dict[tuple, list[str]] = {}
+
+
+def _actions_of(plan) -> list[str]:
+    actions: list[str] = []
+    for strategy in plan.strategies:
+        if "unemployment_benefit" in strategy.benefits:
+            actions += [f"{strategy.label}: {a}" for a in strategy.actions]
+    return actions
+
+
+def plan_actions(code: str, db: Database | None = None) -> list[str]:
+    """The actions and offers the municipality's plan names for dagpenge recipients: the version in
+    force in the store (docs/PLAN.md), else the newest plan file — kept until a plan file changes
+    (parsing every plan took about a second on the worklist page)."""
+    if db is not None:
+        from ..steering.plan_versions import plan_in_force
+
+        found_in_force = plan_in_force(db, code)
+        if found_in_force is not None:
+            return _actions_of(found_in_force[1])
+    files = plan_files()
+    key = (code, tuple((str(p), p.stat().st_mtime_ns) for p in files.values()))
+    if key not in _ACTIONS:
+        if len(_ACTIONS) > 100:
+            _ACTIONS.clear()
+        _ACTIONS[key] = _plan_actions(code, list(files.values()))
+    return list(_ACTIONS[key])
+
+
+def _plan_actions(code: str, paths: list) -> list[str]:
     found = []
-    for path in plan_files().values():
+    for path in paths:
         try:
             plan = cached_plan(path)  # parsed once per change of the file, not on every worklist
         except PlanError:
@@ -85,12 +114,7 @@ def plan_actions(code: str) -> list[str]:
             found.append((plan.year, path.stem.startswith("demo-"), plan))
     if not found:
         return []
-    plan = max(found, key=lambda f: f[:2])[2]
-    actions: list[str] = []
-    for strategy in plan.strategies:
-        if "unemployment_benefit" in strategy.benefits:
-            actions += [f"{strategy.label}: {a}" for a in strategy.actions]
-    return actions
+    return _actions_of(max(found, key=lambda f: f[:2])[2])
 
 
 _KEPT: dict[tuple, tuple[float, list]] = {}
@@ -162,7 +186,7 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
         except ParameterError:
             rule = None
         view = ExhaustionWatch(week, title.replace("Arbejdsliste for", "Dagpengeophør for"), rule,
-                               actions=plan_actions(code))
+                               actions=plan_actions(code, db))
         if rule is None:
             view.note = (f"Ingen kildebelagt regel for dagpengeperioden i uge {week}: "
                          "sagerne skal vurderes manuelt (manual review).")

@@ -116,6 +116,9 @@ def warm_views(db: Database) -> None:
         goals.dashboard(db, code, None, today, fresh=True)
         goals.management_information(db, code, today, fresh=True)
         review_pdf_bytes(db, code, None, today.year, fresh=True, older_than=REVIEW_SECONDS)  # the heaviest
+        from indsats.services.economy.scenario_flows import warm as warm_scenario_flows
+
+        warm_scenario_flows(db, code, today)  # re-estimated only when the panel or the week changed
 
 
 def start_background_refresh(db: Database, interval: float | None = None,

@@ -1,5 +1,6 @@
-"""The plan's edit form: main parts (title, vision, result goals, offer palettes per target group) read from a
-form, checked field by field with Danish messages keyed by the form field, and applied to a draft."""
+"""The plan's edit form: main parts (title, vision, result goals, offer palettes per target group; the minister
+goals, contact rhythm, production targets and youth rule in ``plan_forms_more``) read from a form, checked
+field by field with Danish messages keyed by the form field, and applied to a draft."""
 
 from __future__ import annotations
 
@@ -56,7 +57,9 @@ def form_values(plan: EmploymentPlan) -> dict[str, str]:
         if s.priority:
             values[f"priority-{s.target_group}"] = "on"
     values["response_days"] = str(plan.company_entry.response_days)
-    return values
+    from .plan_forms_more import extra_values
+
+    return values | extra_values(plan)
 
 
 def _num(value: float | None) -> str:
@@ -182,6 +185,9 @@ def apply_form(plan: EmploymentPlan, form: dict) -> tuple[EmploymentPlan | None,
     for strategy in doc["strategies"]:
         strategy["offer_palette"] = _palette(form, strategy, errors)
         strategy["priority"] = form.get(f"priority-{strategy['target_group']}") in ("on", "true", "1")
+    from .plan_forms_more import apply_extra
+
+    apply_extra(doc, form, errors)
     raw = (form.get("response_days") or "").strip()
     if raw:
         if raw.isdigit() and 1 <= int(raw) <= 30:

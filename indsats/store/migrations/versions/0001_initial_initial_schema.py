@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:33:19.052667
+Create Date: 2026-12-01 20:36:12.327036
 """
 from alembic import op
 import sqlalchemy as sa
@@ -803,10 +803,13 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
     sa.Column('scope', sa.String(length=20), nullable=False),
-    sa.Column('given', sa.Boolean(), nullable=False),
-    sa.Column('since', sa.Date(), nullable=True),
-    sa.Column('given_by', sa.String(length=80), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('consent', sa.Boolean(), nullable=False),
+    sa.Column('consent_date', sa.Date(), nullable=True),
+    sa.Column('consent_given_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_given_by', sa.String(length=160), nullable=True),
+    sa.Column('consent_on_behalf_reason', sa.String(length=500), nullable=True),
+    sa.Column('consent_withdrawn_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('consent_withdrawn_by', sa.String(length=160), nullable=True),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_sharing_consents_citizen_id_citizens')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sharing_consents')),
     sa.UniqueConstraint('citizen_id', 'scope', name='uq_sharing_consents_citizen_scope')

@@ -17,6 +17,7 @@ from indsats.domain.models import User
 from indsats.services.casework import coordination, coordination_writes
 from indsats.services.casework.case_dates import InvalidField
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.paging import PageRequest
 
 from ...deps import get_db, render, require_roles, verify_csrf
@@ -114,8 +115,13 @@ def record_decision(request: Request, citizen_id: RowId, kind: Annotated[Name, F
 
 @router.post("/borgere/{citizen_id}/samlet-plan/samtykke", include_in_schema=False, dependencies=CSRF)
 def record_consent(request: Request, citizen_id: RowId, scope: Annotated[Name, Form()] = "",
-                   given: Annotated[Name, Form()] = "", user: User = Depends(writers), db: Database = Depends(get_db)):
-    coordination.set_sharing_consent(db, user, citizen_id, scope, given == "ja")
+                   given: Annotated[Name, Form()] = "", reason: Annotated[Note, Form()] = "",
+                   user: User = Depends(writers), db: Database = Depends(get_db)):
+    try:
+        coordination.set_sharing_consent(db, user, citizen_id, scope, given == "ja", reason)
+    except InvalidInput as exc:
+        return _page(request, user, db, citizen_id, "consent", {"scope": scope, "reason": reason},
+                     {"reason": str(exc)}, 422)
     return _done(request, citizen_id, "Samtykket er registreret.")
 
 

@@ -76,6 +76,15 @@ def costs_page(request: Request, year: Year | None = None, besked: Name = "", us
                   may_write=user.role == Role.MANAGER)
 
 
+@router.get("/okonomi/udgifter.csv", include_in_schema=False)
+def costs_csv(year: Year | None = None, user: User = Depends(readers), db: Database = Depends(get_db)):
+    the_year = _year(year)
+    area_da = dict(AREAS)
+    rows = ([c.month, area_da.get(c.area, c.area), c.amount, c.note] for c in budget_records.costs(db, user, the_year))
+    return csv_response(f"udgifter-{user.municipality_code}-{the_year}.csv", ["måned", "område", "beløb (kr.)", "note"],
+                        rows)
+
+
 @router.post("/okonomi/udgifter", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 def costs_add(year: Annotated[Year, Form()], month: Annotated[Month, Form()], area: Annotated[Name, Form()],
               amount: Annotated[Name, Form()], note: Annotated[Name, Form()] = "", user: User = Depends(writers), db: Database = Depends(get_db)):
@@ -88,6 +97,14 @@ def prices_page(request: Request, besked: Name = "", user: User = Depends(reader
     return render(request, "economy/prices.html", user=user, prices=budget_records.offer_prices(db, user),
                   offer_types=[(o, label(OFFER_DA, o)) for o in budget_records.OFFER_TYPES], offer_da=OFFER_DA,
                   today=clock.today(), message=besked, may_write=user.role == Role.MANAGER)
+
+
+@router.get("/okonomi/priser.csv", include_in_schema=False)
+def prices_csv(user: User = Depends(readers), db: Database = Depends(get_db)):
+    rows = ([label(OFFER_DA, p.offer_type), p.provider or "alle", p.valid_from, p.weekly_price]
+            for p in budget_records.offer_prices(db, user))
+    return csv_response(f"tilbudspriser-{user.municipality_code}.csv",
+                        ["tilbud", "leverandør (CVR)", "gælder fra", "pris pr. uge (kr.)"], rows)
 
 
 @router.post("/okonomi/priser", include_in_schema=False, dependencies=[Depends(verify_csrf)])

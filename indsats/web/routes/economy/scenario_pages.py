@@ -16,6 +16,7 @@ from indsats.domain.models import User
 from indsats.services.economy import scenarios
 from indsats.services.shared.database import Database
 
+from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles, verify_csrf
 
 router = APIRouter(tags=["økonomi"])
@@ -34,7 +35,17 @@ def scenarios_page(request: Request, vis: Annotated[list[ScenarioId] | None, Que
     return render(request, "economy/scenarios.html", user=user, saved=saved, shown=shown,
                   measures=scenarios.MEASURES, benefits=[(b.value, BENEFIT_DA[b]) for b in Benefit],
                   offers=[(o.value, OFFER_DA.get(o, o.value)) for o in OfferType], message="",
-                  may_write=user.role == Role.MANAGER, review_year=clock.today().year)
+                  may_write=user.role == Role.MANAGER, review_year=clock.today().year,
+                  chart=scenarios.comparison_chart(shown))
+
+
+@router.get("/okonomi/scenarier.csv", include_in_schema=False)
+def scenarios_csv(vis: Annotated[list[ScenarioId] | None, Query(max_length=6)] = None,
+                  user: User = Depends(readers), db: Database = Depends(get_db)):
+    """The compared scenarios (or the three newest) beside the baseline, every figure, as CSV."""
+    shown = scenarios.chosen(scenarios.saved_scenarios(db, user), vis or [])
+    header, rows = scenarios.comparison_csv_rows(shown)
+    return csv_response(f"scenarier-{user.municipality_code}.csv", header, rows)
 
 
 @router.post("/okonomi/scenarier", include_in_schema=False, dependencies=[Depends(verify_csrf)])
