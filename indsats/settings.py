@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     session_absolute_hours: int = Field(8, ge=1, le=24)
     cookie_secure: bool | None = Field(None, description="Secure cookie flag; default: on unless demo")
 
+    # Casework: the steps of an availability case (rådighedssag) — local practice, not a legal deadline
+    availability_step_days: int = Field(7, ge=1, le=60, description=(
+        "Days for each step of an availability case: the hearing letter after the event, the citizen's "
+        "answer after the letter, the decision after the answer (the jobcenter's own practice)"))
+
     # Requests
     max_request_bytes: int = Field(10 * 1024 * 1024, ge=1_000)
 

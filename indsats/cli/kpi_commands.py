@@ -100,15 +100,18 @@ def result_review(
     persons: Path = typer.Option(None, "--persons", help="Personfil til panelet."),
     comparison: Path = typer.Option(None, "--comparison", help="Sammenligningstal (jobindsats JSON-eksport)."),
     comparison_measure: str = typer.Option(None, "--comparison-measure", help="Målepunktet tallene i --comparison er."),
+    scenario: list[int] = typer.Option(None, "--scenario", help="Id på et gemt scenarie (Økonomi → Hvad nu hvis), "
+                                                                 "der vises ved siden af basis; kan gentages."),
 ) -> None:
     """Resultatrevision: mål, udgangspunkt, resultat, målopfyldelse og sammenligning."""
+    from indsats.services.shared.errors import ServiceError
     from indsats.services.steering.goals import ReviewInputError
     from indsats.services.steering.result_review import write_result_review
 
     try:
         written = write_result_review(plan, year, out, panel=panel, persons=persons, comparison=comparison,
-                                      comparison_measure=comparison_measure)
-    except (PlanError, PanelError, ReviewInputError, JobindsatsError, ValueError) as exc:
+                                      comparison_measure=comparison_measure, scenario_ids=tuple(scenario or ()))
+    except (PlanError, PanelError, ReviewInputError, JobindsatsError, ValueError, ServiceError) as exc:
         _fail(str(exc))
     except DatabaseError as exc:
         _db_error(exc)

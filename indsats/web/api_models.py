@@ -55,6 +55,24 @@ class CompanySummaryOut(BaseModel):
     open_job_orders: int
 
 
+class AvailabilityDeadlineOut(BaseModel):
+    """An open availability case and the deadline of its next step (local practice: ``source``)."""
+
+    case_id: int
+    citizen_id: int
+    citizen_name: str
+    caseworker: str
+    cause: str
+    cause_da: str
+    stage: str
+    stage_da: str
+    deadline: date | None
+    overdue: bool
+    days_left: int | None
+    source: str
+    local: bool
+
+
 class CandidateListOut(BaseModel):
     citizen_id: int
     name: str

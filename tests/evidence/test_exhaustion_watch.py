@@ -147,3 +147,31 @@ def test_the_team_leaders_page(database, monkeypatch):
         token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
         client.post("/login", data={"username": "anna", "password": PASSWORD, "csrf_token": token})
         assert client.get("/evidens/dagpengeophor").status_code == 403  # a citizen; caseworkers see their own
+
+
+def test_the_actions_come_from_the_plan_in_force(database):
+    """A plan version in force in the store names the actions; without one, the newest plan file does."""
+    from pathlib import Path
+
+    from indsats.domain.enums import Role
+    from indsats.domain.models import User
+    from indsats.services.evidence.exhaustion_watch import plan_actions
+    from indsats.services.steering import plan_versions
+
+    build_world(database)
+    from_files = plan_actions("250", database)
+    assert from_files
+    text = (Path(__file__).resolve().parents[2] / "plans" / "demo-frederikssund.yaml").read_text(encoding="utf-8")
+    assert "Intensiv indsats til udfaldstruede" not in text
+    first = text.index("actions:")
+    line_start = text.index("\n", first) + 1
+    indent = text[line_start:len(text) - len(text[line_start:].lstrip(" "))]
+    edited = text[:line_start] + f"{indent}- Intensiv indsats til udfaldstruede\n" + text[line_start:]
+    manager = User(id=0, username="leder250", role=Role.MANAGER, municipality_code="250")
+    version = plan_versions.import_yaml(database, "250", edited, "egen.yaml", "leder250")
+    plan_versions.set_status(database, manager, version, "sent", date(2026, 2, 1))
+    plan_versions.set_status(database, manager, version, "approved", date(2026, 2, 20), "Udvalget, pkt. 4")
+    plan_versions.set_status(database, manager, version, "in_force", date(2026, 3, 1))
+    in_force = plan_actions("250", database)
+    assert any(a.endswith(": Intensiv indsats til udfaldstruede") for a in in_force)
+    assert not any("udfaldstruede" in a for a in from_files) and plan_actions("250") == from_files

@@ -18,6 +18,7 @@ from indsats.domain.cpr import synthetic
 from indsats.domain.enums import Role
 from indsats.services.accounts.auth import create_user
 from indsats.services.casework import obligation_store
+from indsats.store.casework_tables import AvailabilityCaseRow
 from indsats.store.company_tables import CandidateProfileRow, CompanyContactRow, CompanyRow, JobOrderRow
 from indsats.store.plan_tables import CompanyRequestRow
 from indsats.store.tables import BenefitSpellRow, CitizenRow
@@ -52,6 +53,9 @@ WALK = {
                        "SELECT count(*) FROM citizen_obligations WHERE municipality_code = '250'"
                        " AND superseded_on IS NULL AND action <> 'fund'"
                        " AND (status = 'overdue' OR (status = 'due' AND deadline < :today))"),
+    "/api/worklists/availability": ("leder", {},
+                                    "SELECT count(*) FROM availability_cases a JOIN citizens c ON c.id = a.citizen_id"
+                                    " WHERE c.municipality_code = '250' AND a.decision IS NULL"),
     "/api/audit": ("leder", {},
                    "SELECT count(*) FROM audit_log WHERE municipality_code = '250'"),
     "/api/companies": ("konsulent", {},
@@ -93,6 +97,10 @@ def _more_world(database, world) -> dict:
         s.add(BenefitSpellRow(citizen_id=dora.id, benefit="cash_benefit", readiness="job_ready", start=date(2025, 1, 6)))
         s.add(CandidateProfileRow(citizen_id=dora.id, occupations=["pædagogmedhjælper"], languages=["da"],
                                   consent=True))
+        for n, citizen_id in enumerate([world.anna, world.bo, world.carla, dora.id]):
+            s.add(AvailabilityCaseRow(citizen_id=citizen_id, opened_on=today, cause="missed_meeting",
+                                      cause_date=today, deadline=today + timedelta(days=n),
+                                      decision="no_consequence" if n == 3 else None))
         s.execute(update(CitizenRow).where(CitizenRow.municipality_code == "250").values(caseworker_id=kim))
         extra = [cvr(seven) for seven in _valid_sevens(4)]
         for n, number in enumerate(extra):

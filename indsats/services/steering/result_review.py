@@ -175,7 +175,7 @@ def _default_db() -> Database | None:
 def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | None = None,
                         persons: Path | None = None, comparison: Path | None = None,
                         db: Database | None = None, comparison_measure: str | None = None,
-                        code: str | None = None) -> list[Path]:
+                        code: str | None = None, scenario_ids: tuple[int, ...] = ()) -> list[Path]:
     """``indsats report result-review``: load the plan and write the review as HTML and PDF.
 
     ``code`` is the municipality whose data are reviewed (default: the plan's)."""
@@ -185,7 +185,7 @@ def write_result_review(plan_path: Path, year: int, out: Path, panel: Path | Non
     if comparison is not None and comparison_measure is None:
         raise ReviewInputError("--comparison needs --comparison-measure: which measure the figures are")
     return write_review(plan, year, out, panel, persons, db or _default_db(), comparison, comparison_measure,
-                        code or plan.municipality.code)
+                        code or plan.municipality.code, scenario_ids)
 
 
 def review_pdf_bytes(db: Database, code: str, plan_name: str | None, year: int, fresh: bool = False,

@@ -15,13 +15,16 @@ from indsats.domain.models import User
 from indsats.services.casework import appointments, availability, journal
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.paging import PageRequest
 
 from ...deps import get_db, render, require_roles, verify_csrf
 from ...flash import flash
+from ...input_bounds import MaybeId
 from ...report_models import OutcomeOut
 
 router = APIRouter(tags=["aftaler og journal"])
 writers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
+readers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 csrf = [Depends(verify_csrf)]
 ID = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
@@ -80,8 +83,8 @@ def open_availability_form(request: Request, citizen_id: ID, cause: Annotated[st
 
 @router.post("/raadighed/{case_id}/{step}", include_in_schema=False, dependencies=csrf)
 def availability_step(request: Request, case_id: ID, step: str, citizen_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
-                      answer: Annotated[str, Form(max_length=4000)] = "", received_on: Annotated[str, Form()] = "",
-                      decision: Annotated[str, Form(max_length=30)] = "", reason: Annotated[str, Form(max_length=4000)] = "",
+                      answer: Annotated[str, Form(max_length=10_000)] = "", received_on: Annotated[str, Form()] = "",
+                      decision: Annotated[str, Form(max_length=30)] = "", reason: Annotated[str, Form(max_length=10_000)] = "",
                       reduction_days: Annotated[str, Form(max_length=3)] = "",
                       user: User = Depends(writers), db: Database = Depends(get_db)):
     try:
@@ -107,9 +110,14 @@ def availability_step(request: Request, case_id: ID, step: str, citizen_id: Anno
 
 
 @router.get("/raadighed", include_in_schema=False)
-def availability_page(request: Request, user: User = Depends(writers), db: Database = Depends(get_db)):
-    rows, total = availability.open_cases(db, user)
-    return render(request, "casework/appointments/availability.html", user=user, rows=rows, total=total)
+def availability_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId = None,
+                      side: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                      user: User = Depends(readers), db: Database = Depends(get_db)):
+    """Every open availability case of the scope (own, the team's, the municipality's), paged."""
+    page = availability.deadlines(db, user, caseworker_id=sagsbehandler, team_id=team, request=PageRequest.of(side, 50))
+    query = {k: v for k, v in (("sagsbehandler", sagsbehandler), ("team", team)) if v}
+    return render(request, "casework/appointments/availability.html", user=user, page=page, query=query,
+                  source=availability.practice_source())
 
 
 @router.post("/borgere/{citizen_id}/journal", include_in_schema=False, dependencies=csrf)

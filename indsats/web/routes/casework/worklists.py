@@ -9,7 +9,9 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
+from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.models import User
+from indsats.services.casework import availability
 from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
 from indsats.services.casework.obligations import citizen_obligations
 from indsats.services.casework.quota import QUOTA_START, STATE_DA, quota_for_timeliness, state
@@ -26,8 +28,9 @@ from indsats.services.casework.worklists import (
 )
 from indsats.services.evidence import exhaustion_watch
 from indsats.services.shared.database import Database
-from indsats.services.shared.paging import MAX_PAGE_SIZE
+from indsats.services.shared.paging import MAX_PAGE_SIZE, PageRequest
 
+from ...api_models import AvailabilityDeadlineOut, PageOut
 from ...csv_export import csv_text_response
 from ...deps import current_user, get_db, render, require_roles
 from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
@@ -53,9 +56,13 @@ def worklist_page(request: Request, sagsbehandler: MaybeId = None, team: MaybeId
     base = _query(sagsbehandler=sagsbehandler, team=team, dato=dato, regel=regel)
     names = dict.fromkeys(getattr(i, "rule_set", "") for i in worklist.items)
     rule_sets = [found for name in names if name and (found := rule_set(name)) is not None]
+    open_cases = availability.deadlines(db, user, caseworker_id=sagsbehandler, team_id=team, as_of=worklist.as_of,
+                                        request=PageRequest.of(1, 10))
     exhaustion = exhaustion_watch.exhaustion_watch(db, user, as_of=worklist.as_of, caseworker_id=sagsbehandler,
                                                    team_id=team, page_size=10, audit_action="arbejdsliste")
     return render(request, "casework/worklists/worklist.html", user=user, wl=worklist, scopes=scopes,
+                  availability=open_cases, availability_source=availability.practice_source(),
+                  availability_query=_query(sagsbehandler=sagsbehandler, team=team),
                   exhaustion=exhaustion, exhaustion_within=exhaustion_watch.WITHIN_WEEKS,
                   exhaustion_query=_query(sagsbehandler=sagsbehandler, team=team, dato=dato),
                   rule_sets=rule_sets, coming=coming_changes(worklist.as_of, None),
@@ -71,7 +78,13 @@ def worklist_csv_export(sagsbehandler: MaybeId = None, team: MaybeId = None, dat
                         db: Database = Depends(get_db)):
     worklist = build_worklist(db, user, dato, caseworker_id=sagsbehandler, team_id=team, rule=regel or None,
                               view=visning, everything=True)
-    return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", worklist_csv(worklist))
+    text = worklist_csv(worklist)
+    window = {"open": "open", "overdue": "overdue", "due_soon": "due_soon"}.get(visning)
+    if window and not regel:  # the open availability cases (local practice) of the same window and scope
+        cases = availability.deadlines(db, user, caseworker_id=sagsbehandler, team_id=team, as_of=worklist.as_of,
+                                       window=window, everything=True)
+        text += spreadsheet_csv([], availability.csv_rows(cases))[2:]
+    return csv_text_response(f"frister-{worklist.as_of.isoformat()}.csv", text)
 
 
 @router.get("/api/worklists", response_model=WorklistOut)
@@ -87,6 +100,19 @@ def api_worklist(caseworker_id: RowId | None = None, team_id: RowId | None = Non
     if page_size > MAX_PAGE_SIZE:
         out["page_size_capped"] = f"page_size er højst {MAX_PAGE_SIZE}"
     return out
+
+
+@router.get("/api/worklists/availability", response_model=PageOut[AvailabilityDeadlineOut])
+def api_availability(caseworker_id: RowId | None = None, team_id: RowId | None = None,
+                     window: str = Query("all", description="all, open, overdue eller due_soon"),
+                     page: int = Query(1, ge=1, le=100_000),
+                     page_size: int = Query(PAGE_SIZE, ge=1, le=10_000, description="højst 200"),
+                     as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
+                     user: User = Depends(staff), db: Database = Depends(get_db)):
+    """Open availability cases (rådighedssager) of the worklist's scope with the deadline of their next step —
+    local practice (``source``), not a legal deadline: ``{"items", "total", "page", "page_size"}``."""
+    return availability.deadlines(db, user, caseworker_id=caseworker_id, team_id=team_id, as_of=as_of,
+                                  window=window, request=PageRequest.of(page, page_size)).to_dict()
 
 
 @router.get("/api/citizens/{citizen_id}/obligations", response_model=CitizenObligationsOut)
@@ -126,6 +152,8 @@ def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None,
 def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | None = None,
                              user: User = Depends(current_user), db: Database = Depends(get_db)):
     result = citizen_obligations(db, user, citizen_id, dato)
+    cases = availability.citizen_deadlines(db, user, citizen_id) if user.role in (Role.CASEWORKER, Role.TEAM_LEADER) \
+        else []
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
     return render(request, template, user=user, result=result, citizen_id=citizen_id,
-                  rule_da=RULE_DA, status_da=STATUS_DA, law=law_notice(result), non_workdays=non_workdays(result))
+                  rule_da=RULE_DA, status_da=STATUS_DA, availability=cases, law=law_notice(result), non_workdays=non_workdays(result))
