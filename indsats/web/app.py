@@ -37,7 +37,7 @@ ROUTE_MODULES = [
     "casework.quota",
     "casework.programmes",
     "casework.coordination",
-    "casework.retention",
+    "casework.sick_leave",
     "steering.dashboard",
     "steering.plan",
     "steering.programmes",

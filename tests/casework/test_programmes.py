@@ -64,14 +64,16 @@ def test_a_caseworker_records_youth_and_integration_and_the_manager_sees_the_flo
         r = client.post(f"{page}/paalaeg", data={"given_on": "2026-03-02", "education": "Tømrer",
                                                   "csrf_token": token}, follow_redirects=False)
         assert r.status_code == 303
-        r = client.post(f"{page}/integration", data={"responsibility_from": "2026-09-01", "first_offer_on": "2026-09-10",
-                                                      "csrf_token": token}, follow_redirects=False)
+        # No first offer entered: Anna's internship from 7 September (an offer on the case) is the first offer.
+        r = client.post(f"{page}/integration", data={"responsibility_from": "2026-09-01", "csrf_token": token},
+                        follow_redirects=False)
         assert r.status_code == 303
-        for on, position in (("2026-02-02", "language_school"), ("2026-05-04", "internship"),
-                             ("2026-09-01", "wage_subsidy")):
+        # Recorded steps; the internship offer moves her on the staircase by itself.
+        for on, position in (("2026-02-02", "language_school"), ("2026-10-05", "wage_subsidy")):
             client.post(f"{page}/trappe", data={"on": on, "position": position, "csrf_token": token})
         text = client.get(page).text
         assert "Kontakt holdt" in text and "Lene fra UU" in text and "Inden for 2 uger" in text
+        assert "7. sep. 2026 (fra tilbuddene)" in text and "7. sep. 2026: Virksomhedspraktik" in text
         assert "Nu: <strong>Løntilskud</strong>" in text
     programmes.set_integration_start(database, METTE, world.bo_id, date(2019, 5, 1), None)
     programmes.add_step(database, METTE, world.bo_id, date(2026, 3, 2), "language_school")
@@ -82,14 +84,14 @@ def test_a_caseworker_records_youth_and_integration_and_the_manager_sees_the_flo
     assert m.orders == [(2026, "yes", 1), (2027, "manual_review", 1)]
     assert (m.integration["aim"], m.integration["manual_review"]) == (1, 1)
     assert m.positions["wage_subsidy"] == 1 and m.positions["language_school"] == 1
-    assert m.flows == [("2026K1", "start", "language_school", 2), ("2026K2", "language_school", "internship", 1),
-                       ("2026K3", "internship", "wage_subsidy", 1)]
+    assert m.flows == [("2026K1", "start", "language_school", 2), ("2026K3", "language_school", "internship", 1),
+                       ("2026K4", "internship", "wage_subsidy", 1)]
     with TestClient(create_app(database, secret_key="test")) as client:
         login(client, "leder250")
         text = client.get("/styring/programmer").text
         assert "1 af 1 (100 %)" in text and "<svg" in text and "Danskuddannelse" in text
         csv = client.get("/styring/programmer/forloeb.csv").content.decode("utf-8-sig")
-        assert "2026K2;Danskuddannelse;Virksomhedspraktik;1" in csv
+        assert "2026K3;Danskuddannelse;Virksomhedspraktik;1" in csv
         login(client, "hanne")  # another municipality's caseworker
         assert client.get(page).status_code == 404
     with database.unit_of_work() as s:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from indsats.domain import clock
+from indsats.domain.enums import COMPANY_ORIENTED_OFFERS
 from indsats.domain.models import User
 from indsats.law.programmes import Deadline, add_months, education_order, integration_first_offer
 from indsats.store.db import Database
@@ -26,6 +27,7 @@ from indsats.store.programme_tables import (
     IntegrationStartRow,
     StaircaseStepRow,
 )
+from indsats.store.tables import OfferRow
 
 from ..accounts.access import may_read_citizen
 from ..accounts.audit import personal_data
@@ -33,6 +35,8 @@ from ..shared.errors import InvalidInput, NotFound
 
 POSITIONS = {"language_school": "Danskuddannelse", "internship": "Virksomhedspraktik", "wage_subsidy": "Løntilskud",
              "igu": "IGU (integrationsgrunduddannelse)", "ordinary_work": "Ordinært arbejde"}
+#: Offers that move a citizen on the staircase by themselves (the recorded offer is the event).
+OFFER_STEPS = {"company_internship": "internship", "wage_subsidy": "wage_subsidy", "integration_basic_education": "igu"}
 LOCAL_RULE_DA = "lokal regel (kommunens egen, ikke lovens)"
 CONTACT_DA = {"met": "Kontakt holdt", "early": "For tidligt", "late": "For sent", "open": "Åben",
               "overdue": "Overskredet"}
@@ -114,6 +118,29 @@ def contact_rule(db: Database, code: str, year: int) -> ContactRule:
     return ContactRule(youth.contact_days_before, youth.contact_days_after)
 
 
+def offer_events(session, citizen_ids) -> dict[int, list[tuple[date, str]]]:
+    """Citizen → (start, offer type) of the offers that are staircase steps or company-oriented, by start."""
+    out: dict[int, list[tuple[date, str]]] = {}
+    wanted = set(OFFER_STEPS) | {o.value for o in COMPANY_ORIENTED_OFFERS}
+    for cid, start, offer_type in session.execute(
+            select(OfferRow.citizen_id, OfferRow.start, OfferRow.offer_type)
+            .where(OfferRow.citizen_id.in_(citizen_ids), OfferRow.offer_type.in_(wanted)).order_by(OfferRow.start)):
+        out.setdefault(cid, []).append((start, offer_type))
+    return out
+
+
+def merged_steps(steps: list[tuple[date, str]], offers: list[tuple[date, str]]) -> list[tuple[date, str]]:
+    """The recorded steps and the staircase offers, by date (a recorded step wins on the same day)."""
+    from_offers = [(on, OFFER_STEPS[t]) for on, t in offers if t in OFFER_STEPS]
+    return [(on, pos) for on, _, pos in sorted([(on, 1, pos) for on, pos in steps] + [(on, 0, pos) for on, pos in from_offers])]
+
+
+def first_company_offer(offers: list[tuple[date, str]], after: date) -> date | None:
+    """The first company-oriented offer's start on or after ``after`` (the integration effort's first offer)."""
+    company = {o.value for o in COMPANY_ORIENTED_OFFERS}
+    return next((on for on, t in offers if t in company and on >= after), None)
+
+
 def _rule(user: User, citizen) -> bool:
     return may_read_citizen(user, citizen) and user.role.value != "citizen"
 
@@ -139,15 +166,19 @@ def programme_file(db: Database, user: User, citizen_id: int) -> ProgrammeFile:
         out.orders = [{"given_on": o.given_on, "education": o.education, "law_status": o.law_status, "note": o.note}
                       for o in s.scalars(select(EducationOrderRow).where(EducationOrderRow.citizen_id == citizen_id)
                                          .order_by(EducationOrderRow.given_on))]
+        offers = offer_events(s, [citizen_id]).get(citizen_id, [])
         start = s.scalar(select(IntegrationStartRow).where(IntegrationStartRow.citizen_id == citizen_id))
         if start is not None:
-            status, deadline = integration_status(start.responsibility_from, start.first_offer_on, today)
-            out.integration = {"responsibility_from": start.responsibility_from, "first_offer_on": start.first_offer_on,
+            first = start.first_offer_on or first_company_offer(offers, start.responsibility_from)
+            status, deadline = integration_status(start.responsibility_from, first, today)
+            out.integration = {"responsibility_from": start.responsibility_from, "first_offer_on": first,
+                               "from_offers": start.first_offer_on is None and first is not None,
                                "status": status, "status_da": INTEGRATION_DA[status], "aim": deadline.aim,
                                "deadline": deadline.deadline, "source": deadline.source}
-        out.steps = [(st.on, st.position) for st in s.scalars(
+        steps = [(st.on, st.position) for st in s.scalars(
             select(StaircaseStepRow).where(StaircaseStepRow.citizen_id == citizen_id)
             .order_by(StaircaseStepRow.on, StaircaseStepRow.id))]
+        out.steps = merged_steps(steps, offers) if steps or start is not None else []
         return out
 
 

@@ -18,7 +18,7 @@ from indsats.domain.formatting import dato
 from indsats.domain.labels import BENEFIT_DA, label
 from indsats.domain.models import User
 from indsats.services.accounts import audit
-from indsats.services.casework import appointments, retention
+from indsats.services.casework import appointments, sick_leave
 from indsats.services.casework import registration_forms as forms
 from indsats.services.casework.case_dates import InvalidField, check_case_date
 from indsats.services.casework.obligation_store import refresh_citizen
@@ -198,8 +198,8 @@ def _write(session: Session, user: User, citizen: CitizenRow, reg: forms.Registr
         return _conversation(session, user, citizen, reg)
     if isinstance(reg, forms.Offer):
         return _offer(session, citizen, reg)
-    if reg.kind in retention.KINDS:
-        return retention.write(session, user, citizen, reg)
+    if reg.kind in sick_leave.KINDS:
+        return sick_leave.write(session, user, citizen, reg)
     if isinstance(reg, forms.Appointment):
         hour, minute = (int(x) for x in reg.time.replace(".", ":").split(":"))
         return appointments.book_in_session(session, user, citizen, reg.caseworker_id,

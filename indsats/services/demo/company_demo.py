@@ -102,6 +102,10 @@ def _seed_municipality(session: Session, code: str, rng: random.Random, as_of: d
         session.flush()
         session.add_all([CentrePlacementRow(centre_id=row.id, citizen_id=cid, start=start) for cid, start in centre.placed])
     session.flush()
+    from .network_demo import seed_network
+
+    seed_network(session, code, rng, companies, [cid for cid, _ in unemployed], as_of)
+    session.flush()
     return len(profiles)
 
 

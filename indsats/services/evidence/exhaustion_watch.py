@@ -11,6 +11,7 @@ audit row per citizen shown, in the same transaction as the read.
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -22,14 +23,16 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.law.parameters import ParameterError
-from indsats.plan import PlanError, load_plan
+from indsats.plan import PlanError
 from indsats.plan.library import plan_files
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CaseworkerRow, CitizenRow
 
 from ..accounts.access import ensure_role
 from ..accounts.audit import record_reads
+from ..casework.obligation_store import VERSION
 from ..casework.worklists import caseworker_scope
+from ..steering.goals import cached_plan
 
 if TYPE_CHECKING:  # NumPy and DuckDB load on the first page, not at start-up
     from indsats.evidence.benefit_period import PeriodRule
@@ -104,7 +107,7 @@ def _plan_actions(code: str, paths: list) -> list[str]:
     found = []
     for path in paths:
         try:
-            plan = load_plan(path)
+            plan = cached_plan(path)  # parsed once per change of the file, not on every worklist
         except PlanError:
             continue
         if plan.municipality.code == code:
@@ -112,6 +115,25 @@ def _plan_actions(code: str, paths: list) -> list[str]:
     if not found:
         return []
     return _actions_of(max(found, key=lambda f: f[:2])[2])
+
+
+_KEPT: dict[tuple, tuple[float, list]] = {}
+KEPT_SECONDS = 60  # like the worklist's tab counts: a write through the server (obligation_store.VERSION) renews it
+
+
+def _kept_watch(session, db: Database, code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule
+                ) -> list[tuple[int, str, int | None, int, int]]:
+    """``_watch`` kept for ``KEPT_SECONDS`` per scope: it reads the spells of every citizen on dagpenge in scope,
+    and the team leader's worklist shows it on every page."""
+    key = (db.url, code, tuple(caseworker_ids) if caseworker_ids is not None else None, monday, rule, VERSION[0])
+    hit = _KEPT.get(key)
+    if hit and time.monotonic() - hit[0] < KEPT_SECONDS:
+        return hit[1]
+    if len(_KEPT) > 200:
+        _KEPT.clear()
+    found = _watch(session, code, caseworker_ids, monday, rule)
+    _KEPT[key] = (time.monotonic(), found)
+    return found
 
 
 def _watch(session, code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule
@@ -169,7 +191,7 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
             view.note = (f"Ingen kildebelagt regel for dagpengeperioden i uge {week}: "
                          "sagerne skal vurderes manuelt (manual review).")
             return view
-        found = _watch(session, code, caseworker_ids, monday, rule)
+        found = _kept_watch(session, db, code, caseworker_ids, monday, rule)
         view.page_size = (len(found) or 1) if everything else max(1, min(page_size, 200))
         view.total = len(found)
         view.pages = max(1, -(-len(found) // view.page_size))

@@ -33,7 +33,10 @@ from ..casework.programmes import (
     POSITIONS,
     contact_rule,
     contact_status,
+    first_company_offer,
     integration_status,
+    merged_steps,
+    offer_events,
     retained,
 )
 
@@ -87,12 +90,19 @@ def programme_measures(db: Database, user: User, as_of: date | None = None) -> P
         for o in s.scalars(select(EducationOrderRow).where(EducationOrderRow.citizen_id.in_(mine))):
             orders[(o.given_on.year, o.law_status)] += 1
         out.orders = [(y, st, n) for (y, st), n in sorted(orders.items())]
-        for start in s.scalars(select(IntegrationStartRow).where(IntegrationStartRow.citizen_id.in_(mine))):
-            out.integration[integration_status(start.responsibility_from, start.first_offer_on, today)[0]] += 1
-        steps: dict[int, list[tuple[date, str]]] = {}
+        starts = list(s.scalars(select(IntegrationStartRow).where(IntegrationStartRow.citizen_id.in_(mine))))
+        recorded: dict[int, list[tuple[date, str]]] = {}
         for st in s.scalars(select(StaircaseStepRow).where(StaircaseStepRow.citizen_id.in_(mine), StaircaseStepRow.on <= today)
                             .order_by(StaircaseStepRow.citizen_id, StaircaseStepRow.on, StaircaseStepRow.id)):
-            steps.setdefault(st.citizen_id, []).append((st.on, st.position))
+            recorded.setdefault(st.citizen_id, []).append((st.on, st.position))
+        on_staircase = set(recorded) | {st.citizen_id for st in starts}
+        offers = offer_events(s, sorted(on_staircase))
+    for start in starts:
+        first = start.first_offer_on or first_company_offer(offers.get(start.citizen_id, []), start.responsibility_from)
+        out.integration[integration_status(start.responsibility_from, first, today)[0]] += 1
+    steps = {cid: [(on, pos) for on, pos in merged_steps(recorded.get(cid, []), offers.get(cid, [])) if on <= today]
+             for cid in on_staircase}
+    steps = {cid: path for cid, path in steps.items() if path}
     flows: Counter = Counter()
     for path in steps.values():
         out.positions[path[-1][1]] += 1

@@ -6,7 +6,7 @@ from fastapi import Request
 
 from indsats.domain.models import User
 from indsats.services.casework import citizens as citizen_service
-from indsats.services.casework import retention
+from indsats.services.casework import sick_leave
 from indsats.services.casework.quota import STATE_DA, cohort_use_for_citizen
 from indsats.services.shared.database import Database
 from indsats.services.steering import offer_palette
@@ -23,4 +23,4 @@ def render_case_page(request: Request, user: User, db: Database, citizen_id: int
                   specs=[offer_spec(offer_palette.citizen_palette(db, user, citizen_id)) if k == "offer" else SPECS[k]
                          for k in ORDER], palette_reasons=offer_palette.reasons(db, citizen_id),
                   form_state=form_state or {"kind": None, "values": {}, "errors": {}},
-                  sick_leave=retention.case_panel(db, user, citizen_id))
+                  sick_leave=sick_leave.case_panel(db, user, citizen_id))

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.services.casework import retention
+from indsats.services.casework import sick_leave
 from indsats.services.shared.database import Database
 
 from ...csv_export import csv_response
@@ -21,12 +21,12 @@ leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 @router.get("/fastholdelse", include_in_schema=False)
 def retention_page(request: Request, dato: Day | None = None, user: User = Depends(leaders),
                    db: Database = Depends(get_db)):
-    report = retention.retention_report(db, user, dato)
-    return render(request, "casework/worklists/retention.html", user=user, r=report,
+    report = sick_leave.retention_report(db, user, dato)
+    return render(request, "casework/worklists/sick_leave_retention.html", user=user, r=report,
                   csv_query=f"?dato={dato.isoformat()}" if dato else "")
 
 
 @router.get("/fastholdelse.csv", include_in_schema=False)
 def retention_csv(dato: Day | None = None, user: User = Depends(leaders), db: Database = Depends(get_db)):
-    report = retention.retention_report(db, user, dato)
-    return csv_response("fastholdelse.csv", retention.CSV_HEADER, retention.csv_rows(report))
+    report = sick_leave.retention_report(db, user, dato)
+    return csv_response("fastholdelse.csv", sick_leave.CSV_HEADER, sick_leave.csv_rows(report))
