@@ -133,3 +133,14 @@ def week_numbers(grid: WeekGrid, rates: list[Rate], rule: StaircaseRule) -> np.n
         number[who[new]] = 0
         number[who] += 1
     return np.where(counted, number, 0)
+
+
+def steps_now(table: pa.Table, rates: list[Rate], week: str) -> list[tuple[str, str, int]]:
+    """(person_id, benefit, week number in the period) of each person with a counted week in
+    ``week``, by person — what ``monthly.steps_in_week`` gives from the Ibis engine, on the grid."""
+    from .staircase import rule_at
+
+    grid = week_grid(table, week)
+    steps = week_numbers(grid, rates, rule_at(weeks.monday(week)))
+    return [(str(grid.person_ids[i]), grid.benefits[int(grid.benefit[i, -1]) - 1], int(steps[i]))
+            for i in np.nonzero(steps)[0]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from economy_world import PASSWORD, build_economy_world
 
-from tests.livesite import chromium_page, serve
+from tests.livesite import assert_accessible, chromium_page, serve
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +29,8 @@ def test_manager_enters_a_budget_and_reads_the_staircase(site):
         page.wait_for_load_state()
         page.click("nav >> text=Økonomi")
         page.locator("h1", has_text="Budget, forbrug og prognose 2024").wait_for()
+        assert page.get_by_label("Budgetfil (CSV)").is_visible()  # the import's file field has a name
+        assert_accessible(page, "/okonomi")
         page.click("text=Indtast budget")
         page.fill("input[name=drift_3]", "12.345,67")
         page.click("text=Gem budget")
@@ -43,8 +45,6 @@ def test_manager_enters_a_budget_and_reads_the_staircase(site):
 
 
 def test_manager_runs_a_scenario_and_sees_it_beside_the_baseline(site):
-    from tests.livesite import assert_accessible
-
     with chromium_page() as page:
         page.goto(f"{site}/login")
         page.fill("input[name=username]", "leder")

@@ -21,6 +21,7 @@ from indsats.economy import flows as flows_module
 from indsats.economy.flows import estimate_flows, flows_from_bytes, flows_to_bytes
 from indsats.economy.monthly import steps_in_week
 from indsats.economy.rates import load_rates
+from indsats.economy.weekgrid import steps_now
 from indsats.services.economy import scenario_flows
 from indsats.store.tables import BenefitSpellRow
 from indsats.web.app import create_app
@@ -51,6 +52,8 @@ def test_week_numbers_equal_the_engine(people, week):
     f = estimate_flows(table, week)
     got = {p: int(s) for p, s in zip(f.state_person, f.state_step, strict=True) if s}
     assert got == {p: s for p, s in expected.items() if p in f.state_person}
+    # the staircase page's list: every person counted in the week, with the engine's benefit and number
+    assert steps_now(table, load_rates(), week) == [(p, b, int(s)) for p, b, s in engine.itertuples(index=False)]
 
 
 def test_a_kept_estimate_is_the_same_estimate():

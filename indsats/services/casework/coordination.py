@@ -144,11 +144,11 @@ def rule_text(day: date) -> str:
     basis = decision_basis(day)
     if basis is None:
         return "Reglerne før 2013 er ikke dækket; afgørelsen vurderes manuelt."
+    source = basis.source.split(":")[0].split(";")[0]
     if basis.required == HEALTH_ADVICE:
         return ("Før afgørelse om fleksjob eller førtidspension skal sundhedskoordinatorens sundhedsfaglige "
-                f"rådgivning foreligge (fra {basis.valid_from:%d.%m.%Y}; {basis.source}).")
-    return ("Før afgørelse om fleksjob eller førtidspension skal rehabiliteringsteamets indstilling foreligge "
-            f"({basis.source}).")
+                f"rådgivning foreligge (fra {basis.valid_from:%d.%m.%Y}; {source}). Rehabiliteringsteamet er ophævet.")
+    return f"Før afgørelse om fleksjob eller førtidspension skal rehabiliteringsteamets indstilling foreligge ({source})."
 
 
 def _author(row: CoordinationEntryRow) -> str:

@@ -64,18 +64,18 @@ def _crossing(n: int, horizon: int) -> tuple[int, int] | None:
 
 def staircase_now(db: Database, user: User, as_of: date | None = None, page: int = 1,
                   horizon: int = HORIZON_WEEKS) -> StaircaseNow:
-    from indsats.economy.monthly import steps_in_week  # Ibis, DuckDB, pandas: loaded on use
+    from indsats.economy.weekgrid import steps_now  # NumPy and Arrow: loaded on use
 
     ensure_role(user, *READERS)
     day = as_of or clock.today()
     week = weeks.last_full_week(day)
     code = user.municipality_code
     panel, _ = export_panel(db, code, date(day.year - HISTORY_YEARS, 1, 1), weeks.monday(week) + timedelta(days=6))
-    rows = steps_in_week(panel, load_rates(), week)
+    rows = steps_now(panel, load_rates(), week)  # the engine's week numbers, on the dense grid
     rule = rule_at(weeks.monday(week))
     by_step = dict.fromkeys(STEP_KEYS, 0)
     candidates = []
-    for person_id, benefit, step in rows.itertuples(index=False):
+    for person_id, benefit, step in rows:
         by_step[rule.step_of(int(step)).key] += 1
         hit = _crossing(int(step), horizon)
         if hit and person_id.startswith(f"{code}-"):

@@ -25,7 +25,8 @@ readers = require_roles(Role.CASEWORKER, Role.TEAM_LEADER)
 def risk_page(request: Request, page: Page = 1, user: User = Depends(readers), db: Database = Depends(get_db)):
     view = risk_list.risk_list(db, user, page=page)
     return render(request, "evidence/risk.html", user=user, view=view, bands=risk_list.BANDS,
-                  cutoffs=risk_list.CUTOFFS, message=request.query_params.get("besked", ""))
+                  cutoffs=risk_list.CUTOFFS, page_size=risk_list.PAGE_SIZE,
+                  message=request.query_params.get("besked", ""))
 
 
 @router.post("/evidens/risiko/{citizen_id}/vurdering", include_in_schema=False, dependencies=[Depends(verify_csrf)])
