@@ -52,6 +52,7 @@ class Caseworker(Staff):
         super().on_start()
         response = self.client.get("/api/caseload", name="cw: caseload (API)")
         rows = response.json() if response.ok else []
+        rows = rows.get("items", []) if isinstance(rows, dict) else rows  # the paged API: {"items", "total", ...}
         self.ids = [r["id"] for r in rows][:200] or [1]
         self.names = [r["name"].split()[-1] for r in rows if r.get("name")][:50] or ["Hansen"]
 

@@ -25,6 +25,9 @@ class LoginSessionRow(Base):
     client: Mapped[str] = mapped_column(String(64), default="")
     # Messages after a form (JSON list), shown once on the next page: kept here, not in a cookie
     flashes: Mapped[str | None] = mapped_column(Text)
+    # The provider's ID token of a session started with OpenID Connect, kept only as the
+    # id_token_hint of the RP-initiated log-out; it goes with the row (deleted after 1 day)
+    id_token: Mapped[str | None] = mapped_column(Text)
 
 
 class LoginFailureRow(Base):

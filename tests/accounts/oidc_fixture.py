@@ -55,7 +55,8 @@ def oidc_provider() -> Iterator[Provider]:
         port = s.getsockname()[1]
     env = {**os.environ, "OIDC_PORT": str(port),
            "OIDC_CLIENT": json.dumps({"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET,
-                                      "redirect_uri": f"{APP_BASE}/login/oidc/callback"}),
+                                      "redirect_uri": f"{APP_BASE}/login/oidc/callback",
+                                      "post_logout_redirect_uri": f"{APP_BASE}/login"}),
            "OIDC_ACCOUNTS": json.dumps(ACCOUNTS)}
     process = subprocess.Popen([NODE, str(SCRIPT)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)

@@ -2,7 +2,7 @@
 //
 // Configured from environment variables by tests/accounts/oidc_fixture.py:
 //   OIDC_PORT           the loopback port to listen on
-//   OIDC_CLIENT         JSON: {client_id, client_secret, redirect_uri}
+//   OIDC_CLIENT         JSON: {client_id, client_secret, redirect_uri, post_logout_redirect_uri}
 //   OIDC_ACCOUNTS       JSON: {login: {password, sub, name}}
 // One confidential client (client_secret_basic), authorization code only, PKCE (S256) required.
 // The log-in interaction is a plain form checking the test accounts; consent is given at once.
@@ -20,6 +20,7 @@ const provider = new Provider(issuer, {
     client_id: client.client_id,
     client_secret: client.client_secret,
     redirect_uris: [client.redirect_uri],
+    post_logout_redirect_uris: [client.post_logout_redirect_uri],
     response_types: ['code'],
     grant_types: ['authorization_code'],
     token_endpoint_auth_method: 'client_secret_basic',

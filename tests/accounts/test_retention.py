@@ -38,6 +38,36 @@ def test_every_rule_has_a_source_and_unsourced_categories_are_manual_review_with
     assert rules_on(date(2018, 5, 24)) == []  # before the forordning applied no rule is in force
 
 
+def test_the_manual_review_reasons_name_the_sources_read_and_what_was_searched_for_in_vain():
+    rules = {r.category: r for r in rules_on(AS_OF)}
+    for category in ("journal", "case_data", "messages", "company_disclosures"):
+        assert "183" in rules[category].source  # Rigsarkivet's rules for municipal it-systems, 2018
+        assert "kommunalbestyrelse" in rules[category].reason
+    assert "FOB 08.399" in rules["journal"].source and "5 år efter sagens afslutning" in rules["journal"].reason
+    assert "ophævet" in rules["audit_log"].source and "2024-32-0283" in rules["audit_log"].reason
+    assert "sikkerhedspolitik" in rules["audit_log"].reason
+    # a repealed rule is not entered as the current one: the audit log has no period on any day
+    assert all(r.action == "manual_review" for d in (date(2018, 5, 25), AS_OF) for r in rules_on(d)
+               if r.category == "audit_log")
+
+
+def test_a_period_entered_for_a_category_the_job_cannot_select_deletes_nothing_and_says_so(database, monkeypatch):
+    from dataclasses import replace
+
+    from indsats.services.accounts import retention as job
+
+    build_world(database)
+    _seed(database)
+    entered = [replace(r, action="delete", keep_days=5 * 365, reason="") if r.category == "audit_log" else r
+               for r in rules_on(AS_OF)]
+    monkeypatch.setattr(job, "rules_on", lambda day: entered)
+    report = apply_retention(database, AS_OF)
+    audit = {c.category: c for c in report.categories}["audit_log"]
+    assert audit.action == "manual_review" and audit.deleted == 0 and "kan endnu ikke" in audit.reason
+    with database.unit_of_work() as s:
+        assert s.scalar(select(func.count()).select_from(AuditRow).where(AuditRow.username == "gammel")) == 1
+
+
 def _seed(database) -> None:
     with database.unit_of_work() as s:
         user_id = s.scalar(select(UserRow.id).where(UserRow.username == "mette"))
@@ -108,6 +138,7 @@ def test_the_managers_page_shows_the_rules_their_sources_and_the_last_run(databa
         assert "Jobbet har ikke kørt endnu." in page.text
         assert "Manuel vurdering" in page.text and "Slettes efter 1 dag" in page.text
         assert "arkivbekendtgørelsen § 5, stk. 2" in page.text
+        assert "Rigsarkivets bemyndigelse" in page.text and "bek. nr. 183 af 26. januar 2018" in page.text
         apply_retention(database)
         assert "sletning pr." in client.get("/sletteregler").text
     with make_client(database) as client:

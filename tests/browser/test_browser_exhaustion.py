@@ -35,6 +35,9 @@ def test_exhaustion_below_the_worklist_and_on_the_team_page(clock_day, live_serv
     assert page.get_by_role("heading", level=1).inner_text().startswith("Dagpengeophør for team Jobparate")
     rows = page.locator("tbody tr").all_inner_texts()
     assert rows[0].startswith("Erik Lund") and rows[1].startswith("Anna Østergaard")
+    assert page.get_by_role("status").inner_text() == "Viser 1–2 af 2 borgere."
+    text = page.inner_text("main")
+    assert "læst i en senere lovbekendtgørelse" in text and "V-later" not in text  # the source's confidence in Danish
     scroll = page.evaluate("() => document.documentElement.scrollWidth")
     assert scroll <= width, f"/evidens/dagpengeophor is {scroll}px wide at {width}px"
     assert_accessible(page, f"/evidens/dagpengeophor at {width}px")

@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from indsats.settings import get_settings
-from indsats.store.casework_tables import AvailabilityCaseRow
-from indsats.store.tables import AuditRow
+from indsats.store.casework_tables import AvailabilityCaseRow, DocumentRow
+from indsats.store.tables import AuditRow, CaseEventRow
 from indsats.web.app import create_app
 from tests.web_login import csrf, login
 
@@ -94,3 +94,25 @@ def test_an_answer_too_long_is_refused_not_cut(world_client):
     assert "højst være 4000 tegn" in answer.text
     with database.unit_of_work() as s:
         assert s.get(AvailabilityCaseRow, case_id).answer == ""
+
+
+def test_too_long_texts_are_refused_with_a_danish_message_never_cut(world_client):
+    world, client, database = world_client
+    login(client, "mette")
+    token = _csrf(client, f"/borgere/{world.anna_id}")
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    titled = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"title": "T" * 201, "csrf_token": token},
+                         files={"fil": ("a.pdf", pdf, "application/pdf")}, follow_redirects=True)
+    assert "Dokumentet blev ikke gemt: Titlen må højst være 200 tegn (den er 201)" in titled.text
+    with database.unit_of_work() as s:
+        assert s.scalar(select(DocumentRow.id)) is None
+    api = client.post("/api/appointments/999/outcome", headers={"X-CSRF-Token": token},
+                      json={"outcome": "held", "note": "x" * 4001})
+    assert api.status_code == 422 and api.json()["errors"][0]["field"].endswith("note")
+    login(client, "anna")
+    token = _csrf(client, "/min-sag")
+    asked = client.post("/min-sag/samtale", data={"wish": "Om praktik " * 40, "csrf_token": token},
+                        follow_redirects=True)
+    assert "Anmodningen er ikke sendt: Emnet må højst være 300 tegn" in asked.text
+    with database.unit_of_work() as s:
+        assert s.scalar(select(CaseEventRow.id).where(CaseEventRow.type == "conversation_requested")) is None

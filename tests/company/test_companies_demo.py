@@ -39,6 +39,10 @@ def test_the_demo_gives_the_largest_company_orders_with_proposed_candidates(sqli
         top = s.scalar(select(CompanyRow).order_by(CompanyRow.employees.desc(), CompanyRow.cvr))
         consenting = set(s.scalars(select(CandidateProfileRow.citizen_id).where(CandidateProfileRow.consent.is_(True))))
         assert set(s.scalars(select(JobProposalRow.citizen_id))) <= consenting
+        # every demo consent says who gave it and when (the citizen themself); none without consent does
+        given = s.execute(select(CandidateProfileRow.consent, CandidateProfileRow.consent_given_by,
+                                 CandidateProfileRow.consent_given_at)).all()
+        assert consenting and all((by == "borgeren selv" and at is not None) == bool(c) for c, by, at in given)
         # The network and the staircase have something to show (seed 002).
         assert count(MentorRow) >= 12 and count(NetworkMeetingRow) == 3 and count(CentrePartnerRow) >= 2
         assert count(SmallJobRow) == 15 and count(StaircaseStepRow) >= 30

@@ -76,6 +76,22 @@ def test_the_merfald_goal_is_judged_against_the_comparison_group(database, tmp_p
     assert view.attainment.status != "no_data"
 
 
+def test_a_merfald_goal_before_the_shipped_rates_says_so_instead_of_0_kr(database, tmp_path, monkeypatch):
+    """Hedensted's 2017 goals: the spells exist, the rates start in 2020; the figure is unknown, not 0 kr."""
+    build_economy_world(database)
+    old = PLAN.replace("2024-03-31", "2016-12-31").replace("2024-12-31", "2017-12-31").replace("year: 2024", "year: 2017")
+    (tmp_path / "test-2017.yaml").write_text(old, encoding="utf-8")
+    monkeypatch.setenv("INDSATS_PLANS_DIR", str(tmp_path))
+    import_labour_force(database, "250", FIGURES.replace("kommune;2024", "kommune;2016"))
+    assert expenditure_per_person(database, "250", date(2017, 12, 31), ["cash_benefit"]) is None
+    with time_machine.travel(TODAY, tick=False):
+        _, views = dashboard(database, "250", "test-2017", TODAY)
+    view = views[0]
+    assert view.attainment.actual is None and not view.available
+    assert view.reason == ("Udgifterne kan ikke beregnes for perioden: satserne for ydelserne gælder først fra "
+                           "1. januar 2020, og målet kræver et helt år med satser.")
+
+
 def test_labour_force_command(database, tmp_path):
     from indsats.cli import app
 

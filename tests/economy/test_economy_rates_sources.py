@@ -70,13 +70,14 @@ def _unsourced_years():
 
 def test_the_unsourced_list_shrank_by_the_rates_now_sourced():
     listed = _unsourced_years()
-    for sourced in (("unemployment_benefit", 2025), ("unemployment_benefit", 2026), ("integration_benefit", 2020)):
+    for sourced in (("unemployment_benefit", 2025), ("unemployment_benefit", 2026), ("integration_benefit", 2020),
+                    ("rehabilitation", 2023), ("rehabilitation", 2024)):
         assert sourced not in listed
     # still unsourced: every other benefit in 2025-2026
     for benefit in ("sickness_benefit", "cash_benefit", "education_benefit", "integration_benefit",
                     "resource_programme", "job_clarification", "flexjob_waiting_benefit", "rehabilitation"):
         assert {(benefit, 2025), (benefit, 2026)} <= listed
-    assert len(listed) == 54  # 57 benefit-years listed before, less the three above
+    assert len(listed) == 52  # 57 benefit-years listed before, less the three above and rehabilitation 2023-24
 
 
 def test_every_rated_benefit_year_is_either_sourced_or_listed_never_silently_carried():

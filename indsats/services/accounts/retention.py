@@ -9,7 +9,7 @@ page *Sletteregler* shows the rules, what is past its period now, and the last r
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -33,6 +33,8 @@ BATCH = 5_000
 LONGEST_SESSION = timedelta(hours=24)
 
 Progress = Callable[[str, int, int], None]
+NO_DELETER = ("Reglen angiver en sletteperiode, men jobbet kan endnu ikke udvælge denne kategoris udløbne data; "
+              "intet slettes, før det er programmeret og testet.")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ def apply_retention(db: Database, as_of: date | None = None, *, dry_run: bool = 
     report = RetentionReport(as_of=as_of, dry_run=dry_run)
     for rule in rules_on(as_of):
         deleter = DELETERS.get(rule.category)
+        if rule.deletes and deleter is None:
+            # a period was entered but the job cannot yet find this category's expired rows: nothing is
+            # deleted and the page says so, rather than showing a period that is not applied
+            rule = replace(rule, action="manual_review", reason=NO_DELETER)
         if not rule.deletes or deleter is None:
             report.categories.append(_outcome(rule, None, 0))
             continue

@@ -52,8 +52,10 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=clock.now().tzinfo)
 
 
-def start_session(db: Database, user: User, client: str = "", previous_token: str | None = None) -> tuple[str, ActiveSession]:
-    """A new session for a user who has just logged in; a session the browser still held ends."""
+def start_session(db: Database, user: User, client: str = "", previous_token: str | None = None,
+                  id_token: str | None = None) -> tuple[str, ActiveSession]:
+    """A new session for a user who has just logged in; a session the browser still held ends.
+    ``id_token``: the provider's ID token after an OpenID Connect log-in (for the log-out there)."""
     token = secrets.token_urlsafe(32)
     now = clock.now()
     csrf = secrets.token_urlsafe(32)
@@ -61,7 +63,7 @@ def start_session(db: Database, user: User, client: str = "", previous_token: st
         if previous_token:
             _end(session, _hash(previous_token), "rotated", now)
         session.add(LoginSessionRow(token_hash=_hash(token), user_id=user.id, csrf_token=csrf, created_at=now,
-                                    last_seen_at=now, client=(client or "")[:64]))
+                                    last_seen_at=now, client=(client or "")[:64], id_token=id_token or None))
     return token, ActiveSession(user=user, csrf_token=csrf, started=now)
 
 
@@ -90,27 +92,30 @@ def resume_session(db: Database, token: str | None, policy: SessionPolicy) -> Ac
                              has_flashes=bool(row.flashes))
 
 
-def end_session(db: Database, token: str | None, client: str = "") -> None:
-    """Log-out: the session ends for good and the log-out is in the audit log."""
+def end_session(db: Database, token: str | None, client: str = "") -> str | None:
+    """Log-out: the session ends for good and the log-out is in the audit log. Returns the
+    provider's ID token when the session began with OpenID Connect (for the log-out there)."""
     if not token:
-        return
+        return None
     now = clock.now()
     with db.unit_of_work() as session:
         row = session.get(LoginSessionRow, _hash(token))
         if row is None or row.ended_at is not None:
-            return
+            return None
+        id_token = row.id_token
         _end(session, row.token_hash, "logout", now)
         user_row = session.get(UserRow, row.user_id)
         if user_row is not None:
             record_event(session, AuditKind.LOGOUT, username=user_row.username, role=user_row.role,
                          municipality_code=user_row.municipality_code, action=f"log ud, klient {client or 'ukendt'}")
+    return id_token
 
 
 def end_sessions_of_user(session: Session, user_id: int, reason: str) -> int:
     """Every open session of an account (disabled, password reset); returns how many ended."""
     result = session.execute(update(LoginSessionRow)
                              .where(LoginSessionRow.user_id == user_id, LoginSessionRow.ended_at.is_(None))
-                             .values(ended_at=clock.now(), ended_reason=reason))
+                             .values(ended_at=clock.now(), ended_reason=reason, id_token=None))
     return result.rowcount or 0
 
 
@@ -152,4 +157,4 @@ def open_sessions(db: Database, user_id: int) -> int:
 def _end(session: Session, token_hash: str, reason: str, now: datetime) -> None:
     session.execute(update(LoginSessionRow)
                     .where(LoginSessionRow.token_hash == token_hash, LoginSessionRow.ended_at.is_(None))
-                    .values(ended_at=now, ended_reason=reason))
+                    .values(ended_at=now, ended_reason=reason, id_token=None))

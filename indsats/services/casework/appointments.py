@@ -198,6 +198,9 @@ def citizen_appointments(session: Session, citizen_id: int) -> list[AppointmentV
     return [_view(r, citizen, workers.get(r.caseworker_id)) for r in rows]
 
 
+MAX_NOTE = 4000  # the outcome's note (also the conversation's note)
+
+
 def record_outcome(db: Database, user: User, appointment_id: int, outcome: str, note: str = "") -> int | None:
     """Mark a booked appointment held, cancelled or not attended; returns an opened availability case's id."""
     from indsats.services.casework import availability
@@ -206,7 +209,9 @@ def record_outcome(db: Database, user: User, appointment_id: int, outcome: str, 
     ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER)
     if outcome not in OUTCOMES:
         raise InvalidInput("Vælg afholdt, aflyst eller udeblevet.")
-    note = (note or "").strip()[:4000]
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise InvalidInput(f"Notatet må højst være {MAX_NOTE} tegn (det er {len(note)}).")
     opened = None
     with db.unit_of_work() as session:
         row, citizen = appointment_in_scope(session, user, appointment_id)

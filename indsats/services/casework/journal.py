@@ -122,6 +122,9 @@ def add_note(db: Database, user: User, citizen_id: int, text: str, title: str = 
         return row.id
 
 
+MAX_TITLE = 200
+
+
 def upload_document(db: Database, user: User, citizen_id: int, filename: str, content: bytes, title: str = "") -> int:
     """Store a PDF or an image on the case; the type is read from the content, not the name."""
     if not content:
@@ -131,12 +134,15 @@ def upload_document(db: Database, user: User, citizen_id: int, filename: str, co
     kind = filetype.guess(content)
     if kind is None or kind.mime not in ALLOWED_TYPES:
         raise InvalidInput("Kun PDF og billeder (PNG, JPEG, TIFF, HEIC, WebP) kan lægges på sagen.")
+    title = (title or "").strip()
+    if len(title) > MAX_TITLE:
+        raise InvalidInput(f"Titlen må højst være {MAX_TITLE} tegn (den er {len(title)}).")
     name = "".join(ch for ch in (filename or "dokument").split("/")[-1].split("\\")[-1] if ch.isprintable())[:150]
     with db.unit_of_work() as session:
         citizen_for_write(session, user, citizen_id)
         row = DocumentRow(citizen_id=citizen_id, filename=name or f"dokument.{kind.extension}", media_type=kind.mime,
                           size=len(content), uploaded_at=clock.now(), uploaded_by=user.display_name or user.username,
-                          title=(title or "").strip()[:200], content=content)
+                          title=title, content=content)
         session.add(row)
         session.flush()
         audit.record_read(session, user, citizen_id, f"lagde dokument på sagen: {row.filename}")

@@ -107,15 +107,21 @@ def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities
         audit.record_read(session, user, citizen_id, "opdaterede planen")
 
 
+MAX_WISH = 300  # the citizen's topic for a requested conversation (the form's maxlength)
+
+
 def request_conversation(db: Database, user: User, day: date | None = None, wish: str = "") -> int:
     """Selvbetjening: the citizen asks for a conversation (LAB § 32, stk. 1: the right to one on request)."""
     ensure_role(user, Role.CITIZEN)
     if user.citizen_id is None:
         raise NotFound("Din bruger er ikke knyttet til en sag.")
+    wish = (wish or "").strip()
+    if len(wish) > MAX_WISH:
+        raise InvalidInput(f"Emnet må højst være {MAX_WISH} tegn (det er {len(wish)}); skriv resten til samtalen.")
     with db.unit_of_work() as session:
         row = CaseEventRow(citizen_id=user.citizen_id, date=day or clock.today(),
                            type=CaseEventType.CONVERSATION_REQUESTED.value,
-                           data={"by": "citizen", **({"wish": wish.strip()[:300]} if wish.strip() else {})})
+                           data={"by": "citizen", **({"wish": wish} if wish else {})})
         session.add(row)
         session.flush()
         audit.record_read(session, user, user.citizen_id, "borgeren bad om en samtale")

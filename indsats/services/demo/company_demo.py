@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from indsats.matching.batch import match_all
 from indsats.matching.embedder import get_embedder
 from indsats.matching.taxonomy import default_taxonomy
 from indsats.services.company.candidates import UNEMPLOYMENT_BENEFITS, matching_candidates
+from indsats.services.company.consent import CITIZEN_SELF
 from indsats.services.company.job_orders import as_match_job, company_safe_reasons
 from indsats.store.company_tables import (
     CandidateProfileRow,
@@ -70,6 +71,9 @@ def _seed_municipality(session: Session, code: str, rng: random.Random, as_of: d
             driving_licence=p.driving_licence, languages=p.languages, accommodation_needs=p.accommodation_needs,
             max_hours=p.max_hours, max_commute_km=p.max_commute_km, consent=p.consent,
             consent_date=as_of if p.consent else None, updated=as_of,
+            # the demo's citizens gave their consent themselves (on Min sag), the record says who and when
+            consent_given_by=CITIZEN_SELF if p.consent else None,
+            consent_given_at=datetime.combine(as_of, time(9), tzinfo=UTC) if p.consent else None,
             summary=f"Søger arbejde som {' eller '.join(p.occupations)}."))
     companies = list(session.scalars(select(CompanyRow).where(CompanyRow.municipality_code == code)
                                      .order_by(CompanyRow.employees.desc(), CompanyRow.cvr)))

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
+from indsats.domain.formatting import dato
 from indsats.domain.models import User
 from indsats.economy.labour_force import LabourForceFileError, parse_labour_force_csv, series_key
 from indsats.economy.rates import load_rates
@@ -133,6 +134,9 @@ def expenditure_per_person(db: Database, code: str, day: date, benefits: list[st
         return None
     last_idx = weeks.index(weeks.last_full_week(day))
     first_idx = last_idx - YEAR_WEEKS + 1
+    priced_from = rates_from(benefits)
+    if priced_from is None or weeks.monday_of_index(first_idx) < priced_from:
+        return None  # weeks without a shipped rate would count as 0 kr., not as unknown
     lo, hi = window_for(*window) if window else (weeks.monday_of_index(first_idx), day)
     gross = _gross_by_week(db, code, min(lo, weeks.monday_of_index(first_idx)), max(hi, day))
     rows = gross[(gross["idx"] >= first_idx) & (gross["idx"] <= last_idx)]
@@ -144,3 +148,28 @@ def expenditure_per_person(db: Database, code: str, day: date, benefits: list[st
 def window_for(first: date, last: date) -> tuple[date, date]:
     """The panel span needed to judge dates ``first``..``last`` (a year before the first)."""
     return first - timedelta(weeks=YEAR_WEEKS + 1), last
+
+
+def rates_from(benefits: list[str] | None) -> date | None:
+    """The first day the shipped rates price every benefit of the group (all benefits when None);
+    None when one of them has no rate at all."""
+    first: dict[str, date] = {}
+    for rate in load_rates():
+        first[rate.benefit] = min(first.get(rate.benefit, rate.valid_from), rate.valid_from)
+    wanted = benefits or list(first)
+    if not wanted or any(b not in first for b in wanted):
+        return None
+    return max(first[b] for b in wanted)
+
+
+def missing_reason(db: Database, code: str, day: date, benefits: list[str] | None) -> str:
+    """Why the figure per person in the labour force cannot be computed for ``day``, in Danish."""
+    priced_from = rates_from(benefits)
+    window_start = weeks.monday_of_index(weeks.index(weeks.last_full_week(day)) - YEAR_WEEKS + 1)
+    if priced_from is None or window_start < priced_from:
+        since = f" først fra {dato(priced_from, 'd. MMMM yyyy')}" if priced_from else " ikke"
+        return (f"Udgifterne kan ikke beregnes for perioden: satserne for ydelserne gælder{since}, "
+                f"og målet kræver et helt år med satser.")
+    if not [y for y in labour_force(db, code) if y <= day.year]:
+        return "Ingen arbejdsstyrketal for perioden: indlæs dem under Økonomi for at beregne målet."
+    return "Ingen data for perioden."

@@ -172,9 +172,10 @@ def goal_view(goal: ResultGoal, actuals: Actuals, as_of: date, plan: EmploymentP
     view = GoalView(goal, measure.label_da, measure.unit, att, series, trajectory, comparison)
     if goal.comparison is not None and figures and goal.benefits:
         view.comparison_series = series_note
-    if measure.key == "expenditure_per_labour_force_person" and actual is None:
-        view.available, view.reason = False, ("Ingen arbejdsstyrketal for perioden: indlæs dem under Økonomi "
-                                              "(indsats labour-force) for at beregne målet.")
+    if measure.key == "expenditure_per_labour_force_person" and actual is None and actuals.db is not None:
+        from indsats.services.economy.labour_force import missing_reason
+
+        view.available, view.reason = False, missing_reason(actuals.db, actuals.code, when, benefits)
     elif measure.source == "external" and actual is None:
         view.available, view.reason = False, "Tallet hentes fra jobindsats.dk og beregnes ikke her."
     elif measure.key == "timeliness" and actual is None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 20:36:12.327036
+Create Date: 2026-12-01 21:01:42.638705
 """
 from alembic import op
 import sqlalchemy as sa
@@ -973,6 +973,7 @@ def upgrade() -> None:
     sa.Column('ended_reason', sa.String(length=20), nullable=True),
     sa.Column('client', sa.String(length=64), nullable=False),
     sa.Column('flashes', sa.Text(), nullable=True),
+    sa.Column('id_token', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users')),
     sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_login_sessions'))
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from indsats.domain.enums import Role
 from indsats.domain.models import User
@@ -25,6 +26,7 @@ from ...deps import (
     settings_of,
     verify_csrf,
 )
+from .oidc_logout import provider_logout_url
 
 router = APIRouter(tags=["log ind"])
 
@@ -58,11 +60,11 @@ def login_page(request: Request, next: str | None = None):
     return login_page_response(request, next)
 
 
-def begin_session(request: Request, db: Database, user: User):
+def begin_session(request: Request, db: Database, user: User, id_token: str | None = None):
     """A fresh server-side session for a user who has just proved who they are (password or OIDC):
     the session the browser held ends (the id is rotated) and the pre-login cookie is emptied."""
     token, session = start_session(db, user, client_address(request),
-                                   previous_token=request.cookies.get(SESSION_COOKIE))
+                                   previous_token=request.cookies.get(SESSION_COOKIE), id_token=id_token)
     request.session.clear()
     request.state.login_session = session
     return token, session
@@ -92,10 +94,13 @@ def login(request: Request, username: str = Form("", max_length=200), password: 
 
 
 @router.post("/logout", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-def logout(request: Request, db: Database = Depends(get_db)):
-    end_session(db, request.cookies.get(SESSION_COOKIE), client_address(request))
+async def logout(request: Request, db: Database = Depends(get_db)):
+    """The session ends here; when it began with OpenID Connect and the provider has an
+    ``end_session_endpoint``, the browser goes on there (RP-initiated log-out) and comes back to /login."""
+    id_token = await run_in_threadpool(end_session, db, request.cookies.get(SESSION_COOKIE), client_address(request))
     request.session.clear()
-    response = RedirectResponse("/login", status_code=303)
+    target = (await provider_logout_url(request, id_token)) if id_token else None
+    response = RedirectResponse(target or "/login", status_code=303)
     clear_session_cookie(response, request)
     return response
 

@@ -6,7 +6,8 @@ signed pre-login cookie until the answer comes back); ``/login/oidc/callback`` c
 exchanges the code with the verifier and the client secret, and validates the ID token's
 signature, issuer, audience, expiry and nonce. The verified subject is then looked up among the
 accounts (``services.accounts.oidc_login``); the session is the same server-side session as after
-a password log-in, and log-out ends it the same way. Every refusal is audited.
+a password log-in, and log-out ends it the same way — and then goes on to the provider's
+``end_session_endpoint`` (``oidc_logout``). Every refusal is audited.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ async def oidc_callback(request: Request, db: Database = Depends(get_db)):
         token = await client.authorize_access_token(request)
         userinfo = token.get("userinfo") or {}
         subject = str(userinfo.get("sub") or "")
+        id_token = str(token.get("id_token") or "") or None
         if not subject:
             raise OAuthError(error="missing_sub", description="no subject in the ID token")
     except Exception as exc:  # noqa: BLE001 — state, code, PKCE, nonce, signature, issuer, audience, network
@@ -82,7 +84,7 @@ async def oidc_callback(request: Request, db: Database = Depends(get_db)):
     except AuthenticationFailed as exc:
         request.session.pop(_NEXT, None)
         return login_page_response(request, next_url, error=str(exc), status_code=401)
-    token_value, session = await run_in_threadpool(begin_session, request, db, user)
+    token_value, session = await run_in_threadpool(begin_session, request, db, user, id_token)
     response = RedirectResponse(home_of(session.user, next_url), status_code=303)
     set_session_cookie(response, request, token_value)
     return response

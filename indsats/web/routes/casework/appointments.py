@@ -54,7 +54,7 @@ def calendar_page(request: Request, dato: date | None = None, visning: str = "ug
 
 @router.post("/aftaler/{appointment_id}/udfald", include_in_schema=False, dependencies=csrf)
 def outcome_form(request: Request, appointment_id: ID, outcome: Annotated[str, Form(max_length=20)],
-                 citizen_id: Annotated[int, Form(ge=1, le=2**31 - 1)], note: Annotated[str, Form(max_length=4000)] = "",
+                 citizen_id: Annotated[int, Form(ge=1, le=2**31 - 1)], note: Annotated[str, Form(max_length=10_000)] = "",
                  user: User = Depends(writers), db: Database = Depends(get_db)):
     try:
         opened = appointments.record_outcome(db, user, appointment_id, outcome, note)
@@ -140,7 +140,7 @@ def journal_search(request: Request, citizen_id: ID, q: Annotated[str, Query(max
 
 @router.post("/borgere/{citizen_id}/dokumenter", include_in_schema=False, dependencies=csrf)
 async def upload_form(request: Request, citizen_id: ID, fil: Annotated[UploadFile, File()],
-                      title: Annotated[str, Form(max_length=200)] = "", user: User = Depends(writers),
+                      title: Annotated[str, Form(max_length=10_000)] = "", user: User = Depends(writers),
                       db: Database = Depends(get_db)):
     content = await fil.read(journal.MAX_DOCUMENT_BYTES + 1)
     try:

@@ -94,7 +94,11 @@ def plan_form(request: Request, citizen_id: RowId, goal: Annotated[Note, Form()]
 @router.post("/min-sag/samtale", include_in_schema=False)
 def request_conversation_form(request: Request, wish: Annotated[Note, Form()] = "",
                               user: User = Depends(require_roles(Role.CITIZEN)), db: Database = Depends(get_db)):
-    casework.request_conversation(db, user, wish=wish)
+    try:
+        casework.request_conversation(db, user, wish=wish)
+    except InvalidInput as exc:
+        flash(request, f"Anmodningen er ikke sendt: {exc}")
+        return RedirectResponse("/min-sag", status_code=303)
     flash(request, "Din anmodning om en samtale er sendt til jobcentret.")
     return RedirectResponse("/min-sag", status_code=303)
 
