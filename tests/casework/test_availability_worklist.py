@@ -99,7 +99,7 @@ def test_an_answer_too_long_is_refused_not_cut(world_client):
 def test_too_long_texts_are_refused_with_a_danish_message_never_cut(world_client):
     world, client, database = world_client
     login(client, "mette")
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
     titled = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"title": "T" * 201, "csrf_token": token},
                          files={"fil": ("a.pdf", pdf, "application/pdf")}, follow_redirects=True)
@@ -110,7 +110,7 @@ def test_too_long_texts_are_refused_with_a_danish_message_never_cut(world_client
                       json={"outcome": "held", "note": "x" * 4001})
     assert api.status_code == 422 and api.json()["errors"][0]["field"].endswith("note")
     login(client, "anna")
-    token = _csrf(client, "/min-sag")
+    token = csrf(client, "/min-sag")
     asked = client.post("/min-sag/samtale", data={"wish": "Om praktik " * 40, "csrf_token": token},
                         follow_redirects=True)
     assert "Anmodningen er ikke sendt: Emnet må højst være 300 tegn" in asked.text
