@@ -66,7 +66,7 @@ def test_the_caseworkers_pages_fit_a_phone(live_server, page):
     for path in ("/sager", "/frister", "/sager?sagsbehandler=uden"):
         _check(page, base, path)
     log_in(page, base, "leder250", PASSWORD)
-    for path in ("/logning", "/logning?sort=aeldste&kind=read", "/borgere?q=Anna"):
+    for path in ("/logning", "/logning?sort=aeldste&kind=read", "/borgere?q=Anna", "/styring", "/ledelsesinformation"):
         _check(page, base, path)
 
 

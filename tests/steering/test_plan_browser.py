@@ -24,6 +24,9 @@ def test_plan_pages_in_a_browser(sqlite_database):
         assert "Version 1" in page.content()
         assert_accessible(page, "/plan")
         page.goto(f"{base}/plan/{vid}")
+        goals = page.locator("table.list").first.inner_text()  # Danish notation; 95 % was shown as "mindst 1"
+        assert "højst -7,4 % ændring" in goals and "mindst 95,0 %" in goals, goals
+        assert "7.4" not in goals and "mindst 1\t" not in goals
         assert_accessible(page, "/plan/{id}")
         page.click("text=Ret kladden")
         assert_accessible(page, "/plan/{id}/ret")

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
+from indsats.domain.formatting import format_value
 from indsats.domain.models import User
 from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
@@ -79,7 +80,7 @@ def plan_page(request: Request, version_id: RowId, user: User = Depends(readers)
     return render(request, "steering/plan/version.html", user=user, v=version, others=others,
                   measures=MEASURES, offer_label=plan_forms.offer_label, bound_da=plan_forms.BOUND_DA,
                   actions=[(s, plan_versions.ACTION_DA[s]) for s in plan_versions.TRANSITIONS[version.status]],
-                  today=clock.today(), can_edit=user.role == Role.MANAGER)
+                  today=clock.today(), can_edit=user.role == Role.MANAGER, fmtv=format_value)
 
 
 @router.get("/plan/{version_id}/yaml", include_in_schema=False)
