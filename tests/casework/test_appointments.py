@@ -14,9 +14,9 @@ from indsats.services.casework import appointments
 from indsats.store.casework_tables import AppointmentSlotRow, AvailabilityCaseRow, DocumentRow
 from indsats.store.tables import AuditRow, ConversationRow
 from indsats.web.app import create_app
+from tests.web_login import csrf, login
 
 from .builders import build_world
-from .test_web_api_and_pages import _csrf, login
 
 MONDAY = datetime(2026, 12, 7, 7, 0, tzinfo=UTC)  # 8.00 in Copenhagen
 TUESDAY = date(2026, 12, 8)
@@ -30,7 +30,7 @@ def world_client(database):
 
 
 def _book(client, citizen_id, time="09:00", minutes="30", day=TUESDAY, htmx=False):
-    token = _csrf(client, f"/borgere/{citizen_id}")
+    token = csrf(client, f"/borgere/{citizen_id}")
     return client.post(f"/borgere/{citizen_id}/registrer/appointment", follow_redirects=False,
                        headers={"HX-Request": "true"} if htmx else {},
                        data={"date": day.isoformat(), "time": time, "minutes": minutes, "channel": "attendance",
@@ -114,13 +114,13 @@ def test_a_missed_meeting_opens_an_availability_case_through_to_the_decision(wor
     _book(client, world.anna_id)
     with database.unit_of_work() as s:
         appointment_id = s.scalar(select(AppointmentSlotRow.appointment_id))
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     early = client.post(f"/aftaler/{appointment_id}/udfald", data={"outcome": "no_show", "citizen_id": world.anna_id,
                                                                   "csrf_token": token}, follow_redirects=True)
     assert "kun aflyses" in early.text
     with time_machine.travel(datetime(2026, 12, 8, 10, 0, tzinfo=UTC), tick=False):
         login(client, "mette")  # a new day, a new session
-        token = _csrf(client, f"/borgere/{world.anna_id}")
+        token = csrf(client, f"/borgere/{world.anna_id}")
         page = client.post(f"/aftaler/{appointment_id}/udfald", follow_redirects=True,  # noqa
                            data={"outcome": "no_show", "citizen_id": world.anna_id, "csrf_token": token}).text
         assert "en rådighedssag er oprettet" in page and "Partshøring skal sendes" in page
@@ -146,7 +146,7 @@ def test_a_missed_meeting_opens_an_availability_case_through_to_the_decision(wor
 def test_journal_notes_documents_and_an_audited_download(world_client):
     world, client, database = world_client
     login(client, "mette")
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     client.post(f"/borgere/{world.anna_id}/journal", data={"title": "Telefonsamtale", "text": "Ringede om praktik",
                                                            "csrf_token": token})
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"

@@ -13,9 +13,9 @@ from indsats.services.casework import obligation_store
 from indsats.store.obligation_tables import CitizenObligationRow
 from indsats.store.tables import AuditRow, BenefitSpellRow, CaseworkerRow, CitizenRow, TeamRow
 from indsats.web.app import create_app
+from tests.web_login import csrf, login
 
 from .builders import PASSWORD, build_world
-from .test_web_api_and_pages import _csrf, login
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_a_team_leader_assigns_an_unassigned_citizen_and_moves_one_to_another_te
     page = client.get("/sager", params={"sagsbehandler": "uden"}).text
     assert "Erik Uden" in page and "Anna" not in page and 'name="citizen_ids"' in page and "Flyt/tildel" in page
     assert _ids(client, unassigned=True) == {ids["erik"]}
-    token = _csrf(client, "/sager")
+    token = csrf(client, "/sager")
     answer = client.post("/sager/flyt", data={"csrf_token": token, "citizen_ids": [ids["erik"]],
                                               "caseworker_id": ids["Jens Holm"], "tilbage": "sagsbehandler=uden"},
                          follow_redirects=False)
@@ -106,7 +106,7 @@ def test_a_caseworker_is_refused_and_cannot_see_the_unassigned(moving):
     assert answer.status_code == 403 and answer.json()["detail"]
     assert client.get("/api/caseload", params={"unassigned": True}).status_code == 403
     assert 'name="citizen_ids"' not in client.get("/sager").text
-    token = _csrf(client, "/sager")
+    token = csrf(client, "/sager")
     form = client.post("/sager/flyt", data={"csrf_token": token, "citizen_ids": [ids["erik"]],
                                             "caseworker_id": ids["Mette Sørensen"]}, follow_redirects=False)
     assert form.status_code == 403
@@ -140,7 +140,7 @@ def test_across_municipalities_and_unknown_ids_nothing_is_written(moving):
     assert refused >= 4
 
     login(client, "teamleder250")  # the form says so in Danish and moves nobody
-    token = _csrf(client, "/sager")
+    token = csrf(client, "/sager")
     client.post("/sager/flyt", data={"csrf_token": token, "citizen_ids": [world.anna_id],
                                      "caseworker_id": ids["Hanne Dam"]})
     assert _caseworker_of(database, world.anna_id) == ids["Mette Sørensen"]

@@ -14,9 +14,9 @@ from indsats.settings import get_settings
 from indsats.store.casework_tables import AvailabilityCaseRow, DocumentRow
 from indsats.store.tables import AuditRow, CaseEventRow
 from indsats.web.app import create_app
+from tests.web_login import csrf, login
 
 from .builders import build_world
-from .test_web_api_and_pages import _csrf, login
 
 MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 
@@ -29,7 +29,7 @@ def world_client(database):
 
 
 def _open_case(client, citizen_id: int, on: str = "2026-12-04") -> None:
-    token = _csrf(client, f"/borgere/{citizen_id}")
+    token = csrf(client, f"/borgere/{citizen_id}")
     answer = client.post(f"/borgere/{citizen_id}/raadighed", follow_redirects=True,
                          data={"cause": "refused_offer", "cause_date": on, "csrf_token": token})
     assert answer.status_code == 200, answer.text
@@ -85,7 +85,7 @@ def test_an_answer_too_long_is_refused_not_cut(world_client):
     _open_case(client, world.anna_id)
     with database.unit_of_work() as s:
         case_id = s.scalar(select(AvailabilityCaseRow.id))
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     client.post(f"/raadighed/{case_id}/partshoering", data={"citizen_id": world.anna_id, "csrf_token": token})
     long = "Jeg var syg. " * 400  # 5,200 characters
     answer = client.post(f"/raadighed/{case_id}/svar", follow_redirects=True,
@@ -99,7 +99,7 @@ def test_an_answer_too_long_is_refused_not_cut(world_client):
 def test_too_long_texts_are_refused_with_a_danish_message_never_cut(world_client):
     world, client, database = world_client
     login(client, "mette")
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
     titled = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"title": "T" * 201, "csrf_token": token},
                          files={"fil": ("a.pdf", pdf, "application/pdf")}, follow_redirects=True)
@@ -110,7 +110,7 @@ def test_too_long_texts_are_refused_with_a_danish_message_never_cut(world_client
                       json={"outcome": "held", "note": "x" * 4001})
     assert api.status_code == 422 and api.json()["errors"][0]["field"].endswith("note")
     login(client, "anna")
-    token = _csrf(client, "/min-sag")
+    token = csrf(client, "/min-sag")
     asked = client.post("/min-sag/samtale", data={"wish": "Om praktik " * 40, "csrf_token": token},
                         follow_redirects=True)
     assert "Anmodningen er ikke sendt: Emnet må højst være 300 tegn" in asked.text

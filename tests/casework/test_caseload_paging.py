@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 
 from indsats.store.tables import AuditRow, BenefitSpellRow, CitizenRow
 from indsats.web.app import create_app
+from tests.web_login import login
 
 from .caseload_world import EXTRA, build_big_team
-from .test_web_api_and_pages import login
 
 
 @pytest.fixture

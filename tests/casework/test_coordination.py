@@ -16,20 +16,15 @@ from indsats.domain.enums import Role
 from indsats.services.accounts.auth import create_user
 from indsats.store.tables import AuditRow
 from indsats.web.app import create_app
+from tests.web_login import csrf as _csrf
+from tests.web_login import logged_in
 
 from .builders import PASSWORD, WORLD_DAY, build_world
 
 
-def _csrf(client, path):
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
-
-
 def _login(client, username):
     client.cookies.clear()
-    token = _csrf(client, "/login")
-    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
-                           follow_redirects=False)
-    assert response.status_code == 303, response.text
+    logged_in(client, username)
 
 
 @pytest.fixture

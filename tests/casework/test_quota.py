@@ -15,8 +15,9 @@ from indsats.services.casework.quota import exempted_citizens, quota_report
 from indsats.services.shared.errors import Forbidden, InvalidInput
 from indsats.store.tables import AuditRow
 from indsats.web.app import create_app
+from tests.web_login import logged_in as login
 
-from .quota_world import AS_OF, PASSWORD, build
+from .quota_world import AS_OF, build
 
 LEADER = User(id=None, username="teamleder", role=Role.TEAM_LEADER, municipality_code="250", caseworker_id=None)
 MUNICIPAL_TALKS = ("conversations", "dagpenge", "municipality")
@@ -97,14 +98,6 @@ def client(sqlite_database, monkeypatch):
     world = build(sqlite_database)
     with TestClient(create_app(sqlite_database, secret_key="test")) as c:
         yield world, c, sqlite_database
-
-
-def login(client, username):
-    html = client.get("/login").text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
-                           follow_redirects=False)
-    assert response.status_code == 303, response.text
 
 
 def test_quota_page_as_team_leader(client):

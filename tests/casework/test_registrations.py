@@ -11,9 +11,9 @@ from sqlalchemy import select
 from indsats.services.casework.obligations import obligations_for_citizen
 from indsats.store.tables import AuditRow, BenefitSpellRow, CaseEventRow
 from indsats.web.app import create_app
+from tests.web_login import csrf, login
 
 from .builders import build_world
-from .test_web_api_and_pages import _csrf, login
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def _events(database, citizen_id, kind=None):
 
 
 def _post(client, citizen_id, kind, data, htmx=False):
-    token = _csrf(client, f"/borgere/{citizen_id}")
+    token = csrf(client, f"/borgere/{citizen_id}")
     headers = {"HX-Request": "true"} if htmx else {}
     return client.post(f"/borgere/{citizen_id}/registrer/{kind}", data={**data, "csrf_token": token},
                        headers=headers, follow_redirects=False)
@@ -180,7 +180,7 @@ def test_a_caseworker_of_another_municipality_cannot_register(world_client):
     login(client, "hanne")
     response = _post(client, world.carl_id, "first_contact", {"date": "2026-02-01"})
     assert response.status_code == 303
-    token = _csrf(client, "/sager")
+    token = csrf(client, "/sager")
     response = client.post(f"/borgere/{world.anna_id}/registrer/first_contact",
                            data={"date": "2026-05-01", "csrf_token": token}, follow_redirects=False)
     assert response.status_code == 403
@@ -190,7 +190,7 @@ def test_a_caseworker_of_another_municipality_cannot_register(world_client):
 def test_the_citizens_request_is_confirmed_in_the_session_not_the_url(world_client):
     world, client, _ = world_client
     login(client, "anna")
-    response = client.post("/min-sag/samtale", data={"wish": "Om praktik", "csrf_token": _csrf(client, "/min-sag")},
+    response = client.post("/min-sag/samtale", data={"wish": "Om praktik", "csrf_token": csrf(client, "/min-sag")},
                            follow_redirects=False)
     assert response.headers["location"] == "/min-sag"
     assert "Din anmodning om en samtale er sendt" in client.get("/min-sag").text

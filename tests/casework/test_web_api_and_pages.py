@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indsats.web.app import create_app
+from tests.web_login import csrf, login
 
 from .builders import PASSWORD, build_world
 
@@ -17,17 +18,6 @@ def world_client(database):
     world = build_world(database)
     with TestClient(create_app(database, secret_key="test")) as client:
         yield world, client
-
-
-def _csrf(client, path="/login"):
-    html = client.get(path).text
-    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-
-
-def login(client, username, password=PASSWORD):
-    token = _csrf(client)
-    return client.post("/login", data={"username": username, "password": password, "csrf_token": token},
-                       follow_redirects=False)
 
 
 def test_healthz_answers_when_the_database_is_ready(world_client):
@@ -103,7 +93,7 @@ def test_manager_filters_the_audit_log_and_exports_csv(world_client):
     world, client = world_client
     login(client, "mette")
     client.get(f"/borgere/{world.anna_id}")
-    client.post("/logout", data={"csrf_token": _csrf(client, "/sager")})
+    client.post("/logout", data={"csrf_token": csrf(client, "/sager")})
     login(client, "leder250")
     page = client.get("/logning", params={"username": "mette"}).text
     assert f"side: /borgere/{world.anna_id}" in page
@@ -119,7 +109,7 @@ def test_menu_shows_the_pages_of_the_users_role(world_client):
     login(client, "mette")
     menu = client.get("/sager").text
     assert 'href="/sager"' in menu and 'href="/borgere"' in menu and 'href="/logning"' not in menu
-    client.post("/logout", data={"csrf_token": _csrf(client, "/sager")})
+    client.post("/logout", data={"csrf_token": csrf(client, "/sager")})
     login(client, "leder250")
     assert 'href="/logning"' in client.get("/borgere").text
 
@@ -127,7 +117,7 @@ def test_menu_shows_the_pages_of_the_users_role(world_client):
 def test_caseworker_updates_the_plan_and_the_citizen_sees_it_and_asks_for_a_conversation(world_client):
     world, client = world_client
     login(client, "mette")
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     response = client.post(f"/borgere/{world.anna_id}/plan", data={
         "goal": "Job som truckfører", "activities": "Truckcertifikat\nVirksomhedspraktik hos Lager A/S",
         "csrf_token": token}, follow_redirects=False)
@@ -136,7 +126,7 @@ def test_caseworker_updates_the_plan_and_the_citizen_sees_it_and_asks_for_a_conv
     login(client, "anna")
     own = client.get("/min-sag").text
     assert "Job som truckfører" in own and "Truckcertifikat" in own
-    response = client.post("/min-sag/samtale", data={"wish": "Om praktik", "csrf_token": _csrf(client, "/min-sag")})
+    response = client.post("/min-sag/samtale", data={"wish": "Om praktik", "csrf_token": csrf(client, "/min-sag")})
     assert response.status_code == 200 and "Din anmodning om en samtale er sendt" in response.text
     assert "Borgeren har bedt om en samtale" in response.text  # on the citizen's own timeline
 
@@ -144,7 +134,7 @@ def test_caseworker_updates_the_plan_and_the_citizen_sees_it_and_asks_for_a_conv
 def test_a_plan_without_a_goal_is_refused_in_danish(world_client):
     world, client = world_client
     login(client, "mette")
-    token = _csrf(client, f"/borgere/{world.anna_id}")
+    token = csrf(client, f"/borgere/{world.anna_id}")
     response = client.post(f"/borgere/{world.anna_id}/plan", data={"goal": " ", "csrf_token": token})
     assert response.status_code == 422 and "Skriv borgerens mål" in response.text
 

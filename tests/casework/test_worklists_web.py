@@ -8,8 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indsats.web.app import create_app
+from tests.web_login import logged_in as login
 
-from .worklist_world import PASSWORD, build
+from .worklist_world import build
 
 
 @pytest.fixture
@@ -18,14 +19,6 @@ def world_client(sqlite_database, monkeypatch):
     world = build(sqlite_database)
     with TestClient(create_app(sqlite_database, secret_key="test")) as client:
         yield world, client
-
-
-def login(client, username):
-    html = client.get("/login").text
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
-                           follow_redirects=False)
-    assert response.status_code == 303, response.text
 
 
 def test_caseworker_worklist_page_is_danish_and_lists_overdue_first(world_client):

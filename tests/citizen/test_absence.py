@@ -9,8 +9,7 @@ from sqlalchemy import func, select
 from indsats.domain import clock
 from indsats.store.obligation_tables import CitizenObligationRow
 from indsats.store.tables import CaseEventRow
-
-from .conftest import csrf, login
+from tests.web_login import csrf, login
 
 
 def _report(client, **data):

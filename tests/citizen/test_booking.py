@@ -15,8 +15,7 @@ from indsats.services.citizen import booking
 from indsats.services.shared.errors import Conflict
 from indsats.store.casework_tables import AppointmentRow
 from indsats.store.tables import CitizenRow, ConversationRow
-
-from .conftest import csrf, login, logout
+from tests.web_login import csrf, login, logout
 
 SLOT = re.compile(r'name="starts_at" value="([^"]+)"')
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from indsats.store.tables import AuditRow
-
-from .conftest import csrf, login, logout
+from tests.web_login import csrf, login, logout
 
 CV = {"occupations": ["lagermedarbejder"], "experience": "5 år på lager hos Lager A/S", "education": "Truckcertifikat",
       "skills": "truckkørsel, pluk", "languages": "dansk, engelsk", "driving_licence": "ja", "max_hours": "37",

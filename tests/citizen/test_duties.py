@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from indsats.domain.labels import CITIZEN_DUTY_DA
 from indsats.services.casework.worklists import RULE_DA
-
-from .conftest import login
+from tests.web_login import login
 
 
 def test_every_rule_the_caseworker_sees_has_a_plain_danish_explanation_or_is_internal():

@@ -8,8 +8,7 @@ from sqlalchemy import select
 
 from indsats.domain import clock
 from indsats.store.tables import AuditRow
-
-from .conftest import csrf, login, logout
+from tests.web_login import csrf, login, logout
 
 
 def _post(client, path, page, **data):

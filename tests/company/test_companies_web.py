@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 
 from indsats.services.company import job_orders
 from indsats.web.app import create_app
+from tests.web_login import csrf
+from tests.web_login import logged_in as login
 
 from .company_world import LAGER, PASSWORD, PLEJE, TODAY, build_company_world
 
@@ -27,17 +29,6 @@ def site(database, monkeypatch):
     world = build_company_world(database)
     with TestClient(create_app(database, secret_key="test")) as client:
         yield world, client, database
-
-
-def csrf(client, path):
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
-
-
-def login(client, username):
-    token = csrf(client, "/login")
-    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
-                           follow_redirects=False)
-    assert response.status_code == 303, response.text
 
 
 def test_a_consultant_registers_a_visit_orders_candidates_and_proposes_one(site):

@@ -8,12 +8,14 @@ import re
 
 import pytest
 import time_machine
-from economy_world import PASSWORD, TODAY, build_economy_world
+from economy_world import TODAY, build_economy_world
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from indsats.store.tables import AuditRow
 from indsats.web.app import create_app
+from tests.web_login import csrf as _csrf
+from tests.web_login import logged_in as login
 
 
 @pytest.fixture
@@ -22,17 +24,6 @@ def client(database):
     app = create_app(database, secret_key="test")
     with time_machine.travel(TODAY, tick=False), TestClient(app) as c:
         yield world, c, database
-
-
-def _csrf(client, path):
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
-
-
-def login(client, username):
-    token = _csrf(client, "/login")
-    r = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token},
-                    follow_redirects=False)
-    assert r.status_code == 303
 
 
 BUDGET = "år;måned;område;beløb\n" + "".join(

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from indsats.web.app import create_app
 from tests.casework.builders import build_world
-from tests.casework.test_web_api_and_pages import login
+from tests.web_login import login
 
 
 def test_management_information_and_goals_export_as_danish_csv(sqlite_database):
