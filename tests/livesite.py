@@ -7,14 +7,17 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import uvicorn
 
 from indsats.web.app import create_app
+
+World = TypeVar("World")
 
 CHROMIUM = os.environ.get("INDSATS_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,6 +44,14 @@ def serve(database) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def serve_world(database, build: Callable[..., World]) -> Iterator[tuple[World, str]]:
+    """``build(database)``'s hand-made world, then the app over it served on loopback: yields (world, base URL)."""
+    world = build(database)
+    with serve(database) as base:
+        yield world, base
 
 
 @contextmanager

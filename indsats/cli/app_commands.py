@@ -6,14 +6,14 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.domain.labels import ROLE_DA
-from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.database import Database, upgrade
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.privacy_logging import mask_cpr
 from indsats.settings import SettingsError, get_settings
 
+from .command_helpers import migrated_url, progress_bar
 from .typer_app import app
 
 console = Console()
@@ -26,6 +26,7 @@ def _serve(db: Database, host: str, port: int) -> None:
     """Serve the app; the Secure cookie flag is off only for the demo on the loopback address."""
     import uvicorn
 
+    from indsats.services.evidence.background import warm_effect_estimates
     from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
@@ -39,7 +40,8 @@ def _serve(db: Database, host: str, port: int) -> None:
     except SettingsError as exc:
         typer.echo(f"Starter ikke: {exc}", err=True)
         raise typer.Exit(2) from None
-    start_background_refresh(db)  # the kept measures: refreshed beside the server, never before it answers
+    # The kept measures and the week's effect estimates: refreshed beside the server, never before it answers.
+    start_background_refresh(db, warmers=[warm_effect_estimates])
     # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
     uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
 
@@ -54,14 +56,9 @@ def demo(port: int = typer.Option(8000, "--port", help="Port for webserveren."),
 
     db = Database()
     console.print(f"Database: [bold]{db.url}[/bold]")
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
-        task = bar.add_task("Bygger syntetisk kommune", total=None)
-
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=f"Bygger {stage}", completed=done, total=total)
-
-        built, logins = prepare_demo(db, seed=seed, progress=progress)
+    with progress_bar(console, "Bygger syntetisk kommune", transient=True,
+                      describe=lambda stage: f"Bygger {stage}") as step:
+        built, logins = prepare_demo(db, seed=seed, progress=step)
     console.print("Demodata bygget." if built else "Demodata fandtes allerede.")
     console.print("[bold]Demo-logins[/bold] (brugernavn / adgangskode — rolle, kommune: hvad man kan)")
     for login in logins:
@@ -90,8 +87,7 @@ def import_command(files: list[Path] = typer.Argument(..., help="citizens.csv, b
     """Indlæs kommunens egne data: alt eller intet."""
     from indsats.services.casework.imports import import_files  # only for this command, not for serve
 
-    url = database or database_url()
-    upgrade(url)
+    url = migrated_url(database)
     try:
         report = import_files(Database(url), files, encoding)
     except InvalidInput as exc:

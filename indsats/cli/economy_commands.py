@@ -20,6 +20,7 @@ from indsats.services.economy.expenditure_files import (
     step_label,
 )
 
+from .command_helpers import database_option
 from .typer_app import app
 
 
@@ -65,7 +66,7 @@ def economy_command(
 def labour_force_command(
     file: Path = typer.Argument(..., help="CSV: area;year;labour_force[;expenditure][;benefits][;source] (docs/ECONOMY.md)."),
     municipality: str = typer.Option(..., "--municipality", help="Kommunekoden tallene hører til, fx 766."),
-    url: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+    url: str = database_option(),
 ) -> None:
     """Indlæs arbejdsstyrketal (kommunen og sammenligningsgrupper) til udgifter pr. person i arbejdsstyrken."""
     from indsats.services.economy.labour_force import import_labour_force_file

@@ -117,10 +117,11 @@ def estimates_refresh(
     """Beregn og gem effekten af hvert tilbud pr. målgruppe fra kommunens egne data (fx hver mandag)."""
     from indsats.domain import clock
     from indsats.services.evidence.effect_estimates import refresh_effect_estimates, year_window
-    from indsats.services.shared.database import Database, database_url, upgrade
+    from indsats.services.shared.database import Database
 
-    url = database or database_url()
-    upgrade(url)
+    from .command_helpers import migrated_url
+
+    url = migrated_url(database)
     window = None
     if year is not None:
         window = year_window(year, clock.today())
@@ -145,11 +146,12 @@ def estimates_import_reference(
 ) -> None:
     """Indlæs vidensbankens effekttal (jobeffekter.dk) til siden Effekter; alt eller intet, erstatter de tidligere."""
     from indsats.services.evidence.effect_references import import_reference_file
-    from indsats.services.shared.database import Database, database_url, upgrade
+    from indsats.services.shared.database import Database
     from indsats.services.shared.errors import InvalidInput
 
-    url = database or database_url()
-    upgrade(url)
+    from .command_helpers import migrated_url
+
+    url = migrated_url(database)
     try:
         n = import_reference_file(Database(url), municipality, file)
     except InvalidInput as exc:

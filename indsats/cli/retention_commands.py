@@ -6,12 +6,12 @@ from datetime import date
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.services.accounts.retention import apply_retention
-from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.database import Database
 
 from . import app
+from .command_helpers import database_option, migrated_url, progress_bar
 
 console = Console(stderr=True)
 retention_app = typer.Typer(help="Sletning: opbevaringsregler med retskilde og jobbet, der anvender dem.",
@@ -23,8 +23,7 @@ app.add_typer(retention_app, name="retention")
 def retention_apply(
     dry_run: bool = typer.Option(False, "--dry-run", help="Tæl kun, hvad der ville blive slettet."),
     as_of: str = typer.Option(None, "--as-of", help="Opgørelsesdato åååå-mm-dd (standard: i dag)."),
-    database: str = typer.Option(None, "--database",
-                                 help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+    database: str = database_option(),
 ) -> None:
     """Slet det, hvis opbevaringsperiode er udløbet (fx hver nat); kategorier til manuel vurdering røres ikke."""
     try:
@@ -32,16 +31,9 @@ def retention_apply(
     except ValueError:
         typer.echo(f"--as-of: {as_of!r} er ikke en dato (åååå-mm-dd).", err=True)
         raise typer.Exit(2) from None
-    url = database or database_url()
-    upgrade(url)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
-        task = bar.add_task("Sletter", total=None)
-
-        def progress(label: str, done: int, total: int) -> None:
-            bar.update(task, description=f"Sletter {label.lower()}", completed=done, total=total)
-
-        report = apply_retention(Database(url), day, dry_run=dry_run, progress=progress)
+    url = migrated_url(database)
+    with progress_bar(console, "Sletter", transient=True, describe=lambda label: f"Sletter {label.lower()}") as step:
+        report = apply_retention(Database(url), day, dry_run=dry_run, progress=step)
     typer.echo(f"Opbevaringsregler pr. {report.as_of.isoformat()}{' (prøvekørsel: intet slettet)' if dry_run else ''}:")
     for c in report.categories:
         if c.action == "delete":

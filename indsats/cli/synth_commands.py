@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from indsats.domain import clock
 from indsats.services.demo.synthetic import (
@@ -17,8 +16,9 @@ from indsats.services.demo.synthetic import (
     build_synthetic,
     known_municipalities,
 )
-from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.database import Database
 
+from .command_helpers import database_option, migrated_url, progress_bar, thousands
 from .typer_app import app
 
 console = Console(stderr=True)
@@ -42,7 +42,7 @@ def synth(
                                            help="Kommunekode, fx 250 (Frederikssund) eller 766 (Hedensted); "
                                                 "kan gentages. Standard: begge."),
     as_of: str = typer.Option(None, "--as-of", help="Opgørelsesdato YYYY-MM-DD (standard: i dag)."),
-    database: str = typer.Option(None, "--database", help="Database-URL (standard: INDSATS_DATABASE_URL eller indsats.db)."),
+    database: str = database_option(),
     workers: int = typer.Option(None, "--workers", min=1, help="Processer til generering (standard: 1)."),
     panel: Path = typer.Option(None, "--panel", help="Skriv også ugepanel og personer som CSV i denne mappe "
                                                       "(og kalibreringstal), se docs/SYNTH.md."),
@@ -56,18 +56,11 @@ def synth(
         console.print(f"[red]Ukendt kommunekode {unknown[0]!r}[/red]; kendte koder: {known}")
         raise typer.Exit(2)
     day = _parse_date(as_of)
-    url = database or database_url()
-    upgrade(url)
+    url = migrated_url(database)
     db = Database(url)
     started = time.perf_counter()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=console, transient=False) as bar:
-            task = bar.add_task("Borgere", total=None)
-
-            def step(name: str, done: int, total: int) -> None:
-                bar.update(task, description=f"Borgere ({name})", completed=done, total=total)
-
+        with progress_bar(console, "Borgere", describe=lambda name: f"Borgere ({name})") as step:
             count, rows = build_synthetic(db, seed=seed, as_of=day, codes=codes, citizens=citizens,
                                           workers=workers, progress=step, panel=panel)
     except (SynthWriteError, ValueError) as exc:
@@ -75,10 +68,6 @@ def synth(
         raise typer.Exit(2) from None
     seconds = time.perf_counter() - started
     built = ", ".join(f"{names[c]} ({c})" for c in codes)
-    typer.echo(f"Syntetiske data bygget: {_n(count)} borgere, {_n(rows)} rækker i {built} "
+    typer.echo(f"Syntetiske data bygget: {thousands(count)} borgere, {thousands(rows)} rækker i {built} "
                f"pr. {day.isoformat()} på {seconds:.1f} s → {url}")
-
-
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 

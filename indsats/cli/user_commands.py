@@ -8,9 +8,10 @@ from indsats.domain.enums import Role
 from indsats.domain.labels import ROLE_DA
 from indsats.services.accounts.oidc_login import link_subject
 from indsats.services.accounts.user_admin import add_user, list_users, reset_password, set_disabled
-from indsats.services.shared.database import Database, database_url, upgrade
+from indsats.services.shared.database import Database, database_url
 from indsats.services.shared.errors import InvalidInput, NotFound
 
+from .command_helpers import migrated_url
 from .typer_app import app
 
 users_app = typer.Typer(help="Brugere: opret, vis, spær og nulstil lokale konti.", no_args_is_help=True)
@@ -31,8 +32,7 @@ def users_add(
     database: str = typer.Option(None, "--database", help="Database-URL."),
 ) -> None:
     """Opret en lokal bruger (adgangskoden gemmes som Argon2-hash)."""
-    url = database or database_url()
-    upgrade(url)
+    url = migrated_url(database)
     try:
         add_user(Database(url), username=username, password=password, role=role, municipality_code=municipality,
                  display_name=name, caseworker_id=caseworker_id, citizen_id=citizen_id, company_cvr=company_cvr)
@@ -52,9 +52,7 @@ def users_list(municipality: str = typer.Option(None, "--municipality"),
 
 
 def _db(database: str | None) -> Database:
-    url = database or database_url()
-    upgrade(url)
-    return Database(url)
+    return Database(migrated_url(database))
 
 
 @users_app.command("disable")

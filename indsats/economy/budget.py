@@ -13,11 +13,11 @@ spreadsheet writes them) or a decimal point. The forecast continues each area's 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from .csv_rows import read_csv_rows
 
 AREAS = ("forsorgelse", "aktivering", "drift", "lon")
 AREA_DA = {"forsorgelse": "Forsørgelse", "aktivering": "Aktivering", "drift": "Drift", "lon": "Løn"}
@@ -61,23 +61,17 @@ def parse_amount(text: str) -> Decimal:
 
 def parse_budget_csv(text: str, path: str = "budget") -> list[BudgetLine]:
     """All lines of the file, or BudgetFileError naming the first bad line and column."""
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    table = read_csv_rows(text)
+    if table is None:
         raise BudgetFileError(f"{path}: linje 1: filen er tom; overskriften skal være year;month;area;amount")
-    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [_HEADERS.get(h.strip().lower(), h.strip().lower()) for h in next(reader)]
+    header = [_HEADERS.get(h.strip().lower(), h.strip().lower()) for h in table.header]
     for column in ("year", "month", "area", "amount"):
         if column not in header:
             raise BudgetFileError(f"{path}: linje 1, kolonne '{column}': kolonnen mangler i overskriften")
     pos = {c: header.index(c) for c in ("year", "month", "area", "amount")}
     out: list[BudgetLine] = []
     seen: dict[tuple[int, int, str], int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
+    for line, row in table.rows:
         if len(row) < len(header):
             raise BudgetFileError(f"{path}: linje {line}: {len(row)} felter, men overskriften har {len(header)}")
 

@@ -23,14 +23,13 @@ benefits together (one series for every goal without a series of its own).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain.enums import Benefit
 from .budget import parse_amount
+from .csv_rows import read_csv_rows
 
 BENEFITS = tuple(b.value for b in Benefit)
 
@@ -56,23 +55,17 @@ def series_key(measure: str, benefits: list[str] | tuple[str, ...] | None) -> st
 
 
 def parse_labour_force_csv(text: str, path: str = "arbejdsstyrke") -> list[LabourForceLine]:
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    table = read_csv_rows(text)
+    if table is None:
         raise LabourForceFileError(f"{path}: linje 1: filen er tom; overskriften skal være area;year;labour_force")
-    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader)]
+    header = [h.strip().lower() for h in table.header]
     for column in ("area", "year", "labour_force"):
         if column not in header:
             raise LabourForceFileError(f"{path}: linje 1, kolonne '{column}': kolonnen mangler i overskriften")
     pos = {c: i for i, c in enumerate(header)}
     out: list[LabourForceLine] = []
     seen: dict[tuple[str, int, tuple[str, ...]], int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
+    for line, row in table.rows:
         if len(row) < len(header):
             raise LabourForceFileError(f"{path}: linje {line}: {len(row)} felter, men overskriften har {len(header)}")
 

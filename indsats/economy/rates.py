@@ -9,12 +9,13 @@ a file that failed a check. ``parameters/rates.csv`` is the project's own file.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from .csv_rows import read_csv_rows
 
 SHIPPED_RATES = Path(__file__).parent / "parameters" / "rates.csv"
 REQUIRED = ("benefit", "valid_from", "weekly_rate", "scheme")
@@ -43,29 +44,20 @@ def _fail(path: str | Path, line: int, column: str | None, message: str) -> Rate
     return RatesError(f"Satsfilen afvist — {where}: {message}")
 
 
-def _delimiter(header: str) -> str:
-    return ";" if header.count(";") > header.count(",") else ","
-
-
 def parse_rates(text: str, path: str | Path = "satser") -> list[Rate]:
     """Validate the CSV text and return its rates, sorted by benefit and date."""
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    table = read_csv_rows(text, semicolon_on_tie=False)
+    if table is None:
         raise _fail(path, 1, None, "filen er tom; første linje skal være overskriften "
                                    "benefit,valid_from,weekly_rate,scheme")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(lines[0]))
-    header = [h.strip() for h in next(reader)]
+    header = [h.strip() for h in table.header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise _fail(path, 1, missing[0], f"kolonnen mangler i overskriften (fundet: {', '.join(header)})")
     pos = {c: header.index(c) for c in header}
     rates: list[Rate] = []
     seen: dict[tuple[str, date], int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in table.rows:
         if len(row) != len(header):
             raise _fail(path, line, None, f"{len(row)} felter, men overskriften har {len(header)}")
         cell = {c: row[i].strip() for c, i in pos.items()}

@@ -24,7 +24,10 @@ from pathlib import Path
 import numpy as np
 
 from ..law.parameters import load_parameter_file
+from .spell_weeks import dagpenge_runs
 from .weekmatrix import UB, WeekMatrix, prefix_sum, window_sum
+
+__all__ = ["PeriodRule", "dagpenge_runs", "exhaustion", "from_spells", "rule_at", "weeks_on_dagpenge"]
 
 PARAMETERS = Path(__file__).with_name("parameters") / "benefit_period.yaml"
 
@@ -96,3 +99,4 @@ def from_spells(spells: list[tuple[str, date, date | None]], monday: date, rule:
         return None
     used = sum(on)
     return used, max(rule.period_weeks - used, 0)
+

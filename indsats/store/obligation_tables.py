@@ -81,3 +81,22 @@ class MeasureRow(Base):
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_kept_measures_key", "municipality_code", "measure", "week", unique=True),)
+
+
+class DagpengeRunRow(Base):
+    """A run of consecutive weeks on dagpenge of one citizen (``evidence.benefit_period.dagpenge_runs``),
+    weeks numbered as ``analytics.weeks.index``; ``last_week`` NULL: open.
+
+    Rewritten with the citizen's kept obligations (``obligation_store.refresh_citizen``, in the
+    transaction of every write that changes the benefit spells, and ``indsats obligations refresh``);
+    it depends on the spells only, not on the day or the law, so the benefit-exhaustion watch sums the
+    weeks used of any reference period in SQL and pages the list there.
+    """
+
+    __tablename__ = "kept_dagpenge_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"))
+    first_week: Mapped[int] = mapped_column(Integer)
+    last_week: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_kept_dagpenge_runs_citizen", "citizen_id", "first_week"),)

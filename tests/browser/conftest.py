@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from ..casework.builders import build_world
-from ..livesite import chromium_page, serve
+from ..livesite import chromium_page, serve_world
 
 
 @pytest.fixture
 def live_server(sqlite_database):
     """The two-municipality world of ``tests/casework/builders.py`` served on 127.0.0.1 (a module may override)."""
-    world = build_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build_world) as site:
+        yield site
 
 
 @pytest.fixture

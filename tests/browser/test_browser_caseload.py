@@ -6,16 +6,15 @@ import pytest
 
 from ..casework.builders import PASSWORD
 from ..casework.caseload_world import build_big_team
-from ..livesite import assert_accessible, log_in, serve
+from ..livesite import assert_accessible, log_in, serve_world
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def live_server(sqlite_database):
-    world = build_big_team(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build_big_team) as site:
+        yield site
 
 
 def test_page_through_and_filter_a_caseload_of_more_than_500(live_server, page):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ..casework.quota_world import AS_OF, PASSWORD, build
-from ..livesite import assert_accessible, chromium_page, log_in, serve
+from ..livesite import assert_accessible, chromium_page, log_in, serve_world
 
 pytestmark = pytest.mark.browser
 
@@ -14,9 +14,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def live_server(sqlite_database, monkeypatch):
     monkeypatch.setenv("INDSATS_TODAY", AS_OF.isoformat())
-    world = build(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build) as site:
+        yield site
 
 
 @pytest.mark.parametrize("width", [375, 1280])

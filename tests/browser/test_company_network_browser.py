@@ -6,26 +6,21 @@ from __future__ import annotations
 import pytest
 
 from ..company.company_world import LAGER, PASSWORD, build_company_world
-from ..livesite import assert_accessible, serve
+from ..livesite import assert_accessible, log_in, serve_world
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def live_server(sqlite_database):
-    world = build_company_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build_company_world) as site:
+        yield site
 
 
 def test_network_and_small_jobs_in_the_browser(live_server, page):
     _, base = live_server
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", "konsulent")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    log_in(page, base, "konsulent", PASSWORD)
     page.goto(f"{base}/netvaerk")
     page.fill("#course-title", "Mentorkursus forår")
     page.fill("#course-held_on", "2026-04-14")

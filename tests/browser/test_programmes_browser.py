@@ -6,23 +6,15 @@ from __future__ import annotations
 import pytest
 
 from ..casework.builders import PASSWORD
-from ..livesite import assert_accessible
+from ..livesite import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
-
-
-def _login(page, base, username):
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_staircase_and_education_plan_in_the_browser(live_server, page):
     world, base = live_server
     page.set_viewport_size({"width": 390, "height": 844})
-    _login(page, base, "mette")
+    log_in(page, base, "mette", PASSWORD)
     page.goto(f"{base}/borgere/{world.anna_id}")
     page.click("text=Uddannelse og integration")
     page.fill("#t-on", "2026-02-02")
@@ -37,7 +29,7 @@ def test_staircase_and_education_plan_in_the_browser(live_server, page):
     assert page.locator("strong", has_text="Virksomhedspraktik").is_visible()  # her internship offer moved her on
     assert_accessible(page)
     page.click("text=Log ud")
-    _login(page, base, "leder250")
+    log_in(page, base, "leder250", PASSWORD)
     page.goto(f"{base}/styring/programmer")
     assert page.get_by_role("cell", name="Danskuddannelse").first.is_visible()
     assert_accessible(page)

@@ -16,10 +16,9 @@ from indsats.store.tables import (
     CitizenPlanRow,
     CitizenRow,
     ConversationRow,
-    MunicipalityRow,
     OfferRow,
-    TeamRow,
 )
+from tests.world_rows import add_seed_municipalities, add_team
 
 PASSWORD = "hemmelig-test"
 
@@ -35,12 +34,9 @@ class World:
 def build_world(db: Database) -> World:
     rng = random.Random(7)
     with db.unit_of_work() as s:
-        s.add_all([MunicipalityRow(code="250", name="Frederikssund"), MunicipalityRow(code="766", name="Hedensted")])
-        s.flush()
-        t1 = TeamRow(name="Jobparate", municipality_code="250", target_groups=["unemployment_benefit"])
-        t2 = TeamRow(name="Jobparate", municipality_code="766", target_groups=["unemployment_benefit"])
-        s.add_all([t1, t2])
-        s.flush()
+        add_seed_municipalities(s)
+        t1 = add_team(s, "Jobparate", "250", ["unemployment_benefit"])
+        t2 = add_team(s, "Jobparate", "766", ["unemployment_benefit"])
         mette = CaseworkerRow(name="Mette Sørensen", initials="MS", team_id=t1.id, municipality_code="250")
         jens = CaseworkerRow(name="Jens Holm", initials="JH", team_id=t1.id, municipality_code="250")
         hanne = CaseworkerRow(name="Hanne Dam", initials="HD", team_id=t2.id, municipality_code="766")

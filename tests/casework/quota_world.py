@@ -34,10 +34,9 @@ from indsats.store.tables import (
     CaseworkerRow,
     CitizenRow,
     ConversationRow,
-    MunicipalityRow,
     OfferRow,
-    TeamRow,
 )
+from tests.world_rows import add_seed_municipalities, add_team
 
 AS_OF = date(2027, 2, 15)
 PASSWORD = "hemmelig-test"
@@ -59,11 +58,8 @@ def _talk(cid: int, *days: date) -> list[ConversationRow]:
 def build(db) -> World:
     rng = random.Random(8)
     with db.unit_of_work() as s:
-        s.add_all([MunicipalityRow(code="250", name="Frederikssund"), MunicipalityRow(code="766", name="Hedensted")])
-        s.flush()
-        team = TeamRow(name="Jobparate", municipality_code="250", target_groups=[])
-        s.add(team)
-        s.flush()
+        add_seed_municipalities(s)
+        team = add_team(s, "Jobparate")
         worker = CaseworkerRow(name="Mette Sørensen", initials="MS", team_id=team.id, municipality_code="250")
         other = CaseworkerRow(name="Hans Hedensted", initials="HH", municipality_code="766")
         s.add_all([worker, other])

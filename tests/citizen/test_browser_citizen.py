@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ..casework.builders import PASSWORD, build_world
-from ..livesite import assert_accessible, chromium_page, log_in, serve
+from ..livesite import assert_accessible, chromium_page, log_in, serve_world
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
@@ -16,9 +16,8 @@ PHONE = {"width": 375, "height": 812}
 
 @pytest.fixture
 def live_server(sqlite_database):
-    world = build_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build_world) as site:
+        yield site
 
 
 @pytest.fixture

@@ -17,10 +17,9 @@ from indsats.store.tables import (
     BenefitSpellRow,
     CaseworkerRow,
     CitizenRow,
-    MunicipalityRow,
     OfferRow,
-    TeamRow,
 )
+from tests.world_rows import add_seed_municipalities, add_team
 
 PASSWORD = "hemmelig-test"
 TODAY = date(2026, 11, 2)
@@ -52,11 +51,8 @@ class CompanyWorld:
 def build_company_world(db: Database) -> CompanyWorld:
     rng = random.Random(3)
     with db.unit_of_work() as s:
-        s.add_all([MunicipalityRow(code="250", name="Frederikssund"), MunicipalityRow(code="766", name="Hedensted")])
-        s.flush()
-        team = TeamRow(name="Virksomhedsservice", municipality_code="250", target_groups=[])
-        s.add(team)
-        s.flush()
+        add_seed_municipalities(s)
+        team = add_team(s, "Virksomhedsservice")
         kim = CaseworkerRow(name="Kim Virksomhed", initials="KV", team_id=team.id, municipality_code="250")
         s.add(kim)
         s.add_all([

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..livesite import chromium_page, serve
+from ..livesite import chromium_page, log_in, serve_world
 from .company_world import LAGER, PASSWORD, build_company_world
 
 pytestmark = pytest.mark.browser
@@ -14,9 +14,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def site(sqlite_database, monkeypatch):
     monkeypatch.setenv("INDSATS_EMBEDDER", "hashing")
-    world = build_company_world(sqlite_database)
-    with serve(sqlite_database) as base:
-        yield world, base
+    with serve_world(sqlite_database, build_company_world) as site:
+        yield site
 
 
 @pytest.fixture
@@ -25,17 +24,9 @@ def page():
         yield page
 
 
-def login(page, base, username):
-    page.goto(f"{base}/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-
-
 def test_consultant_to_company_in_the_browser(site, page):
     world, base = site
-    login(page, base, "konsulent")
+    log_in(page, base, "konsulent", PASSWORD)
     page.click("nav >> text=Virksomheder")
     page.click("text=Lagerhuset A/S")
     page.wait_for_url(f"{base}/virksomheder/{LAGER}")
@@ -57,7 +48,7 @@ def test_consultant_to_company_in_the_browser(site, page):
     job_url = page.url.split("?")[0]
 
     page.click("text=Log ud")
-    login(page, base, "lagerhuset")
+    log_in(page, base, "lagerhuset", PASSWORD)
     page.goto(f"{base}/portal")
     page.click("text=Lagermedarbejder")
     page.locator("h2", has_text="Kandidat K-").wait_for()
@@ -66,7 +57,7 @@ def test_consultant_to_company_in_the_browser(site, page):
     page.locator("p.notice", has_text="Svaret er sendt").wait_for()
 
     page.click("text=Log ud")
-    login(page, base, "plejecentret")
+    log_in(page, base, "plejecentret", PASSWORD)
     job_id = job_url.rsplit("/", 1)[1]
     response = page.goto(f"{base}/portal/jobordrer/{job_id}")
     assert response.status == 404 and "Lagermedarbejder" not in page.content()

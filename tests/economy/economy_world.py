@@ -11,7 +11,8 @@ from indsats.domain.cpr import synthetic
 from indsats.domain.enums import Role
 from indsats.services.accounts.auth import create_user
 from indsats.store.db import Database
-from indsats.store.tables import BenefitSpellRow, CitizenRow, MunicipalityRow, OfferRow
+from indsats.store.tables import BenefitSpellRow, CitizenRow, OfferRow
+from tests.world_rows import add_seed_municipalities
 
 PASSWORD = "hemmelig-test"
 TODAY = date(2024, 6, 5)  # a Wednesday: the last full week is 2024-W22
@@ -27,8 +28,7 @@ class EconomyWorld:
 def build_economy_world(db: Database) -> EconomyWorld:
     rng = random.Random(3)
     with db.unit_of_work() as s:
-        s.add_all([MunicipalityRow(code="250", name="Frederikssund"), MunicipalityRow(code="766", name="Hedensted")])
-        s.flush()
+        add_seed_municipalities(s)
         ids = []
         for first, last, born, benefit, start in [
             ("Anna", "Østergaard", date(1985, 4, 12), "cash_benefit", date(2024, 1, 1)),

@@ -13,6 +13,7 @@ from indsats.analytics import weeks
 from indsats.evidence.benefit_period import exhaustion, rule_at
 from indsats.evidence.weekmatrix import read_matrix
 from indsats.law.parameters import ParameterError
+from indsats.services.casework.dagpenge_runs import refresh_runs
 from indsats.store.tables import AuditRow, BenefitSpellRow, CaseworkerRow, CitizenRow
 from indsats.web.app import create_app
 from tests.casework.builders import PASSWORD, build_world
@@ -60,6 +61,8 @@ def _long_spells(database) -> int:
         s.add_all([BenefitSpellRow(citizen_id=anna.id, benefit="unemployment_benefit", start=date(2024, 9, 2),
                                    end=date(2025, 9, 1)),
                    BenefitSpellRow(citizen_id=erik.id, benefit="unemployment_benefit", start=date(2025, 1, 6))])
+        s.flush()
+        refresh_runs(s, [anna.id, erik.id])  # a write to the spells keeps their dagpenge weeks, as the services do
         return erik.id
 
 
@@ -115,12 +118,14 @@ def test_the_store_watch_equals_the_panel_rule(sqlite_database, monkeypatch, tmp
 
     from indsats.domain.enums import Role
     from indsats.domain.models import User
+    from indsats.services.casework.obligation_store import refresh_all
     from indsats.services.evidence.exhaustion_watch import exhaustion_watch
     from indsats.services.steering.panel_export import export_panel
     from indsats.synth.build import build
 
     monkeypatch.setenv("INDSATS_TODAY", "2026-11-23")
     build(sqlite_database, seed=5, as_of=date(2026, 11, 23), codes=("250",), citizens=1500)
+    refresh_all(sqlite_database, as_of=date(2026, 11, 23))  # as indsats demo and indsats obligations refresh do
     panel, persons = export_panel(sqlite_database, "250", date(2023, 1, 2), date(2026, 11, 22))
     pq.write_table(panel, tmp_path / "p.parquet")
     m = read_matrix(tmp_path / "p.parquet", None, "2026-W47")

@@ -2,7 +2,8 @@
 
 ``refresh_citizen(session, citizen_id)`` recomputes one citizen inside the caller's
 transaction; every write that changes a timeline (a conversation, an offer, a case event, an
-import, a benefit change) calls it, so the table never lags a recorded event. ``refresh_all``
+import, a benefit change) calls it, so the table never lags a recorded event; the same call
+rewrites the citizen's runs of dagpenge weeks (``dagpenge_runs``, the exhaustion watch's table). ``refresh_all``
 rebuilds the whole table (``indsats obligations refresh``): after an import, a change of the
 law's parameters or a plan's local rhythm, and once a day — the engine's result depends on the
 day (a new window opens, a first-six-months duty closes), and the table stores the result for
@@ -25,6 +26,7 @@ from indsats.law import Result, compute
 from indsats.law.calendar import on_non_workday
 from indsats.law.obligation import Obligation
 from indsats.law.timeline import Timeline
+from indsats.services.casework.dagpenge_runs import drop_stale, refresh_runs
 from indsats.services.casework.obligations import load_timelines, rhythms_for_municipality
 from indsats.store.db import Database
 from indsats.store.obligation_tables import CitizenObligationRow
@@ -118,6 +120,7 @@ def _refresh(session: Session, citizen_ids: list[int], as_of: date) -> int:
     connection.execute(delete(T.__table__).where(T.citizen_id.in_(citizen_ids)))
     if rows:
         connection.execute(insert(T.__table__), rows)
+    refresh_runs(session, citizen_ids)  # the dagpenge weeks of the exhaustion watch, from the same spells
     return len(rows)
 
 
@@ -154,6 +157,7 @@ def refresh_all(db: Database, progress: Progress | None = None, as_of: date | No
         if municipality_code is not None:
             stale = stale.where(T.municipality_code == municipality_code)
         session.execute(stale)
+        drop_stale(session)
     written = 0
     for i in range(0, len(ids), CHUNK):
         with db.unit_of_work() as session:

@@ -75,6 +75,16 @@ def _benefit_name(value: str) -> str:
     return label(BENEFIT_DA, value).lower()
 
 
+def _new_spell(session: Session, citizen: CitizenRow,
+               reg: forms.BenefitStart | forms.BenefitChange) -> BenefitSpellRow:
+    """The spell a start or a change of benefit begins on ``reg.date``."""
+    row = BenefitSpellRow(citizen_id=citizen.id, benefit=reg.benefit.value,
+                          readiness=reg.readiness.value if reg.readiness else None, start=reg.date,
+                          sickness_category=reg.sickness_category)
+    session.add(row)
+    return row
+
+
 def _start_benefit(session: Session, citizen: CitizenRow, reg: forms.BenefitStart) -> BenefitSpellRow:
     ongoing = _ongoing_spell(session, citizen.id)
     if ongoing is not None:
@@ -84,11 +94,7 @@ def _start_benefit(session: Session, citizen: CitizenRow, reg: forms.BenefitStar
         if spell.start <= reg.date < (spell.end or reg.date):
             raise InvalidField("date", f"Datoen ligger i et tidligere forløb med {_benefit_name(spell.benefit)} "
                                        f"({dato(spell.start)}–{dato(spell.end)}).")
-    row = BenefitSpellRow(citizen_id=citizen.id, benefit=reg.benefit.value,
-                          readiness=reg.readiness.value if reg.readiness else None, start=reg.date,
-                          sickness_category=reg.sickness_category)
-    session.add(row)
-    return row
+    return _new_spell(session, citizen, reg)
 
 
 def _change_benefit(session: Session, citizen: CitizenRow, reg: forms.BenefitChange) -> BenefitSpellRow:
@@ -102,11 +108,7 @@ def _change_benefit(session: Session, citizen: CitizenRow, reg: forms.BenefitCha
         raise InvalidField("benefit", f"Borgeren er allerede på {_benefit_name(ongoing.benefit)}. En ny "
                                       "parathed registreres som visitation.")
     ongoing.end = reg.date
-    row = BenefitSpellRow(citizen_id=citizen.id, benefit=reg.benefit.value,
-                          readiness=reg.readiness.value if reg.readiness else None, start=reg.date,
-                          sickness_category=reg.sickness_category)
-    session.add(row)
-    return row
+    return _new_spell(session, citizen, reg)
 
 
 def _end_benefit(session: Session, citizen: CitizenRow, reg: forms.BenefitEnd) -> BenefitSpellRow:

@@ -30,6 +30,7 @@ from indsats.store.economy_tables import BudgetLineRow, CostEntryRow, OfferPrice
 
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput
+from ..shared.import_files import read_utf8_file
 
 READERS = (Role.TEAM_LEADER, Role.MANAGER)
 WRITERS = (Role.MANAGER,)
@@ -84,11 +85,7 @@ def import_budget_bytes(db: Database, user: User, data: bytes, filename: str) ->
 
 
 def import_budget_file(db: Database, user: User, path: str | Path) -> int:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Budgetfilen afvist — {path}: kan ikke læses ({exc})") from None
+    path, text = read_utf8_file(path, "Budgetfilen afvist")
     return import_budget(db, user, text, str(path))
 
 

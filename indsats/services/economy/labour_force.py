@@ -30,6 +30,7 @@ from indsats.store.tables import MunicipalityRow
 
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput
+from ..shared.import_files import read_utf8_file
 from ..steering.panel_export import export_panel
 
 MEASURE = "expenditure_per_labour_force_person"
@@ -81,11 +82,7 @@ def import_labour_force(db: Database, code: str, text: str, filename: str = "arb
 
 
 def import_labour_force_file(db: Database, code: str, path: str | Path) -> int:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"Arbejdsstyrkefilen afvist — {path}: kan ikke læses ({exc})") from None
+    path, text = read_utf8_file(path, "Arbejdsstyrkefilen afvist")
     return import_labour_force(db, code, text, str(path))
 
 

@@ -158,6 +158,38 @@ def refresh_effect_estimates(db: Database, code: str, as_of: date | None = None,
     return found
 
 
+#: (municipality, first, last, horizon) → why nothing could be estimated, so neither the page nor the
+#: background refresh retries a window the data cannot answer.
+NOTHING: dict[tuple, str] = {}
+
+
+def warm(db: Database, code: str, day: date | None = None, horizon: int = HORIZON) -> bool:
+    """Compute and keep the page's window (``latest_window``) when it is not kept yet — the first round of
+    ``indsats serve``'s background refresh in a new week does it, so the *Effekter* page reads kept
+    estimates instead of computing while the user waits. True when it computed."""
+    first, last = latest_window(day or clock.today(), horizon)
+    with db.unit_of_work() as session:
+        kept = session.scalar(select(func.count()).select_from(KeptEffectRow).where(
+            KeptEffectRow.municipality_code == code, KeptEffectRow.horizon == horizon,
+            KeptEffectRow.last_week == last))
+    if kept or (code, first, last, horizon) in NOTHING:
+        return False
+    try:
+        refresh_effect_estimates(db, code, horizon=horizon, window=(first, last))
+    except EvidenceError as exc:
+        NOTHING[(code, first, last, horizon)] = str(exc)
+    return True
+
+
+def warm_all(db: Database, day: date | None = None) -> list[str]:
+    """``warm`` for every municipality with citizens; returns the codes computed."""
+    from indsats.store.tables import CitizenRow
+
+    with db.unit_of_work() as session:
+        codes = sorted(session.scalars(select(CitizenRow.municipality_code).distinct()))
+    return [code for code in codes if warm(db, code, day)]
+
+
 def _estimate(row: KeptEffectRow) -> EffectEstimate:
     return EffectEstimate(row.offer, row.target_group, row.horizon, row.first_week, row.last_week, row.starts,
                           row.treated_rate, row.effect, row.ci_low, row.ci_high, row.naive_effect, row.computed_at)

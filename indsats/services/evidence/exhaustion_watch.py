@@ -4,19 +4,19 @@ their benefit period, soonest first, with the actions the municipality's plan na
 
 The scope is the worklist's (``casework.worklists.caseworker_scope``): a caseworker sees their own
 citizens (or a colleague's in their team), a team leader their team, a manager the municipality.
-Candidates — the scope's citizens with a dagpenge spell in the week — are selected in SQL; their
-weeks used are counted from their spells by the weekly panel's rule. Names are personal data: one
+The weeks used are summed in one SQL query over the citizens' kept runs of dagpenge weeks
+(``kept_dagpenge_runs``, rewritten with the kept obligations in every write that changes the spells:
+``casework.dagpenge_runs``), counted and paged there (COUNT + LIMIT/OFFSET), soonest end first. Names are personal data: one
 audit row per citizen shown, in the same transaction as the read.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import Integer, and_, case, func, literal, or_, select
 
 from indsats.analytics import weeks
 from indsats.domain import clock
@@ -26,12 +26,13 @@ from indsats.law.parameters import ParameterError
 from indsats.plan import PlanError
 from indsats.plan.library import plan_files
 from indsats.store.db import Database
-from indsats.store.tables import BenefitSpellRow, CaseworkerRow, CitizenRow
+from indsats.store.obligation_tables import DagpengeRunRow as K
+from indsats.store.tables import CaseworkerRow, CitizenRow
 
 from ..accounts.access import ensure_role
 from ..accounts.audit import record_reads
-from ..casework.obligation_store import VERSION
 from ..casework.worklists import caseworker_scope
+from ..shared import paging
 from ..steering.goals import cached_plan
 
 if TYPE_CHECKING:  # NumPy and DuckDB load on the first page, not at start-up
@@ -117,56 +118,27 @@ def _plan_actions(code: str, paths: list) -> list[str]:
     return _actions_of(max(found, key=lambda f: f[:2])[2])
 
 
-_KEPT: dict[tuple, tuple[float, list]] = {}
-KEPT_SECONDS = 60  # like the worklist's tab counts: a write through the server (obligation_store.VERSION) renews it
-
-
-def _kept_watch(session, db: Database, code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule
-                ) -> list[tuple[int, str, int | None, int, int]]:
-    """``_watch`` kept for ``KEPT_SECONDS`` per scope: it reads the spells of every citizen on dagpenge in scope,
-    and the team leader's worklist shows it on every page."""
-    key = (db.url, code, tuple(caseworker_ids) if caseworker_ids is not None else None, monday, rule, VERSION[0])
-    hit = _KEPT.get(key)
-    if hit and time.monotonic() - hit[0] < KEPT_SECONDS:
-        return hit[1]
-    if len(_KEPT) > 200:
-        _KEPT.clear()
-    found = _watch(session, code, caseworker_ids, monday, rule)
-    _KEPT[key] = (time.monotonic(), found)
-    return found
-
-
-def _watch(session, code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule
-           ) -> list[tuple[int, str, int | None, int, int]]:
-    """(citizen id, name, caseworker id, weeks used, weeks left) within WITHIN_WEEKS, soonest first."""
-    from indsats.evidence.benefit_period import from_spells
-
-    sunday = monday + timedelta(days=6)
-    now_on_ub = (select(BenefitSpellRow.citizen_id).where(
-        BenefitSpellRow.benefit == UB, BenefitSpellRow.start <= sunday,
-        or_(BenefitSpellRow.end.is_(None), BenefitSpellRow.end > monday)))
-    who = select(CitizenRow.id, CitizenRow.first_name, CitizenRow.last_name, CitizenRow.caseworker_id).where(
-        CitizenRow.municipality_code == code, CitizenRow.id.in_(now_on_ub))
+def _scope_query(code: str, caseworker_ids: list[int] | None, monday: date, rule: PeriodRule):
+    """One SQL query: the scope's citizens on dagpenge in the week of ``monday`` with at most WITHIN_WEEKS of
+    their period left — weeks used summed over their kept runs (``kept_dagpenge_runs``) within the reference
+    period — soonest end first. Columns: id, first_name, last_name, caseworker_id, used, left."""
+    w = weeks.index(weeks.week_of(monday))
+    now, lo = literal(w, Integer), literal(w - rule.reference_weeks + 1, Integer)
+    run_last = case((or_(K.last_week.is_(None), K.last_week > w), now), else_=K.last_week)
+    run_first = case((K.first_week < lo, lo), else_=K.first_week)
+    used = func.sum(run_last - run_first + 1)
+    this_week = func.max(case((and_(K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w)), 1), else_=0))
+    runs = (select(K.citizen_id, used.label("used")).where(K.first_week <= w, or_(K.last_week.is_(None),
+                                                                                   K.last_week >= lo))
+            .group_by(K.citizen_id)
+            .having(this_week == 1, used >= rule.period_weeks - WITHIN_WEEKS).subquery())
+    left = case((runs.c.used >= rule.period_weeks, 0), else_=rule.period_weeks - runs.c.used)
+    query = (select(CitizenRow.id, CitizenRow.first_name, CitizenRow.last_name, CitizenRow.caseworker_id,
+                    runs.c.used, left.label("left"))
+             .join(runs, runs.c.citizen_id == CitizenRow.id).where(CitizenRow.municipality_code == code))
     if caseworker_ids is not None:
-        who = who.where(CitizenRow.caseworker_id.in_(caseworker_ids))
-    people = {r.id: r for r in session.execute(who)}
-    spells: dict[int, list[tuple[str, date, date | None]]] = {}
-    ids = list(people)
-    window = monday - timedelta(weeks=rule.reference_weeks)
-    for chunk in range(0, len(ids), 1000):
-        for s in session.execute(
-                select(BenefitSpellRow.citizen_id, BenefitSpellRow.benefit, BenefitSpellRow.start, BenefitSpellRow.end)
-                .where(BenefitSpellRow.citizen_id.in_(ids[chunk:chunk + 1000]), BenefitSpellRow.start <= sunday,
-                       or_(BenefitSpellRow.end.is_(None), BenefitSpellRow.end > window))
-                .order_by(BenefitSpellRow.citizen_id, BenefitSpellRow.start, BenefitSpellRow.id)):
-            spells.setdefault(s.citizen_id, []).append((s.benefit, s.start, s.end))
-    out = []
-    for cid, person in people.items():
-        found = from_spells(spells.get(cid, []), monday, rule)
-        if found is not None and found[1] <= WITHIN_WEEKS:
-            out.append((cid, f"{person.first_name} {person.last_name}", person.caseworker_id, *found))
-    out.sort(key=lambda r: (r[4], r[1], r[0]))
-    return out
+        query = query.where(CitizenRow.caseworker_id.in_(caseworker_ids))
+    return query.order_by(left, CitizenRow.first_name, CitizenRow.last_name, CitizenRow.id)
 
 
 def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None = None, *,
@@ -191,16 +163,18 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
             view.note = (f"Ingen kildebelagt regel for dagpengeperioden i uge {week}: "
                          "sagerne skal vurderes manuelt (manual review).")
             return view
-        found = _kept_watch(session, db, code, caseworker_ids, monday, rule)
-        view.page_size = (len(found) or 1) if everything else max(1, min(page_size, 200))
-        view.total = len(found)
-        view.pages = max(1, -(-len(found) // view.page_size))
+        query = _scope_query(code, caseworker_ids, monday, rule)
+        total = paging.count(session, query)
+        view.page_size = (total or 1) if everything else max(1, min(page_size, 200))
+        view.total = total
+        view.pages = max(1, -(-total // view.page_size))
         view.page = min(max(page, 1), view.pages)
-        shown = found[(view.page - 1) * view.page_size: view.page * view.page_size]
+        shown = session.execute(query.offset((view.page - 1) * view.page_size).limit(view.page_size)).all()
         initials = {r.id: r.initials for r in session.execute(select(CaseworkerRow.id, CaseworkerRow.initials)
                                                                 .where(CaseworkerRow.municipality_code == code))}
-        view.lines = [WatchLine(cid, name, initials.get(worker, "") if worker else "", used, left,
-                                monday + timedelta(weeks=left)) for cid, name, worker, used, left in shown]
+        view.lines = [WatchLine(r.id, f"{r.first_name} {r.last_name}",
+                                initials.get(r.caseworker_id, "") if r.caseworker_id else "", int(r.used),
+                                int(r.left), monday + timedelta(weeks=int(r.left))) for r in shown]
         record_reads(session, user, [line.citizen_id for line in view.lines],
                      f"{audit_action}: borgere inden for {WITHIN_WEEKS} uger af dagpengeperiodens slut "
                      f"(side {view.page})")

@@ -1,8 +1,9 @@
 """The effects of the municipality's own offers, for the manager's and team leader's page.
 
 The kept estimates of ``effect_estimates`` (offer starts in the 52 weeks that end ``horizon`` weeks
-before the last full week, each offer type overall and per target group), computed and kept on the
-first view of a new week, beside the knowledge bank's imported figures (``effect_references``),
+before the last full week, each offer type overall and per target group), computed and kept by
+``indsats serve``'s background refresh when a new week begins (``effect_estimates.warm``; on the page's
+first view only when the server's thread has not got to it yet), beside the knowledge bank's imported figures (``effect_references``),
 with a chart per target group and a CSV export. The figures are aggregates of at least 30 starts —
 no person is shown, so nothing is audited per citizen.
 """
@@ -25,6 +26,7 @@ from indsats.store.db import Database
 from ..accounts.access import ensure_role
 from .effect_estimates import (
     HORIZON,
+    NOTHING,
     TARGET_GROUPS,
     EffectEstimate,
     kept_effect_estimates,
@@ -72,7 +74,7 @@ class LocalEffects:
     references: int = 0
 
 
-_NOTHING: dict[tuple, str] = {}  # (municipality, window) → why nothing could be estimated, so it is not retried
+_NOTHING = NOTHING  # (municipality, window) → why nothing could be estimated, shared with the background refresh
 
 
 def _line(e: EffectEstimate, references: dict[tuple[str, str], Reference]) -> EffectLine:

@@ -129,3 +129,12 @@ def _check_lengths(path: Path, refused: type[InvalidInput], node: Any, where: st
     elif isinstance(node, list):
         for index, value in enumerate(node, start=1):
             _check_lengths(path, refused, value, f"{where}[{index}]" if where else f"element {index}")
+
+
+def read_utf8_file(path: str | Path, refused: str) -> tuple[Path, str]:
+    """The path and text of a UTF-8 file (with or without BOM), or InvalidInput ``{refused} — {path}: kan ikke læses``."""
+    path = Path(path)
+    try:
+        return path, path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{refused} — {path}: kan ikke læses ({exc})") from None

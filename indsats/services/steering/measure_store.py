@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, insert, select
@@ -121,14 +121,20 @@ def warm_views(db: Database) -> None:
         warm_scenario_flows(db, code, today)  # re-estimated only when the panel or the week changed
 
 
-def start_background_refresh(db: Database, interval: float | None = None,
-                             delay: float = START_DELAY_SECONDS) -> threading.Thread:
+def start_background_refresh(db: Database, interval: float | None = None, delay: float = START_DELAY_SECONDS,
+                             warmers: Sequence[Callable[[Database], object]] = (),
+                             stop: threading.Event | None = None) -> threading.Thread:
     """Refresh the kept measures ``delay`` seconds from now and every ``interval`` seconds after, in a
-    daemon thread (``indsats serve``)."""
+    daemon thread (``indsats serve``). ``warmers`` — other contexts' kept figures, handed in by the
+    composition root (the effect estimates: ``services.evidence.background``) — run after the managers'
+    pages in every round, one after the other in this thread; each decides itself whether anything is due.
+    ``stop`` ends the loop after the round (a test's)."""
     interval = REFRESH_SECONDS if interval is None else interval
+    stop = stop or threading.Event()
 
     def loop() -> None:
-        time.sleep(delay)
+        if stop.wait(delay):
+            return
         last_refresh = float("-inf")
         while True:
             try:
@@ -140,7 +146,13 @@ def start_background_refresh(db: Database, interval: float | None = None,
                 warm_views(db)
             except Exception:  # a failed refresh keeps the last stored figures; the next round tries again
                 log.exception("kept measures: refresh failed")
-            time.sleep(WARM_SECONDS)
+            for warm in warmers:
+                try:
+                    warm(db)
+                except Exception:
+                    log.exception("background refresh: %s failed", getattr(warm, "__name__", warm))
+            if stop.wait(WARM_SECONDS):
+                return
 
     thread = threading.Thread(target=loop, name="indsats-measures", daemon=True)
     thread.start()

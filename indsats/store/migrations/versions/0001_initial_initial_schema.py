@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 21:01:42.638705
+Create Date: 2026-12-01 21:14:14.567691
 """
 from alembic import op
 import sqlalchemy as sa
@@ -756,6 +756,17 @@ def upgrade() -> None:
     with op.batch_alter_table('journal_notes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_journal_notes_citizen_id'), ['citizen_id'], unique=False)
 
+    op.create_table('kept_dagpenge_runs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('first_week', sa.Integer(), nullable=False),
+    sa.Column('last_week', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_kept_dagpenge_runs_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_dagpenge_runs'))
+    )
+    with op.batch_alter_table('kept_dagpenge_runs', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_dagpenge_runs_citizen', ['citizen_id', 'first_week'], unique=False)
+
     op.create_table('offers',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -1111,6 +1122,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
     op.drop_table('offers')
+    with op.batch_alter_table('kept_dagpenge_runs', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_dagpenge_runs_citizen')
+
+    op.drop_table('kept_dagpenge_runs')
     with op.batch_alter_table('journal_notes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_journal_notes_citizen_id'))
 
