@@ -42,3 +42,11 @@ def test_plan_pages_in_a_browser(sqlite_database):
         page.click("button:has-text('Send til udvalget')")
         assert "Sendt til udvalget" in page.content()
         assert_accessible(page, "/plan/{id} sendt")
+        page.fill("#decision", "   ")  # only spaces: the message comes at the field, the form stays
+        page.click("button:has-text('Godkend')")
+        assert "skal udfyldes" in page.locator("#decision-fejl").inner_text()
+        assert page.get_by_role("button", name="Godkend").is_visible()
+        assert_accessible(page, "/plan/{id} godkend uden beslutning")
+        page.fill("#decision", "Beskæftigelsesudvalget, pkt. 4")
+        page.click("button:has-text('Godkend')")
+        assert "Planen har nu status: godkendt." in page.content()

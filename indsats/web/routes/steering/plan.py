@@ -75,12 +75,19 @@ def difference_page(request: Request, a: RowId, b: RowId, user: User = Depends(r
 
 @router.get("/plan/{version_id}", include_in_schema=False)
 def plan_page(request: Request, version_id: RowId, user: User = Depends(readers), db: Database = Depends(get_db)):
+    return _version_page(request, user, db, version_id)
+
+
+def _version_page(request: Request, user: User, db: Database, version_id: int, errors: dict | None = None,
+                  values: dict | None = None):
+    """The version; a refused status change comes back with its message at the field and the input kept."""
     version = plan_versions.get_version(db, user.municipality_code, version_id)
     others = [v for v in plan_versions.list_versions(db, user.municipality_code) if v["id"] != version_id]
     return render(request, "steering/plan/version.html", user=user, v=version, others=others,
                   measures=MEASURES, offer_label=plan_forms.offer_label, bound_da=plan_forms.BOUND_DA,
                   actions=[(s, plan_versions.ACTION_DA[s]) for s in plan_versions.TRANSITIONS[version.status]],
-                  today=clock.today(), can_edit=user.role == Role.MANAGER, fmtv=format_value)
+                  today=clock.today(), can_edit=user.role == Role.MANAGER, fmtv=format_value,
+                  errors=errors or {}, values=values or {}, status_code=422 if errors else 200)
 
 
 @router.get("/plan/{version_id}/yaml", include_in_schema=False)
@@ -118,7 +125,15 @@ async def edit_form(request: Request, version_id: RowId, user: User = Depends(ma
 def status_form(request: Request, version_id: RowId, status: Annotated[str, Form(max_length=20)],
                 on: Annotated[str, Form(max_length=20)] = "", decision: Annotated[Note, Form()] = "",
                 user: User = Depends(managers), db: Database = Depends(get_db)):
-    plan_versions.set_status(db, user, version_id, status, day(on, "dato"), decision)
+    try:
+        when = day(on, "Dato")
+    except InvalidInput as exc:
+        return _version_page(request, user, db, version_id, {(status, "on"): str(exc)}, {"on": on, "decision": decision})
+    try:
+        plan_versions.set_status(db, user, version_id, status, when, decision)
+    except InvalidInput as exc:
+        return _version_page(request, user, db, version_id, {(status, "decision"): str(exc)},
+                             {"on": on, "decision": decision})
     return back(request, f"/plan/{version_id}", f"Planen har nu status: {plan_versions.STATUS_DA[status].lower()}.")
 
 
