@@ -4,7 +4,6 @@ changed (a second scenario reads the kept estimate)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import numpy as np
@@ -25,6 +24,7 @@ from indsats.economy.weekgrid import steps_now
 from indsats.services.economy import scenario_flows
 from indsats.store.tables import BenefitSpellRow
 from indsats.web.app import create_app
+from tests.web_login import csrf
 
 BENEFITS = [None, None, "cash_benefit", "unemployment_benefit", "sickness_benefit", "flexjob"]
 segment = st.tuples(st.integers(min_value=1, max_value=70), st.sampled_from(BENEFITS))
@@ -77,21 +77,25 @@ def client(database):
 
 
 def _run(c, name: str):
-    token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/okonomi/scenarier").text).group(1)
-    return c.post("/okonomi/scenarier", data={"csrf_token": token, "name": name, "inflow_change": "-10"})
+    return c.post("/okonomi/scenarier", data={"csrf_token": csrf(c, "/okonomi/scenarier"), "name": name, "inflow_change": "-10"})
 
 
-def test_second_scenario_reads_the_kept_estimate_until_the_panel_changes(client, database, monkeypatch):
-    calls = []
+@pytest.fixture
+def calls(monkeypatch) -> list[int]:
+    """One element per estimate the scenario service makes (the estimate itself still runs)."""
+    made: list[int] = []
     real = flows_module.estimate_flows
 
     def counting(*args, **kwargs):
-        calls.append(1)
+        made.append(1)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(scenario_flows, "estimate_flows", counting)
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
-    client.post("/login", data={"username": "leder", "password": PASSWORD, "csrf_token": token})
+    return made
+
+
+def test_second_scenario_reads_the_kept_estimate_until_the_panel_changes(client, database, calls):
+    client.post("/login", data={"username": "leder", "password": PASSWORD, "csrf_token": csrf(client)})
     first = _run(client, "Første")
     assert first.status_code == 200 and "Første" in first.text and len(calls) == 1
     second = _run(client, "Anden")
@@ -102,17 +106,8 @@ def test_second_scenario_reads_the_kept_estimate_until_the_panel_changes(client,
     assert _run(client, "Tredje").status_code == 200 and len(calls) == 2  # a new spell: a new panel version
 
 
-def test_the_background_warm_keeps_the_estimate_so_a_scenario_only_simulates(client, database, monkeypatch):
-    calls = []
-    real = flows_module.estimate_flows
-
-    def counting(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(scenario_flows, "estimate_flows", counting)
+def test_the_background_warm_keeps_the_estimate_so_a_scenario_only_simulates(client, database, calls):
     assert scenario_flows.warm(database, "250", TODAY) is True and len(calls) == 1
     assert scenario_flows.warm(database, "250", TODAY) is False and len(calls) == 1  # same panel, same week
-    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
-    client.post("/login", data={"username": "leder", "password": PASSWORD, "csrf_token": token})
+    client.post("/login", data={"username": "leder", "password": PASSWORD, "csrf_token": csrf(client)})
     assert _run(client, "Efter opvarmning").status_code == 200 and len(calls) == 1

@@ -67,14 +67,20 @@ def start_session(db: Database, user: User, client: str = "", previous_token: st
     return token, ActiveSession(user=user, csrf_token=csrf, started=now)
 
 
+def _open_row(session: Session, token: str) -> LoginSessionRow | None:
+    """The session row behind ``token`` while it has not ended."""
+    row = session.get(LoginSessionRow, _hash(token))
+    return None if row is None or row.ended_at is not None else row
+
+
 def resume_session(db: Database, token: str | None, policy: SessionPolicy) -> ActiveSession | None:
     """The session behind a cookie, or ``None`` when there is none, it has ended or timed out."""
     if not token or len(token) > 200:
         return None
     now = clock.now()
     with db.unit_of_work() as session:
-        row = session.get(LoginSessionRow, _hash(token))
-        if row is None or row.ended_at is not None:
+        row = _open_row(session, token)
+        if row is None:
             return None
         if now - _aware(row.last_seen_at) > policy.idle:
             _end(session, row.token_hash, "idle", now)
@@ -99,8 +105,8 @@ def end_session(db: Database, token: str | None, client: str = "") -> str | None
         return None
     now = clock.now()
     with db.unit_of_work() as session:
-        row = session.get(LoginSessionRow, _hash(token))
-        if row is None or row.ended_at is not None:
+        row = _open_row(session, token)
+        if row is None:
             return None
         id_token = row.id_token
         _end(session, row.token_hash, "logout", now)
@@ -128,8 +134,8 @@ def push_flash(db: Database, token: str | None, message: str) -> None:
     if not token:
         return
     with db.unit_of_work() as session:
-        row = session.get(LoginSessionRow, _hash(token))
-        if row is None or row.ended_at is not None:
+        row = _open_row(session, token)
+        if row is None:
             return
         messages = json.loads(row.flashes) if row.flashes else []
         row.flashes = json.dumps([*messages, message[:MAX_FLASH_LENGTH]][-MAX_FLASHES:], ensure_ascii=False)
