@@ -75,6 +75,8 @@ def test_timeliness_page_for_managers_only(world_client):
     page = client.get("/rettidighed?fra=2026-01-01&dato=2026-08-25")
     assert page.status_code == 200
     assert "<svg" in page.text and "Pr. målgruppe" in page.text and "Jobparate kontanthjælpsmodtagere" in page.text
+    by_rule = page.text.split("Pr. regel", 1)[1]  # the rules by their Danish names, not the engine's keys
+    assert "Første samtale (inden 1 uge)" in by_rule and "contact.first_conversation" not in by_rule
     data = client.get("/api/timeliness", params={"from": "2026-01-01", "as_of": "2026-08-25"}).json()
     assert data["overall"]["met"] == 2 and data["overall"]["total"] == 6
 

@@ -135,7 +135,7 @@ def timeliness_page(request: Request, fra: Day | None = None, dato: Day | None =
     months = sorted(result.by_month.items())
     quota = quota_for_timeliness(db, user, result.date_from, as_of) if as_of > QUOTA_START and not lokal else None
     return render(request, "casework/worklists/timeliness.html", user=user, t=result, months=months, scopes=scopes,
-                  chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA)
+                  chosen_team=team, lokal=lokal, quota=quota, state=state, state_da=STATE_DA, rule_names=RULE_DA)
 
 
 @router.get("/api/timeliness", response_model=TimelinessOut)
