@@ -202,3 +202,15 @@ def test_lists_name_the_bad_sort_in_danish(database):
         assert answer.status_code == 422 and "Sortér efter en af" in answer.text
         page = client.get("/virksomheder", params={"sort": "nonsens"})
         assert page.status_code == 422 and "Sortér efter en af" in page.text
+
+
+def test_an_empty_list_says_there_is_nothing_to_show(database):
+    from ..company.company_world import build_company_world
+
+    build_company_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        client.post("/api/login", json={"username": "konsulent", "password": PASSWORD})
+        page = client.get("/virksomheder", params={"q": "Ingen virksomhed hedder sådan"})
+        assert page.status_code == 200 and "Ingen at vise" in page.text and "Viser 0" not in page.text
+        full = client.get("/virksomheder")
+        assert "Viser 1–" in full.text and "Ingen at vise" not in full.text
