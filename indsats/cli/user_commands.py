@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import typer
 
 from indsats.domain.enums import Role
@@ -55,15 +58,22 @@ def _db(database: str | None) -> Database:
     return Database(migrated_url(database))
 
 
+@contextmanager
+def _refused_as(refused: str) -> Iterator[None]:
+    """A refusal of the account service as ``{refused}: why`` on stderr and exit code 2, no traceback."""
+    try:
+        yield
+    except (InvalidInput, NotFound) as exc:
+        typer.echo(f"{refused}: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 @users_app.command("disable")
 def users_disable(username: str = typer.Argument(..., help="Brugernavn."),
                   database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
     """Spær en konto: den kan ikke logge ind, og dens åbne sessioner slutter med det samme."""
-    try:
+    with _refused_as("Ikke spærret"):
         ended = set_disabled(_db(database), username, True)
-    except (InvalidInput, NotFound) as exc:
-        typer.echo(f"Ikke spærret: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"Spærret: {username} ({ended} åbne sessioner afsluttet).")
 
 
@@ -71,11 +81,8 @@ def users_disable(username: str = typer.Argument(..., help="Brugernavn."),
 def users_enable(username: str = typer.Argument(..., help="Brugernavn."),
                  database: str = typer.Option(None, "--database", help="Database-URL.")) -> None:
     """Genåbn en spærret konto."""
-    try:
+    with _refused_as("Ikke genåbnet"):
         set_disabled(_db(database), username, False)
-    except (InvalidInput, NotFound) as exc:
-        typer.echo(f"Ikke genåbnet: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"Genåbnet: {username}.")
 
 
@@ -87,11 +94,8 @@ def users_reset_password(
     database: str = typer.Option(None, "--database", help="Database-URL."),
 ) -> None:
     """Giv en konto en ny adgangskode; dens sessioner slutter, og en låst konto åbnes."""
-    try:
+    with _refused_as("Adgangskoden er ikke ændret"):
         reset_password(_db(database), username, password)
-    except (InvalidInput, NotFound) as exc:
-        typer.echo(f"Adgangskoden er ikke ændret: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"Ny adgangskode sat for {username}; kontoens sessioner er afsluttet.")
 
 
@@ -104,9 +108,6 @@ def users_link_oidc(username: str = typer.Argument(..., help="Brugernavn."),
     if not remove and not subject:
         typer.echo("Angiv subjektet, eller --remove for at fjerne koblingen.", err=True)
         raise typer.Exit(2)
-    try:
+    with _refused_as("Ikke knyttet"):
         link_subject(_db(database), username, None if remove else subject)
-    except (InvalidInput, NotFound) as exc:
-        typer.echo(f"Ikke knyttet: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"OIDC-kobling fjernet: {username}." if remove else f"Knyttet: {username} ← OIDC-subjekt {subject}.")

@@ -141,6 +141,9 @@ def test_every_list_api_is_paged_and_its_total_is_the_databases_count(database):
             client.post("/api/login", json={"username": username, "password": PASSWORD})
             body = client.get(path, params={"page_size": 2}).json()
             assert {"items", "total", "page", "page_size"} <= set(body) and body["page_size"] == 2, path
+            capped = client.get(path, params={"page_size": 5000})
+            assert capped.status_code == 200, (path, capped.text)
+            assert capped.json()["page_size"] == 200 and "højst 200" in capped.json()["page_size_capped"], path
             client.post("/api/logout")
         for path, (username, params, count_sql) in WALK.items():
             client.post("/api/login", json={"username": username, "password": PASSWORD})
@@ -202,3 +205,15 @@ def test_lists_name_the_bad_sort_in_danish(database):
         assert answer.status_code == 422 and "Sortér efter en af" in answer.text
         page = client.get("/virksomheder", params={"sort": "nonsens"})
         assert page.status_code == 422 and "Sortér efter en af" in page.text
+
+
+def test_an_empty_list_says_there_is_nothing_to_show(database):
+    from ..company.company_world import build_company_world
+
+    build_company_world(database)
+    with TestClient(create_app(database, secret_key="test")) as client:
+        client.post("/api/login", json={"username": "konsulent", "password": PASSWORD})
+        page = client.get("/virksomheder", params={"q": "Ingen virksomhed hedder sådan"})
+        assert page.status_code == 200 and "Ingen at vise" in page.text and "Viser 0" not in page.text
+        full = client.get("/virksomheder")
+        assert "Viser 1–" in full.text and "Ingen at vise" not in full.text

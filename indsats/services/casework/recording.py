@@ -37,6 +37,16 @@ def citizen_for_write(session: Session, user: User, citizen_id: int) -> CitizenR
     return citizen
 
 
+def _keep(session: Session, user: User, citizen_id: int, row: ConversationRow | OfferRow | CaseEventRow,
+          what: str) -> int:
+    """Add what was recorded, audit it, refresh the citizen's kept obligations; the new row's id."""
+    session.add(row)
+    session.flush()
+    audit.record_read(session, user, citizen_id, what)
+    refresh_citizen(session, citizen_id)
+    return row.id
+
+
 def record_conversation(db: Database, user: User, citizen_id: int, day: date, kind: ConversationKind,
                         status: ConversationStatus, note: str = "") -> int:
     """Register a job conversation (samtale) held, booked, cancelled or missed."""
@@ -46,11 +56,7 @@ def record_conversation(db: Database, user: User, citizen_id: int, day: date, ki
         citizen_for_write(session, user, citizen_id)
         row = ConversationRow(citizen_id=citizen_id, date=day, kind=kind.value, status=status.value,
                               caseworker_id=user.caseworker_id, note=note.strip())
-        session.add(row)
-        session.flush()
-        audit.record_read(session, user, citizen_id, f"registrerede samtale {day.isoformat()}")
-        refresh_citizen(session, citizen_id)
-        return row.id
+        return _keep(session, user, citizen_id, row, f"registrerede samtale {day.isoformat()}")
 
 
 def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferType, start: date,
@@ -66,11 +72,7 @@ def record_offer(db: Database, user: User, citizen_id: int, offer_type: OfferTyp
         citizen_for_write(session, user, citizen_id)
         row = OfferRow(citizen_id=citizen_id, offer_type=offer_type.value, start=start, end=end,
                        hours_per_week=hours_per_week, company_cvr=company_cvr or None, given_on=clock.today())
-        session.add(row)
-        session.flush()
-        audit.record_read(session, user, citizen_id, f"registrerede tilbud {offer_type.value}")
-        refresh_citizen(session, citizen_id)
-        return row.id
+        return _keep(session, user, citizen_id, row, f"registrerede tilbud {offer_type.value}")
 
 
 def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEventType, day: date,
@@ -84,11 +86,7 @@ def record_event(db: Database, user: User, citizen_id: int, event_type: CaseEven
         citizen = citizen_for_write(session, user, citizen_id)
         check_case_date(session, citizen, day, opening=event_type == CaseEventType.FIRST_CONTACT)
         row = CaseEventRow(citizen_id=citizen_id, date=day, type=event_type.value, data=data or {})
-        session.add(row)
-        session.flush()
-        audit.record_read(session, user, citizen_id, f"registrerede hændelse {event_type.value}")
-        refresh_citizen(session, citizen_id)
-        return row.id
+        return _keep(session, user, citizen_id, row, f"registrerede hændelse {event_type.value}")
 
 
 def update_plan(db: Database, user: User, citizen_id: int, goal: str, activities: list[str]) -> None:
@@ -122,8 +120,4 @@ def request_conversation(db: Database, user: User, day: date | None = None, wish
         row = CaseEventRow(citizen_id=user.citizen_id, date=day or clock.today(),
                            type=CaseEventType.CONVERSATION_REQUESTED.value,
                            data={"by": "citizen", **({"wish": wish} if wish else {})})
-        session.add(row)
-        session.flush()
-        audit.record_read(session, user, user.citizen_id, "borgeren bad om en samtale")
-        refresh_citizen(session, user.citizen_id)
-        return row.id
+        return _keep(session, user, user.citizen_id, row, "borgeren bad om en samtale")
