@@ -141,6 +141,9 @@ def test_every_list_api_is_paged_and_its_total_is_the_databases_count(database):
             client.post("/api/login", json={"username": username, "password": PASSWORD})
             body = client.get(path, params={"page_size": 2}).json()
             assert {"items", "total", "page", "page_size"} <= set(body) and body["page_size"] == 2, path
+            capped = client.get(path, params={"page_size": 5000})
+            assert capped.status_code == 200, (path, capped.text)
+            assert capped.json()["page_size"] == 200 and "højst 200" in capped.json()["page_size_capped"], path
             client.post("/api/logout")
         for path, (username, params, count_sql) in WALK.items():
             client.post("/api/login", json={"username": username, "password": PASSWORD})

@@ -49,6 +49,7 @@ from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_role
 from indsats.services.casework.obligation_store import T, effective_status
 from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.paging import PageNumbers
 from indsats.store.db import Database
 from indsats.store.tables import CaseEventRow, CaseworkerRow
 
@@ -264,7 +265,7 @@ class ExemptedCitizen:
 
 
 @dataclass(slots=True)
-class ExemptedPage:
+class ExemptedPage(PageNumbers):
     cohort: str
     measure: str
     group: str
@@ -277,18 +278,6 @@ class ExemptedPage:
     @property
     def title(self) -> str:
         return f"{MEASURE_DA[self.measure]} – {GROUP_DA[self.group].lower()} – {ACTOR_DA[self.actor].lower()}"
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
-
-    @property
-    def first(self) -> int:
-        return min(self.total, (self.page - 1) * self.page_size + 1)
-
-    @property
-    def last(self) -> int:
-        return min(self.total, self.page * self.page_size)
 
 
 def _month(cohort: str) -> tuple[date, date]:

@@ -66,12 +66,17 @@ class ExhaustionWatch:
     page_size: int = PAGE_SIZE
     actions: list[str] = field(default_factory=list)
     note: str = ""
+    capped: bool = False
 
     def to_dict(self) -> dict[str, object]:
         items = [{**asdict(line), "expected_end": line.expected_end.isoformat()} for line in self.lines]
-        return {"week": self.week, "title": self.title, "within_weeks": WITHIN_WEEKS,
-                "rule": asdict(self.rule) if self.rule else None, "actions": self.actions, "note": self.note,
-                "items": items, "total": self.total, "page": self.page, "page_size": self.page_size}
+        out: dict[str, object] = {
+            "week": self.week, "title": self.title, "within_weeks": WITHIN_WEEKS,
+            "rule": asdict(self.rule) if self.rule else None, "actions": self.actions, "note": self.note,
+            "items": items, "total": self.total, "page": self.page, "page_size": self.page_size}
+        if self.capped:
+            out["page_size_capped"] = f"page_size er højst {paging.MAX_PAGE_SIZE}"
+        return out
 
 
 _ACTIONS: dict[tuple, list[str]] = {}
@@ -159,13 +164,15 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
             rule = None
         view = ExhaustionWatch(week, title.replace("Arbejdsliste for", "Dagpengeophør for"), rule,
                                actions=plan_actions(code, db))
+        asked = paging.PageRequest.of(page, page_size)
+        view.page_size, view.capped = asked.page_size, asked.capped and not everything
         if rule is None:
             view.note = (f"Ingen kildebelagt regel for dagpengeperioden i uge {week}: "
                          "sagerne skal vurderes manuelt (manual review).")
             return view
         query = _scope_query(code, caseworker_ids, monday, rule)
         total = paging.count(session, query)
-        view.page_size = (total or 1) if everything else max(1, min(page_size, 200))
+        view.page_size = (total or 1) if everything else asked.page_size
         view.total = total
         view.pages = max(1, -(-total // view.page_size))
         view.page = min(max(page, 1), view.pages)

@@ -33,14 +33,13 @@ class PageRequest:
         return (self.page - 1) * self.page_size
 
 
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    items: list[T]
+class PageNumbers:
+    """The numbers a pager shows, for any page with ``total``, ``page`` (from 1) and ``page_size``."""
+
+    __slots__ = ()
     total: int
     page: int
     page_size: int
-    capped: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def first(self) -> int:
@@ -53,6 +52,16 @@ class Page(Generic[T]):
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
+
+
+@dataclass(frozen=True)
+class Page(PageNumbers, Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+    capped: bool = False
+    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         items = [asdict(i) if is_dataclass(i) else i for i in self.items]

@@ -46,7 +46,7 @@ def exhaustion_csv(sagsbehandler: MaybeId = None, team: MaybeId = None, dato: Ma
 
 @router.get("/api/worklists/benefit-exhaustion")
 def api_exhaustion(caseworker_id: RowId | None = None, team_id: RowId | None = None,
-                   page: int = Query(1, ge=1, le=100_000), page_size: int = Query(50, ge=1, le=200),
+                   page: int = Query(1, ge=1, le=100_000), page_size: int = Query(50, ge=1, le=10_000, description="højst 200"),
                    as_of: Annotated[Day | None, Query(description="Opgørelsesdato (standard: i dag)")] = None,
                    user: User = Depends(readers), db: Database = Depends(get_db)):
     """Dagpenge recipients of the worklist's scope within 26 weeks of the benefit period's end:
