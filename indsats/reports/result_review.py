@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from indsats.domain.formatting import dato, format_value, procent, tal
+from indsats.domain.labels import for_users
 
 from . import svg
 
@@ -23,7 +24,7 @@ __all__ = ["TEMPLATES", "environment", "format_value", "pdf_bytes", "render_html
 def environment() -> Environment:
     """The reports' Jinja environment with the Danish filters (shared by the committee pack)."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-    env.filters.update(dato=dato, tal=tal, procent=procent)
+    env.filters.update(dato=dato, tal=tal, procent=procent, kilde=for_users)
     env.globals["fmt"] = format_value
     return env
 

@@ -25,31 +25,32 @@ from .base import Base
 MONEY = Numeric(14, 2)
 
 
-class BudgetLineRow(Base):
+class AreaMonthAmount:
+    """The columns a budget line and an entered cost share: a municipality's amount for one area in one month.
+
+    ``sort_order=-1``: these columns stand first in the table, as they did before they were shared."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-1)
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True, sort_order=-1)
+    year: Mapped[int] = mapped_column(Integer, sort_order=-1)
+    month: Mapped[int] = mapped_column(Integer, sort_order=-1)
+    area: Mapped[str] = mapped_column(String(20), sort_order=-1)
+    amount: Mapped[float] = mapped_column(MONEY, sort_order=-1)
+
+
+class BudgetLineRow(AreaMonthAmount, Base):
     """The budget of one area (forsørgelse, aktivering, drift, løn) in one month."""
 
     __tablename__ = "budget_lines"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    month: Mapped[int] = mapped_column(Integer)
-    area: Mapped[str] = mapped_column(String(20))
-    amount: Mapped[float] = mapped_column(MONEY)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("municipality_code", "year", "month", "area", name="uq_budget_line"),)
 
 
-class CostEntryRow(Base):
+class CostEntryRow(AreaMonthAmount, Base):
     """An actual cost entered for an area and month (løn, drift; aktivering beyond offer prices)."""
 
     __tablename__ = "cost_entries"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipalities.code"), index=True)
-    year: Mapped[int] = mapped_column(Integer)
-    month: Mapped[int] = mapped_column(Integer)
-    area: Mapped[str] = mapped_column(String(20))
-    amount: Mapped[float] = mapped_column(MONEY)
     note: Mapped[str] = mapped_column(String(200), default="")
     entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

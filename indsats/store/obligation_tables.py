@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -81,6 +93,25 @@ class MeasureRow(Base):
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_kept_measures_key", "municipality_code", "measure", "week", unique=True),)
+
+
+class KeptReviewRow(Base):
+    """The result review as rendered PDF, per municipality, plan content (``goals.plan_stamp``) and year.
+
+    Written by ``services.steering.result_review`` after each render (the background refresh renders
+    every ten minutes), read when the server has no copy in memory yet — after a restart a manager gets
+    the last render at once instead of waiting minutes for a new one; the PDF says when it was made.
+    """
+
+    __tablename__ = "kept_review_pdfs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    plan_stamp: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_kept_review_pdfs_key", "municipality_code", "plan_stamp", "year", unique=True),)
 
 
 class DagpengeRunRow(Base):

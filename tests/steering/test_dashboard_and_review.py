@@ -80,6 +80,7 @@ def test_result_review_writes_html_and_pdf(tmp_path):
     for goal in plan.result_goals:
         assert goal.title in text
     assert "<svg" in text and "Resultatrevision 2014" in text
+    assert "docs/" not in text and "seeds/" not in text  # the committee cannot look up the repository's files
 
 
 def test_result_review_refuses_a_bad_plan(tmp_path):

@@ -204,7 +204,35 @@ def review_pdf_bytes(db: Database, code: str, plan_name: str | None, year: int, 
     args = (code, plan_stamp(plan), year)
     if older_than and kept_age("review_pdf", db, *args) < older_than:
         return None
-    return kept_view("review_pdf", lambda *_: _review_pdf(db, code, plan, year), db, *args, fresh=fresh)
+    return kept_view("review_pdf", lambda *_: _stored_or_rendered(db, code, plan, year, args[1], fresh), db, *args,
+                     fresh=fresh)
+
+
+STORED_SECONDS = 24 * 3600  # a stored render older than a day is not served: the request renders anew
+
+
+def _stored_or_rendered(db: Database, code: str, plan: EmploymentPlan, year: int, stamp: str, fresh: bool) -> bytes:
+    """The last render kept in the database (``kept_review_pdfs``) unless ``fresh``; else render and keep it.
+    A restarted server thus answers at once; its background refresh renders anew within minutes."""
+    from datetime import UTC
+
+    from sqlalchemy import delete, select
+
+    from indsats.store.obligation_tables import KeptReviewRow as R
+
+    key = (R.municipality_code == code, R.plan_stamp == stamp, R.year == year)
+    if not fresh:
+        with db.unit_of_work() as session:
+            row = session.scalar(select(R).where(*key))
+            if row is not None:
+                made = row.computed_at if row.computed_at.tzinfo else row.computed_at.replace(tzinfo=UTC)
+                if (clock.now() - made).total_seconds() < STORED_SECONDS:
+                    return row.pdf
+    pdf = _review_pdf(db, code, plan, year)
+    with db.unit_of_work() as session:
+        session.execute(delete(R).where(*key))
+        session.add(R(municipality_code=code, plan_stamp=stamp, year=year, pdf=pdf, computed_at=clock.now()))
+    return pdf
 
 
 def _review_pdf(db: Database, code: str, plan: EmploymentPlan, year: int, scenario_ids: tuple[int, ...] = ()) -> bytes:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 21:14:14.567691
+Create Date: 2026-12-01 21:22:51.818642
 """
 from alembic import op
 import sqlalchemy as sa
@@ -84,6 +84,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kept_measures', schema=None) as batch_op:
         batch_op.create_index('ix_kept_measures_key', ['municipality_code', 'measure', 'week'], unique=True)
+
+    op.create_table('kept_review_pdfs',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('plan_stamp', sa.String(length=64), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('pdf', sa.LargeBinary(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_review_pdfs'))
+    )
+    with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_review_pdfs_key', ['municipality_code', 'plan_stamp', 'year'], unique=True)
 
     op.create_table('login_failures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1308,6 +1320,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_failures_client_at')
 
     op.drop_table('login_failures')
+    with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_review_pdfs_key')
+
+    op.drop_table('kept_review_pdfs')
     with op.batch_alter_table('kept_measures', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_measures_key')
 
