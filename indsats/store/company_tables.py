@@ -8,12 +8,13 @@ cooperation rate (samarbejdsgrad).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
+from .consent_columns import ConsentColumns
 
 
 class CompanyRow(Base):
@@ -96,7 +97,7 @@ class JobOrderRow(Base):
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
 
 
-class CandidateProfileRow(Base):
+class CandidateProfileRow(ConsentColumns, Base):
     """Kandidatprofil: what the jobcenter may use to match a ledig to a job."""
 
     __tablename__ = "candidate_profiles"
@@ -112,17 +113,9 @@ class CandidateProfileRow(Base):
     max_hours: Mapped[float | None] = mapped_column(Float)
     max_commute_km: Mapped[float | None] = mapped_column(Float)
     available_from: Mapped[date | None] = mapped_column(Date)
-    consent: Mapped[bool] = mapped_column(Boolean, default=False)
-    consent_date: Mapped[date | None] = mapped_column(Date)
-    # Who gave the consent and when: the citizen themself, or a named staff member on the citizen's
-    # behalf with the reason; who withdrew it and when (services.company.consent)
-    consent_given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    consent_given_by: Mapped[str | None] = mapped_column(String(160))
-    consent_on_behalf_reason: Mapped[str | None] = mapped_column(String(500))
-    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    consent_withdrawn_by: Mapped[str | None] = mapped_column(String(160))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    updated: Mapped[date | None] = mapped_column(Date)
+    # the consent columns (ConsentColumns) stand here; sort_order=1 keeps these two after them
+    summary: Mapped[str] = mapped_column(Text, default="", sort_order=1)
+    updated: Mapped[date | None] = mapped_column(Date, sort_order=1)
 
 
 class JobProposalRow(Base):

@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    Boolean,
     Date,
     DateTime,
     Float,
@@ -31,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
+from .consent_columns import ConsentColumns
 
 
 class CoordinationParticipantRow(Base):
@@ -45,20 +45,12 @@ class CoordinationParticipantRow(Base):
     removed_by: Mapped[str | None] = mapped_column(String(80))
 
 
-class SharingConsentRow(Base):
+class SharingConsentRow(ConsentColumns, Base):
     __tablename__ = "sharing_consents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
     scope: Mapped[str] = mapped_column(String(20))
-    # The same consent record as the candidate profile's (services.company.consent): given by the citizen
-    # themself or by a named staff member on the citizen's behalf with a reason; who withdrew it and when
-    consent: Mapped[bool] = mapped_column(Boolean, default=False)
-    consent_date: Mapped[date | None] = mapped_column(Date)
-    consent_given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    consent_given_by: Mapped[str | None] = mapped_column(String(160))
-    consent_on_behalf_reason: Mapped[str | None] = mapped_column(String(500))
-    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    consent_withdrawn_by: Mapped[str | None] = mapped_column(String(160))
+    # then the same consent record as the candidate profile's (ConsentColumns)
 
     __table_args__ = (UniqueConstraint("citizen_id", "scope", name="uq_sharing_consents_citizen_scope"),)
 

@@ -28,6 +28,11 @@ def test_caseworker_logs_in_searches_and_opens_the_case(live_server, page):
     assert page.locator("h1").inner_text() == "Anna Østergaard"
     assert page.get_by_role("heading", name="Ydelseshistorik").is_visible()
     assert page.locator("text=Fællessamtale").first.is_visible()
+    # the timeline scrolls in its own box once it is long: a keyboard user can reach it to scroll it (axe:
+    # scrollable-region-focusable)
+    page.focus("ol.timeline")
+    assert page.evaluate("() => document.activeElement.matches('ol.timeline')")
+    assert page.get_by_role("list", name="Tidslinje").count() == 1
 
 
 def test_a_caseworker_of_another_municipality_is_shown_no_access(live_server, page):

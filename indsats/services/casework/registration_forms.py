@@ -14,6 +14,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from indsats.domain.enums import Benefit, ConversationKind, ConversationStatus, OfferType, Readiness
+from indsats.domain.formatting import tal
 
 
 class ExemptionReason(StrEnum):
@@ -311,6 +312,13 @@ _MESSAGES = {
 }
 
 
+def _number(value) -> str:
+    """A bound in Danish notation: 37.0 → "37", 0.5 → "0,5"."""
+    if isinstance(value, int | float):
+        return tal(value, 0 if float(value).is_integer() else 1)
+    return str(value)
+
+
 def danish_errors(error: ValidationError) -> dict[str, str]:
     """Field name (``__all__`` for the whole form) → a Danish message, the first per field."""
     out: dict[str, str] = {}
@@ -323,9 +331,9 @@ def danish_errors(error: ValidationError) -> dict[str, str]:
         elif kind == "string_too_long":
             message = f"Højst {ctx.get('max_length')} tegn."
         elif kind == "greater_than_equal":
-            message = f"Mindst {ctx.get('ge')}."
+            message = f"Mindst {_number(ctx.get('ge'))}."
         elif kind == "less_than_equal":
-            message = f"Højst {ctx.get('le')}."
+            message = f"Højst {_number(ctx.get('le'))}."
         elif kind == "value_error":
             message = str(ctx.get("error") or item["msg"]).removeprefix("Value error, ")
         else:
