@@ -15,19 +15,11 @@ from sqlalchemy.orm import Session
 
 from indsats.domain import clock
 from indsats.domain.formatting import dato
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import InvalidField
 from indsats.store.tables import BenefitSpellRow, CitizenRow
 
 EARLIEST = date(2015, 1, 1)
 MAX_AHEAD = timedelta(days=366)
-
-
-class InvalidField(InvalidInput):
-    """Bad input in one named field; forms show the message at that field."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
 
 def _fifteenth_birthday(birth: date) -> date:

@@ -32,6 +32,7 @@ from indsats.store.tables import OfferRow
 from ..accounts.access import may_read_citizen
 from ..accounts.audit import personal_data
 from ..shared.errors import InvalidInput, NotFound
+from ..shared.text_bounds import bounded
 
 POSITIONS = {"language_school": "Danskuddannelse", "internship": "Virksomhedspraktik", "wage_subsidy": "Løntilskud",
              "igu": "IGU (integrationsgrunduddannelse)", "ordinary_work": "Ordinært arbejde"}
@@ -184,14 +185,15 @@ def programme_file(db: Database, user: User, citizen_id: int) -> ProgrammeFile:
 
 def add_education_plan(db: Database, user: User, citizen_id: int, made_on: date, education: str,
                        planned_start: date, with_youth_guidance: bool, counsellor: str = "") -> int:
-    education = " ".join(education.split())
+    education = bounded(education, 200, "education", "Uddannelse", squash=True)
+    counsellor = bounded(counsellor, 200, "counsellor", "Vejleder", squash=True)
     if not education:
         raise InvalidInput("Uddannelse: skriv hvilken uddannelse planen sigter mod.")
     _in_case(made_on, "Planen lavet"), _in_case(planned_start, "Planlagt studiestart")
     with personal_data(db, user, "uddannelsesplan oprettet") as access:
         access.citizen(citizen_id, _rule)
         row = EducationPlanRow(citizen_id=citizen_id, made_on=made_on, with_youth_guidance=with_youth_guidance,
-                               guidance_counsellor=" ".join(counsellor.split())[:200], education=education[:200],
+                               guidance_counsellor=counsellor, education=education,
                                planned_start=planned_start)
         access.session.add(row)
         access.session.flush()
@@ -220,11 +222,13 @@ def add_education_order(db: Database, user: User, citizen_id: int, given_on: dat
                         note: str = "") -> str:
     """Keep an education order (uddannelsespålæg) with the law's status on its day; returns that status."""
     _in_case(given_on, "Givet den")
+    education = bounded(education, 200, "education", "Uddannelse")
+    note = bounded(note, 2000, "note", "Note")
     status, _source = education_order(given_on)
     with personal_data(db, user, "uddannelsespålæg registreret") as access:
         access.citizen(citizen_id, _rule)
-        access.session.add(EducationOrderRow(citizen_id=citizen_id, given_on=given_on, education=education.strip()[:200],
-                                             law_status=status, note=note.strip()[:2000]))
+        access.session.add(EducationOrderRow(citizen_id=citizen_id, given_on=given_on, education=education,
+                                             law_status=status, note=note))
     return status
 
 

@@ -28,6 +28,7 @@ from indsats.store.network_tables import (
 from ..accounts.access import ensure_role
 from ..shared.errors import Conflict, InvalidInput, NotFound
 from ..shared.paging import Page, PageRequest, fetch
+from ..shared.text_bounds import bounded
 from .companies import COMPANY_STAFF, company_in_scope
 
 
@@ -70,9 +71,9 @@ def _text(value: str, field: str, limit: int = 200) -> str:
 
 def add_course(db: Database, user: User, title: str, held_on: date, place: str = "") -> int:
     ensure_role(user, *COMPANY_STAFF)
+    title, place = _text(title, "kursus"), bounded(place, 200, "place", "Sted", squash=True)
     with db.unit_of_work() as s:
-        row = MentorCourseRow(municipality_code=user.municipality_code, title=_text(title, "kursus"),
-                              held_on=held_on, place=" ".join(place.split())[:200])
+        row = MentorCourseRow(municipality_code=user.municipality_code, title=title, held_on=held_on, place=place)
         s.add(row)
         s.flush()
         return row.id
@@ -103,6 +104,7 @@ def add_mentor(db: Database, user: User, cvr: str, name: str, job_title: str = "
                course_on: date | None = None) -> int:
     """A mentor at a company of the municipality; the course date defaults to the course's day."""
     ensure_role(user, *COMPANY_STAFF)
+    name, job_title = _text(name, "navn"), bounded(job_title, 200, "job_title", "Stilling", squash=True)
     with db.unit_of_work() as s:
         try:
             company_in_scope(s, user, cvr)
@@ -111,7 +113,7 @@ def add_mentor(db: Database, user: User, cvr: str, name: str, job_title: str = "
         course = _course(s, user, course_id)
         if course_on is not None and course is None:
             raise InvalidInput("Vælg kurset, som mentoren har taget, når der er en kursusdato.")
-        row = MentorRow(company_cvr=cvr, name=_text(name, "navn"), job_title=" ".join(job_title.split())[:200],
+        row = MentorRow(company_cvr=cvr, name=name, job_title=job_title,
                         course_id=course.id if course else None,
                         course_on=course_on or (course.held_on if course else None))
         s.add(row)

@@ -23,6 +23,7 @@ from ..accounts.access import ensure_role
 from ..accounts.audit import AuditKind, personal_data
 from ..shared.errors import InvalidInput, NotFound
 from ..shared.paging import Page, PageRequest, fetch
+from ..shared.text_bounds import bounded
 from .centres import _citizen_by_name_or_cpr
 from .companies import COMPANY_STAFF, company_in_scope
 
@@ -75,6 +76,7 @@ def add_small_job(db: Database, user: User, who: str, cvr: str, hours_per_week: 
 def follow_up(db: Database, user: User, job_id: int, on: date, note: str = "", end: date | None = None) -> None:
     """The follow-up is done (``on``), with what came of it; ``end`` when the small job stopped."""
     ensure_role(user, *COMPANY_STAFF)
+    note = bounded(note, 2000, "note", "Note", squash=True)
     with personal_data(db, user, "småjob fulgt op") as access:
         s = access.session
         row = s.get(SmallJobRow, job_id)
@@ -86,7 +88,7 @@ def follow_up(db: Database, user: User, job_id: int, on: date, note: str = "", e
         if end is not None and end <= row.start:
             raise InvalidInput("Slutdatoen skal ligge efter starten.")
         access.touch([row.citizen_id])
-        row.followed_up_on, row.note, row.end = on, " ".join(note.split())[:2000], end or row.end
+        row.followed_up_on, row.note, row.end = on, note, end or row.end
 
 
 def _query(user: User, status: str):

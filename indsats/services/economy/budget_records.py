@@ -31,6 +31,7 @@ from indsats.store.economy_tables import BudgetLineRow, CostEntryRow, OfferPrice
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput
 from ..shared.import_files import read_utf8_file
+from ..shared.text_bounds import bounded
 
 READERS = (Role.TEAM_LEADER, Role.MANAGER)
 WRITERS = (Role.MANAGER,)
@@ -139,9 +140,10 @@ def add_cost(db: Database, user: User, year: int, month: int, area: str, amount:
     if code not in ENTERED_AREAS:
         raise InvalidInput("Område: udgifter indtastes for løn, drift eller aktivering; forsørgelse beregnes.")
     value = _amount(amount)
+    note = bounded(note, 200, "note", "Note")
     with db.unit_of_work() as s:
         s.add(CostEntryRow(municipality_code=user.municipality_code, year=_year(year), month=_month(month),
-                           area=code, amount=value, note=note.strip()[:200], entered_at=clock.now()))
+                           area=code, amount=value, note=note, entered_at=clock.now()))
 
 
 def costs(db: Database, user: User, year: int) -> list[CostEntry]:

@@ -24,6 +24,7 @@ from indsats.store.economy_tables import OfferPriceRow, ScenarioRow
 
 from ..accounts.access import ensure_role
 from ..shared.errors import InvalidInput, NotFound
+from ..shared.text_bounds import bounded
 from . import scenario_effects, scenario_flows
 from .budget_records import READERS, WRITERS
 
@@ -100,7 +101,10 @@ def _scenario(form: dict) -> Scenario:
             raise InvalidScenarioField(key, f"{what}: {raw} skal ligge mellem {lo:g} og {hi:g}.")
         return value
 
-    name = str(form.get("name") or "").strip()[:120]
+    for key, raw in form.items():
+        if key != "name":
+            bounded(str(raw or ""), 200, key, f"Feltet '{key}'")
+    name = bounded(str(form.get("name") or ""), 120, "name", "Navn")
     if not name:
         raise InvalidScenarioField("name", "Navn: giv scenariet et navn.")
     return Scenario(

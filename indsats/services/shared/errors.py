@@ -17,6 +17,14 @@ class InvalidInput(ServiceError):
     pass
 
 
+class InvalidField(InvalidInput):
+    """Bad input in one named field; forms show the message at that field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 class AuthenticationFailed(ServiceError):
     pass
 

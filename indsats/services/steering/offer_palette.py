@@ -15,6 +15,7 @@ from indsats.domain.models import User
 from indsats.plan import EmploymentPlan, Strategy
 from indsats.services.accounts.access import ensure_may_read_citizen
 from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.text_bounds import bounded
 from indsats.services.steering import goals as steering
 from indsats.services.steering.plan_forms import offer_label
 from indsats.store.db import Database
@@ -22,6 +23,7 @@ from indsats.store.plan_tables import OfferPaletteReasonRow
 from indsats.store.tables import BenefitSpellRow, CitizenRow
 
 REASON_FIELD = "palette_reason"
+MAX_REASON = 4000
 
 
 class OutsidePalette(InvalidInput):
@@ -90,8 +92,9 @@ def age(birth: date, on: date | None = None) -> int:
 
 
 def check_reason(palette: Palette | None, offer_type: str, reason: str) -> str:
-    """The reason, required when ``offer_type`` is outside the palette (raises OutsidePalette)."""
-    reason = reason.strip()
+    """The reason, required when ``offer_type`` is outside the palette (raises OutsidePalette); refused
+    (``InvalidField``) over ``MAX_REASON`` characters."""
+    reason = bounded(reason, MAX_REASON, REASON_FIELD, "Begrundelse")
     if palette is None or not palette.offers or offer_type in palette.keys:
         return reason
     if len(reason) < 3:
@@ -105,7 +108,7 @@ def _add_reason(session: Session, user: User, citizen_id: int, offer_id: int, pa
     if palette is None or not palette.offers or offer_type in palette.keys or not reason.strip():
         return
     session.add(OfferPaletteReasonRow(offer_id=offer_id, citizen_id=citizen_id, target_group=palette.target_group,
-                                      offer_type=offer_type, reason=reason.strip()[:4000],
+                                      offer_type=offer_type, reason=reason.strip(),
                                       recorded_on=clock.today(), by=user.username))
 
 

@@ -51,16 +51,16 @@ def _need(value: str, field: str):
 
 
 @router.post("/borgere/{citizen_id}/programmer/uddannelsesplan", include_in_schema=False, dependencies=csrf)
-def education_plan_form(request: Request, citizen_id: RowId, education: Annotated[Name, Form()] = "",
+def education_plan_form(request: Request, citizen_id: RowId, education: Annotated[Note, Form()] = "",
                         made_on: Annotated[Name, Form()] = "", planned_start: Annotated[Name, Form()] = "",
-                        guidance: Annotated[Name, Form()] = "", counsellor: Annotated[Name, Form()] = "",
+                        guidance: Annotated[Name, Form()] = "", counsellor: Annotated[Note, Form()] = "",
                         user: User = Depends(writers), db: Database = Depends(get_db)):
     try:
         programmes.add_education_plan(db, user, citizen_id, _need(made_on, "planen lavet"), education,
                                       _need(planned_start, "planlagt studiestart"), guidance == "ja", counsellor)
     except InvalidInput as exc:
         return _page(request, user, db, citizen_id, status_code=422, failed={
-            "form": "plan", "error": str(exc), "education": education, "made_on": made_on,
+            "form": "plan", "error": str(exc), "field": getattr(exc, "field", None), "education": education, "made_on": made_on,
             "planned_start": planned_start, "guidance": guidance, "counsellor": counsellor})
     return _done(request, citizen_id, "Uddannelsesplanen er gemt.")
 
@@ -82,13 +82,13 @@ def follow_form(request: Request, citizen_id: RowId, plan_id: RowId, contact_on:
 
 @router.post("/borgere/{citizen_id}/programmer/paalaeg", include_in_schema=False, dependencies=csrf)
 def order_form(request: Request, citizen_id: RowId, given_on: Annotated[Name, Form()] = "",
-               education: Annotated[Name, Form()] = "", note: Annotated[Note, Form()] = "",
+               education: Annotated[Note, Form()] = "", note: Annotated[Note, Form()] = "",
                user: User = Depends(writers), db: Database = Depends(get_db)):
     try:
         status = programmes.add_education_order(db, user, citizen_id, _need(given_on, "givet den"), education, note)
     except InvalidInput as exc:
         return _page(request, user, db, citizen_id, status_code=422, failed={
-            "form": "order", "error": str(exc), "given_on": given_on, "education": education, "note": note})
+            "form": "order", "error": str(exc), "field": getattr(exc, "field", None), "given_on": given_on, "education": education, "note": note})
     return _done(request, citizen_id, "Uddannelsespålægget er registreret." if status == "yes" else
                  "Uddannelsespålægget er registreret til manuel vurdering: ordningen er annonceret afskaffet fra 2027.")
 

@@ -70,7 +70,8 @@ async def registration_form(request: Request, citizen_id: RowId, kind: str, user
     except ValidationError as exc:
         return _form_response(request, user, db, citizen_id, kind, values, forms.danish_errors(exc))
     except InvalidField as exc:
-        return _form_response(request, user, db, citizen_id, kind, values, {exc.field: str(exc)})
+        kept = values | {offer_palette.REASON_FIELD: reason} if exc.field == offer_palette.REASON_FIELD else values
+        return _form_response(request, user, db, citizen_id, kind, kept, {exc.field: str(exc)})
     except SlotTaken as exc:
         return _form_response(request, user, db, citizen_id, kind, values, {exc.field: str(exc)}, status=409)
     except InvalidInput as exc:

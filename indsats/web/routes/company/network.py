@@ -43,8 +43,8 @@ def network_page(request: Request, side: PageNo = 1, moedeside: PageNo = 1, user
 
 
 @router.post("/netvaerk/kurser", include_in_schema=False, dependencies=csrf)
-def course_form(request: Request, title: Annotated[Name, Form()] = "", held_on: Annotated[Name, Form()] = "",
-                place: Annotated[Name, Form()] = "", user: User = Depends(staff), db: Database = Depends(get_db)):
+def course_form(request: Request, title: Annotated[Note, Form()] = "", held_on: Annotated[Name, Form()] = "",
+                place: Annotated[Note, Form()] = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     try:
         network.add_course(db, user, title, _required_day(held_on, "dato"), place)
     except InvalidInput as exc:
@@ -54,8 +54,8 @@ def course_form(request: Request, title: Annotated[Name, Form()] = "", held_on: 
 
 
 @router.post("/netvaerk/mentorer", include_in_schema=False, dependencies=csrf)
-def mentor_form(request: Request, name: Annotated[Name, Form()] = "", cvr: Annotated[Name, Form()] = "",
-                job_title: Annotated[Name, Form()] = "", course_id: Annotated[Name, Form()] = "",
+def mentor_form(request: Request, name: Annotated[Note, Form()] = "", cvr: Annotated[Name, Form()] = "",
+                job_title: Annotated[Note, Form()] = "", course_id: Annotated[Name, Form()] = "",
                 course_on: Annotated[Name, Form()] = "", user: User = Depends(staff), db: Database = Depends(get_db)):
     try:
         course = int(course_id) if course_id.strip().isdigit() else None

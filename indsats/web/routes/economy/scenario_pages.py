@@ -59,7 +59,7 @@ def scenarios_csv(vis: Annotated[list[ScenarioId] | None, Query(max_length=6)] =
 @router.post("/okonomi/scenarier", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 async def scenario_run(request: Request, user: User = Depends(writers), db: Database = Depends(get_db)):
     form = await request.form()
-    values = {k: str(form.get(k, ""))[:200] for k in FIELDS}
+    values = {k: str(form.get(k, "")) for k in FIELDS}
     try:
         new_id = scenarios.run_scenario(db, user, values)
     except scenarios.InvalidScenarioField as exc:
