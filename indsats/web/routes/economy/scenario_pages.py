@@ -62,8 +62,6 @@ async def scenario_run(request: Request, user: User = Depends(writers), db: Data
     values = {k: str(form.get(k, "")) for k in FIELDS}
     try:
         new_id = scenarios.run_scenario(db, user, values)
-    except scenarios.InvalidScenarioField as exc:
-        return _page(request, user, db, [], {exc.field: str(exc)}, values)
-    except InvalidInput as exc:
-        return _page(request, user, db, [], {"__all__": str(exc)}, values)
+    except InvalidInput as exc:  # a field's error (InvalidScenarioField, a text over its length) stands at the field
+        return _page(request, user, db, [], {getattr(exc, "field", "__all__"): str(exc)}, values)
     return RedirectResponse(f"/okonomi/scenarier?vis={new_id}", status_code=303)
