@@ -32,6 +32,12 @@ def test_manager_enters_a_budget_and_reads_the_staircase(site):
         assert page.get_by_label("Budgetfil (CSV)").is_visible()  # the import's file field has a name
         assert_accessible(page, "/okonomi")
         page.click("text=Indtast budget")
+        page.fill("input[name=drift_2]", "1.000")
+        page.fill("input[name=drift_3]", "tolv")  # not an amount: the message at the field, every amount kept
+        page.click("text=Gem budget")
+        assert "ikke et beløb" in page.locator("#drift_3-fejl").inner_text()
+        assert page.input_value("input[name=drift_3]") == "tolv" and page.input_value("input[name=drift_2]") == "1.000"
+        assert_accessible(page, "/okonomi/budget med fejl")
         page.fill("input[name=drift_3]", "12.345,67")
         page.click("text=Gem budget")
         page.locator("p.notice", has_text="Budgettet er gemt").wait_for()

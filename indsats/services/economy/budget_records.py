@@ -50,10 +50,20 @@ def _month(month: int) -> int:
     return month
 
 
-def _amount(text: str, field: str = "Beløb") -> Decimal:
+class InvalidBudgetField(InvalidInput):
+    """A bad amount in one field of the budget form (``field`` = the form field's name)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _amount(text: str, field: str = "Beløb", name: str = "") -> Decimal:
     try:
         return parse_amount(str(text))
     except ValueError as exc:
+        if name:
+            raise InvalidBudgetField(name, f"{field}: {exc}") from None
         raise InvalidInput(f"{field}: {exc}") from None
 
 
@@ -99,7 +109,8 @@ def set_budget_month(db: Database, user: User, year: int, amounts: dict[tuple[st
         if area not in AREAS:
             raise InvalidInput(f"Ukendt budgetområde {area!r}.")
         _month(month)
-        parsed[(area, month)] = None if not str(text).strip() else _amount(text, f"{AREA_DA[area]}, måned {month}")
+        parsed[(area, month)] = None if not str(text).strip() else _amount(text, f"{AREA_DA[area]}, måned {month}",
+                                                                           f"{area}_{month}")
     now = clock.now()
     with db.unit_of_work() as s:
         for (area, month), amount in parsed.items():

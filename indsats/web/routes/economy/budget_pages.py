@@ -15,6 +15,7 @@ from indsats.domain.labels import OFFER_DA, label
 from indsats.domain.models import User
 from indsats.services.economy import budget_overview, budget_records, labour_force
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles, verify_csrf
@@ -57,7 +58,13 @@ async def budget_save(request: Request, year: Annotated[Year, Form()], user: Use
                       db: Database = Depends(get_db)):
     form = await request.form()
     amounts = {(area, m): str(form.get(f"{area}_{m}", "")) for area, _ in AREAS for m in range(1, 13)}
-    n = budget_records.set_budget_month(db, user, year, amounts)
+    try:
+        n = budget_records.set_budget_month(db, user, year, amounts)
+    except InvalidInput as exc:  # the message at its field, every amount as typed
+        return render(request, "economy/budget.html", user=user, year=year, areas=AREAS, months=range(1, 13),
+                      budget=budget_records.budget(db, user, year), message="", status_code=422,
+                      errors={getattr(exc, "field", "__all__"): str(exc)},
+                      values={f"{a}_{m}": text for (a, m), text in amounts.items()})
     return RedirectResponse(f"/okonomi/budget?year={year}&besked=Budgettet er gemt ({n} linjer).", status_code=303)
 
 
