@@ -104,8 +104,13 @@ def test_manager_saves_and_compares_scenarios_team_leader_reads(client):
                                                 "inflow_benefit": "cash_benefit", "inflow_change": "-50"})
     assert r.status_code == 200 and "Færre på kontanthjælp" in r.text and "Basis" in r.text
     assert "Tilgangen til kontanthjælp ændres med -50 %" in r.text
-    bad = client.post("/okonomi/scenarier", data={"csrf_token": token, "name": "x", "shorten_weeks": "mange"})
+    bad = client.post("/okonomi/scenarier", data={"csrf_token": token, "name": "Kortere forløb", "shorten_weeks": "mange",
+                                                  "shorten_benefit": "cash_benefit"})
     assert bad.status_code == 422 and "Forkort forløb (uger)" in bad.text
+    # the message stands at its field on the scenario page, and what the manager typed is kept
+    assert re.search(r'name="shorten_weeks"[^>]*value="mange"[^>]*aria-invalid="true"', bad.text)
+    assert 'id="s-shorten_weeks-fejl">Forkort forløb (uger)' in bad.text
+    assert 'value="Kortere forløb"' in bad.text and '<option value="cash_benefit" selected>' in bad.text
     _login(client, "teamleder")
     assert "Færre på kontanthjælp" in client.get("/okonomi/scenarier").text
     assert client.post("/okonomi/scenarier", data={"csrf_token": token, "name": "y"}).status_code == 403

@@ -82,15 +82,23 @@ def offer_prices(s, code: str, week: str) -> dict[str, float]:
     return prices
 
 
+class InvalidScenarioField(InvalidInput):
+    """Bad input in one field of the scenario form; the page shows the message at that field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 def _scenario(form: dict) -> Scenario:
     def number(key: str, lo: float, hi: float, what: str) -> float:
         raw = str(form.get(key) or "0").strip().replace(",", ".")
         try:
             value = float(raw)
         except ValueError:
-            raise InvalidInput(f"{what}: {raw!r} er ikke et tal.") from None
+            raise InvalidScenarioField(key, f"{what}: {raw!r} er ikke et tal.") from None
         if not lo <= value <= hi:
-            raise InvalidInput(f"{what}: {raw} skal ligge mellem {lo:g} og {hi:g}.")
+            raise InvalidScenarioField(key, f"{what}: {raw} skal ligge mellem {lo:g} og {hi:g}.")
         return value
 
     for key, raw in form.items():
@@ -98,7 +106,7 @@ def _scenario(form: dict) -> Scenario:
             bounded(str(raw or ""), 200, key, f"Feltet '{key}'")
     name = bounded(str(form.get("name") or ""), 120, "name", "Navn")
     if not name:
-        raise InvalidInput("Navn: giv scenariet et navn.")
+        raise InvalidScenarioField("name", "Navn: giv scenariet et navn.")
     return Scenario(
         name=name, shorten_benefit=str(form.get("shorten_benefit") or ""),
         shorten_weeks=number("shorten_weeks", 0, 104, "Forkort forløb (uger)"),
@@ -118,9 +126,9 @@ def _own_effect(form: dict) -> float | None:
     try:
         value = float(raw)
     except ValueError:
-        raise InvalidInput(f"Egen effekt (pct.-point): {raw!r} er ikke et tal.") from None
+        raise InvalidScenarioField("own_effect", f"Egen effekt (pct.-point): {raw!r} er ikke et tal.") from None
     if not -100 <= value <= 100:
-        raise InvalidInput(f"Egen effekt (pct.-point): {raw} skal ligge mellem -100 og 100.")
+        raise InvalidScenarioField("own_effect", f"Egen effekt (pct.-point): {raw} skal ligge mellem -100 og 100.")
     return value
 
 

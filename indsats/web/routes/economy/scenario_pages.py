@@ -15,6 +15,7 @@ from indsats.domain.labels import BENEFIT_DA, OFFER_DA
 from indsats.domain.models import User
 from indsats.services.economy import scenarios
 from indsats.services.shared.database import Database
+from indsats.services.shared.errors import InvalidInput
 
 from ...csv_export import csv_response
 from ...deps import get_db, render, require_roles, verify_csrf
@@ -30,13 +31,20 @@ FIELDS = ("name", "shorten_benefit", "shorten_weeks", "inflow_benefit", "inflow_
 @router.get("/okonomi/scenarier", include_in_schema=False)
 def scenarios_page(request: Request, vis: Annotated[list[ScenarioId] | None, Query(max_length=6)] = None,
                    user: User = Depends(readers), db: Database = Depends(get_db)):
+    return _page(request, user, db, vis or [])
+
+
+def _page(request: Request, user: User, db: Database, vis: list[int], errors: dict | None = None,
+          values: dict | None = None):
+    """The page; a refused scenario comes back with its message at the field and the form as filled in."""
     saved = scenarios.saved_scenarios(db, user)
-    shown = scenarios.chosen(saved, vis or [])
+    shown = scenarios.chosen(saved, vis)
     return render(request, "economy/scenarios.html", user=user, saved=saved, shown=shown,
                   measures=scenarios.MEASURES, benefits=[(b.value, BENEFIT_DA[b]) for b in Benefit],
                   offers=[(o.value, OFFER_DA.get(o, o.value)) for o in OfferType], message="",
                   may_write=user.role == Role.MANAGER, review_year=clock.today().year,
-                  chart=scenarios.comparison_chart(shown))
+                  chart=scenarios.comparison_chart(shown), errors=errors or {}, values=values or {},
+                  status_code=422 if errors else 200)
 
 
 @router.get("/okonomi/scenarier.csv", include_in_schema=False)
@@ -51,5 +59,9 @@ def scenarios_csv(vis: Annotated[list[ScenarioId] | None, Query(max_length=6)] =
 @router.post("/okonomi/scenarier", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 async def scenario_run(request: Request, user: User = Depends(writers), db: Database = Depends(get_db)):
     form = await request.form()
-    new_id = scenarios.run_scenario(db, user, {k: str(form.get(k, "")) for k in FIELDS})
+    values = {k: str(form.get(k, "")) for k in FIELDS}
+    try:
+        new_id = scenarios.run_scenario(db, user, values)
+    except InvalidInput as exc:  # a field's error (InvalidScenarioField, a text over its length) stands at the field
+        return _page(request, user, db, [], {getattr(exc, "field", "__all__"): str(exc)}, values)
     return RedirectResponse(f"/okonomi/scenarier?vis={new_id}", status_code=303)
