@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -134,6 +135,13 @@ def test_a_missed_meeting_opens_an_availability_case_through_to_the_decision(wor
         assert "Borgerens svar er registreret" in post("svar", answer="Jeg var syg", received_on="2026-12-08")
         refused = post("afgoerelse", decision="sanction", reason="Ingen rimelig grund", reduction_days="2")
         assert "træffer a-kassen afgørelsen" in refused  # Anna is insured: no municipal sanction
+        assert ">Ingen rimelig grund</textarea>" in refused and '<option value="sanction" selected>' in refused
+        long = "Udeblev uden at melde afbud. " * 150  # 4,350 characters: more than 4,000
+        refused = client.post(f"/raadighed/{case_id}/afgoerelse", data={
+            "citizen_id": world.anna_id, "csrf_token": token, "decision": "fund_referral", "reason": long})
+        assert refused.status_code == 422
+        kept = re.search(r'name="reason"[^>]*>([^<]*)</textarea><span class="field-error"[^>]*>([^<]*)<', refused.text)
+        assert kept and kept.group(1) == long and "Begrundelsen må højst være 4000 tegn" in kept.group(2)
         done = post("afgoerelse", decision="fund_referral", reason="Udeblivelse uden rimelig grund")
         assert "Afgørelsen er registreret" in done and "Sendt til a-kassen" in done
     with database.unit_of_work() as s:
@@ -153,9 +161,10 @@ def test_journal_notes_documents_and_an_audited_download(world_client):
     ok = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"title": "Lægeerklæring", "csrf_token": token},
                      files={"fil": ("erklæring.pdf", pdf, "application/pdf")}, follow_redirects=True)
     assert "Dokumentet er lagt på sagen" in ok.text and "Lægeerklæring" in ok.text and "Ringede om praktik" in ok.text
-    fake = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"csrf_token": token}, follow_redirects=True,
+    fake = client.post(f"/borgere/{world.anna_id}/dokumenter", data={"csrf_token": token, "title": "Min titel"},
                        files={"fil": ("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")})
-    assert "Kun PDF og billeder" in fake.text
+    assert fake.status_code == 422 and 'value="Min titel"' in fake.text
+    assert re.search(r'name="fil"[^>]*><span class="field-error"[^>]*>Kun PDF og billeder', fake.text)
     with database.unit_of_work() as s:
         doc_id = s.scalar(select(DocumentRow.id))
     download = client.get(f"/dokumenter/{doc_id}")

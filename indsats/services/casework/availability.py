@@ -23,7 +23,7 @@ from indsats.services.accounts import audit
 from indsats.services.accounts.access import may_read_citizen
 from indsats.services.casework import letters
 from indsats.services.casework.recording import citizen_for_write
-from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.errors import InvalidField, InvalidInput, NotFound
 from indsats.services.shared.paging import Page, PageRequest, fetch
 from indsats.settings import get_settings
 from indsats.store.casework_tables import AvailabilityCaseRow
@@ -153,15 +153,15 @@ def send_hearing(db: Database, user: User, case_id: int) -> int:
 def record_answer(db: Database, user: User, case_id: int, answer: str, received_on: date) -> None:
     answer = (answer or "").strip()
     if len(answer) < 2:
-        raise InvalidInput("Skriv borgerens svar (eller at borgeren ikke har svaret).")
+        raise InvalidField("answer", "Skriv borgerens svar (eller at borgeren ikke har svaret).")
     if len(answer) > MAX_TEXT:
-        raise InvalidInput(f"Borgerens svar må højst være {MAX_TEXT} tegn (det er {len(answer)}).")
+        raise InvalidField("answer", f"Borgerens svar må højst være {MAX_TEXT} tegn (det er {len(answer)}).")
     if received_on > clock.today():
-        raise InvalidInput("Svaret kan ikke være modtaget i fremtiden.")
+        raise InvalidField("received_on", "Svaret kan ikke være modtaget i fremtiden.")
     with db.unit_of_work() as session:
         row, citizen = _case_for_write(session, user, case_id)
         if row.hearing_sent_on is None or received_on < row.hearing_sent_on:
-            raise InvalidInput("Svaret kan først modtages, når partshøringen er sendt.")
+            raise InvalidField("received_on", "Svaret kan først modtages, når partshøringen er sendt.")
         row.answer, row.answer_received_on = answer, received_on
         row.deadline = received_on + step()
         audit.record_read(session, user, citizen.id, "registrerede svar på partshøring")
@@ -173,25 +173,25 @@ def decide(db: Database, user: User, case_id: int, decision: str, reason: str, r
     from indsats.services.casework.letters import _current_benefit
 
     if decision not in DECISION_DA:
-        raise InvalidInput("Vælg en afgørelse.")
+        raise InvalidField("decision", "Vælg en afgørelse.")
     reason = (reason or "").strip()
     if len(reason) < 3:
-        raise InvalidInput("Begrund afgørelsen.")
+        raise InvalidField("reason", "Begrund afgørelsen.")
     if len(reason) > MAX_TEXT:
-        raise InvalidInput(f"Begrundelsen må højst være {MAX_TEXT} tegn (den er {len(reason)}).")
+        raise InvalidField("reason", f"Begrundelsen må højst være {MAX_TEXT} tegn (den er {len(reason)}).")
     with db.unit_of_work() as session:
         row, citizen = _case_for_write(session, user, case_id)
         if row.hearing_sent_on is None:
             raise InvalidInput("Send partshøringen, før der træffes afgørelse.")
         benefit = _current_benefit(session, citizen.id, row.cause_date)
         if decision == "fund_referral" and benefit != "unemployment_benefit":
-            raise InvalidInput("Kun forsikrede ledige (dagpenge) sendes til a-kassen; vælg sanktion eller ingen "
+            raise InvalidField("decision", "Kun forsikrede ledige (dagpenge) sendes til a-kassen; vælg sanktion eller ingen "
                                "konsekvens.")
         if decision == "sanction":
             if benefit not in SANCTION_BENEFITS:
-                raise InvalidInput("For forsikrede ledige træffer a-kassen afgørelsen; vælg «Sendt til a-kassen».")
+                raise InvalidField("decision", "For forsikrede ledige træffer a-kassen afgørelsen; vælg «Sendt til a-kassen».")
             if reduction_days is None or not 1 <= reduction_days <= 31:
-                raise InvalidInput("Angiv fradraget i dage (1–31).")
+                raise InvalidField("reduction_days", "Angiv fradraget i dage (1–31).")
             law = "sygedagpengeloven § 21" if benefit == "sickness_benefit" else "lov om aktiv socialpolitik § 36"
             row.reduction = f"Fradrag for {reduction_days} dag(e) ({law})"
         row.decision, row.decision_reason, row.decided_on = decision, reason, clock.today()

@@ -19,7 +19,7 @@ from indsats.services.accounts import audit
 from indsats.services.accounts.access import ensure_may_read_citizen, ensure_role
 from indsats.services.casework import letters
 from indsats.services.casework.recording import WRITERS, citizen_for_write
-from indsats.services.shared.errors import InvalidInput, NotFound
+from indsats.services.shared.errors import InvalidField, InvalidInput, NotFound
 from indsats.store.casework_tables import DocumentRow, JournalNoteRow
 from indsats.store.db import Database
 from indsats.store.tables import CaseEventRow, CaseworkerRow, CitizenRow, ConversationRow
@@ -128,15 +128,15 @@ MAX_TITLE = 200
 def upload_document(db: Database, user: User, citizen_id: int, filename: str, content: bytes, title: str = "") -> int:
     """Store a PDF or an image on the case; the type is read from the content, not the name."""
     if not content:
-        raise InvalidInput("Vælg en fil.")
+        raise InvalidField("fil", "Vælg en fil.")
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise InvalidInput(f"Filen er for stor ({len(content) // (1024 * 1024)} MB); højst 10 MB.")
+        raise InvalidField("fil", f"Filen er for stor ({len(content) // (1024 * 1024)} MB); højst 10 MB.")
     kind = filetype.guess(content)
     if kind is None or kind.mime not in ALLOWED_TYPES:
-        raise InvalidInput("Kun PDF og billeder (PNG, JPEG, TIFF, HEIC, WebP) kan lægges på sagen.")
+        raise InvalidField("fil", "Kun PDF og billeder (PNG, JPEG, TIFF, HEIC, WebP) kan lægges på sagen.")
     title = (title or "").strip()
     if len(title) > MAX_TITLE:
-        raise InvalidInput(f"Titlen må højst være {MAX_TITLE} tegn (den er {len(title)}).")
+        raise InvalidField("title", f"Titlen må højst være {MAX_TITLE} tegn (den er {len(title)}).")
     name = "".join(ch for ch in (filename or "dokument").split("/")[-1].split("\\")[-1] if ch.isprintable())[:150]
     with db.unit_of_work() as session:
         citizen_for_write(session, user, citizen_id)

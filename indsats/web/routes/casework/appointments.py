@@ -14,7 +14,7 @@ from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.casework import appointments, availability, journal
 from indsats.services.shared.database import Database
-from indsats.services.shared.errors import InvalidInput
+from indsats.services.shared.errors import InvalidField, InvalidInput
 from indsats.services.shared.paging import PageRequest
 
 from ...deps import get_db, render, require_roles, verify_csrf
@@ -32,6 +32,16 @@ ID = Annotated[int, Field(ge=1, le=2**31 - 1)]
 def _back(request: Request, citizen_id: int, message: str, anchor: str = "") -> RedirectResponse:
     flash(request, message)
     return RedirectResponse(f"/borgere/{citizen_id}{anchor}", status_code=303)
+
+
+def _refused(request: Request, user: User, db: Database, citizen_id: int, kind: str, values: dict,
+             exc: InvalidInput):
+    """The case page again with the typed text kept and the message at the field (``__all__``: the form's)."""
+    from .case_page import render_case_page
+
+    errors = {getattr(exc, "field", "__all__"): str(exc)}
+    return render_case_page(request, user, db, citizen_id, status_code=422,
+                            form_state={"kind": kind, "values": values, "errors": errors})
 
 
 def _pdf(filename: str, content: bytes, media_type: str = "application/pdf") -> Response:
@@ -95,7 +105,7 @@ def availability_step(request: Request, case_id: ID, step: str, citizen_id: Anno
             try:
                 day = date.fromisoformat(received_on) if received_on else clock.today()
             except ValueError:
-                raise InvalidInput("Skriv datoen for svaret som en dato.") from None
+                raise InvalidField("received_on", "Skriv datoen for svaret som en dato.") from None
             availability.record_answer(db, user, case_id, answer, day)
             message = "Borgerens svar er registreret."
         elif step == "afgoerelse":
@@ -105,6 +115,10 @@ def availability_step(request: Request, case_id: ID, step: str, citizen_id: Anno
         else:
             raise InvalidInput("Ukendt trin i rådighedssagen.")
     except InvalidInput as exc:
+        if step in ("svar", "afgoerelse") and hasattr(exc, "field"):  # the form is on the page: keep the text
+            return _refused(request, user, db, citizen_id, f"{step}-{case_id}", {
+                "answer": answer, "received_on": received_on, "decision": decision, "reason": reason,
+                "reduction_days": reduction_days}, exc)
         return _back(request, citizen_id, f"Ikke gemt: {exc}", "#raadighed")
     return _back(request, citizen_id, message, "#raadighed")
 
@@ -146,7 +160,7 @@ async def upload_form(request: Request, citizen_id: ID, fil: Annotated[UploadFil
     try:
         journal.upload_document(db, user, citizen_id, fil.filename or "", content, title)
     except InvalidInput as exc:
-        return _back(request, citizen_id, f"Dokumentet blev ikke gemt: {exc}", "#journal")
+        return _refused(request, user, db, citizen_id, "dokument", {"title": title}, exc)
     return _back(request, citizen_id, "Dokumentet er lagt på sagen.", "#journal")
 
 
