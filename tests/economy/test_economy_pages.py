@@ -69,6 +69,11 @@ def test_a_malformed_budget_file_is_refused_naming_line_and_column_and_nothing_i
     r = c.post("/okonomi/budget/import", files={"file": ("b.csv", bad.encode(), "text/csv")}, data={"csrf_token": token})
     assert r.status_code == 422
     assert "b.csv: linje 3, kolonne" in r.text and "month" in r.text and "ikke en måned 1-12" in r.text
+    # on the budget page, at the file field — not an error page with only a link to the front page
+    assert "<h1>Budget, forbrug og prognose" in r.text and 'id="budgetfil-fejl" role="alert">Budgetfilen afvist' in r.text
+    r = c.post("/okonomi/arbejdsstyrke", files={"file": ("a.csv", b"area;year;labour_force\nkommune;2024;mange\n",
+                                                         "text/csv")}, data={"csrf_token": token})
+    assert r.status_code == 422 and 'id="arbejdsstyrkefil-fejl" role="alert">Arbejdsstyrkefilen afvist' in r.text
     assert c.get("/okonomi.csv?year=2024").content.decode("utf-8-sig").splitlines()[1].split(";")[3] == ""
 
 

@@ -35,8 +35,14 @@ def _year(year: int | None) -> int:
 @router.get("/okonomi", include_in_schema=False)
 def overview_page(request: Request, year: Year | None = None, besked: Name = "", user: User = Depends(readers),
                   db: Database = Depends(get_db)):
-    view = budget_overview.overview(db, user, _year(year))
-    return render(request, "economy/overview.html", user=user, view=view, months=range(1, 13), message=besked)
+    return _overview(request, user, db, _year(year), besked)
+
+
+def _overview(request: Request, user: User, db: Database, year: int, message: str = "", errors: dict | None = None):
+    """The overview; a refused file comes back here with the message at its file field."""
+    view = budget_overview.overview(db, user, year)
+    return render(request, "economy/overview.html", user=user, view=view, months=range(1, 13), message=message,
+                  errors=errors or {}, status_code=422 if errors else 200)
 
 
 @router.get("/okonomi.csv", include_in_schema=False)
@@ -69,8 +75,12 @@ async def budget_save(request: Request, year: Annotated[Year, Form()], user: Use
 
 
 @router.post("/okonomi/budget/import", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-async def budget_import(file: UploadFile = File(...), user: User = Depends(writers), db: Database = Depends(get_db)):
-    n = budget_records.import_budget_bytes(db, user, await file.read(), file.filename or "budget.csv")
+async def budget_import(request: Request, file: UploadFile = File(...), user: User = Depends(writers),
+                        db: Database = Depends(get_db)):
+    try:
+        n = budget_records.import_budget_bytes(db, user, await file.read(), file.filename or "budget.csv")
+    except InvalidInput as exc:
+        return _overview(request, user, db, _year(None), errors={"budget": str(exc)})
     return RedirectResponse(f"/okonomi?besked=Budgetfilen er indlæst ({n} linjer).", status_code=303)
 
 
@@ -122,7 +132,10 @@ def prices_save(offer_type: Annotated[Name, Form()], valid_from: Annotated[Day, 
 
 
 @router.post("/okonomi/arbejdsstyrke", include_in_schema=False, dependencies=[Depends(verify_csrf)])
-async def labour_force_import(file: UploadFile = File(...), user: User = Depends(writers),
+async def labour_force_import(request: Request, file: UploadFile = File(...), user: User = Depends(writers),
                               db: Database = Depends(get_db)):
-    n = labour_force.import_labour_force_upload(db, user, await file.read(), file.filename or "arbejdsstyrke.csv")
+    try:
+        n = labour_force.import_labour_force_upload(db, user, await file.read(), file.filename or "arbejdsstyrke.csv")
+    except InvalidInput as exc:
+        return _overview(request, user, db, _year(None), errors={"labour_force": str(exc)})
     return RedirectResponse(f"/okonomi?besked=Arbejdsstyrketallene er indlæst ({n} linjer).", status_code=303)
