@@ -108,6 +108,7 @@ def test_staircase_page_counts_steps_and_lists_who_crosses_soon_with_an_audit_ro
     listed = page.text.split("<h2>")[1]
     assert listed.index("Bo Hansen") < listed.index("Anna Østergaard")  # the soonest first
     assert "Carl Dam" not in listed
+    assert "Viser 1–2 af 2 borgere" in page.text  # who crosses soon: Bo and Anna
     with db.unit_of_work() as s:
         audited = s.scalars(select(AuditRow.citizen_id).where(AuditRow.action.like("Refusionstrappen%"))).all()
     assert sorted(audited) == sorted([world.anna, world.bo])

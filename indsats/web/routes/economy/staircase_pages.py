@@ -25,4 +25,4 @@ readers = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 def staircase_page(request: Request, page: Page = 1, user: User = Depends(readers), db: Database = Depends(get_db)):
     view = staircase_now.staircase_now(db, user, page=page)
     return render(request, "economy/staircase.html", user=user, view=view, step_label=step_label,
-                  horizon=staircase_now.HORIZON_WEEKS)
+                  horizon=staircase_now.HORIZON_WEEKS, page_size=staircase_now.PAGE_SIZE)
