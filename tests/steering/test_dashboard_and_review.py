@@ -152,3 +152,20 @@ def test_the_hedensted_managers_goal_page_opens_on_hedensteds_plan(database):
         assert "Planen er udarbejdet for Frederikssund" not in page.text
         api = client.get("/api/styring/goals", params={"as_of": "2026-11-20"}).json()
         assert api["plan"].startswith("Ny forenklet beskæftigelsesindsats 2020")
+
+
+def test_the_review_names_the_stored_comparison_figures_it_uses(sqlite_database, tmp_path):
+    """Comparison figures kept in the system (a cluster, labour-force groups) are named in the review's
+    header, never "Ingen sammenligningstal indlæst" beside goals judged against them."""
+    from indsats.analytics.jobindsats import Figure
+    from indsats.services.steering.comparison import _store
+    from indsats.services.steering.result_review import write_review
+
+    build_world(sqlite_database)
+    _store(sqlite_database, "250", [Figure("long_term_unemployed", "Klynge 9", "2026", date(2026, 12, 31), "value",
+                                           12.0)], "jobindsats.dk, udtræk 1. dec. 2026")
+    plan = load_plan(ROOT / "plans" / "demo-frederikssund.yaml")
+    html, _pdf = write_review(plan, 2026, tmp_path / "review", None, None, sqlite_database)
+    text = html.read_text(encoding="utf-8")
+    assert "Ingen sammenligningstal indlæst" not in text
+    assert "Sammenligningstal: Klynge 9 (jobindsats.dk, udtræk 1. dec. 2026)." in text

@@ -57,6 +57,16 @@ def stored_figures(db: Database, code: str) -> list[Figure]:
         return [Figure(r.measure, r.area, r.period, r.period_end, "value", r.value) for r in rows]
 
 
+def stored_sources(db: Database, code: str) -> str | None:
+    """Where the stored comparison figures come from, per area, in Danish; None when none are stored."""
+    with db.unit_of_work() as s:
+        rows = s.execute(select(ComparisonFigureRow.area, ComparisonFigureRow.source)
+                         .where(ComparisonFigureRow.municipality_code == code).distinct()).all()
+    if not rows:
+        return None
+    return "; ".join(f"{area} ({source})" for area, source in sorted(rows))
+
+
 def month_ends(first: date, last: date) -> list[date]:
     out, year, month = [], first.year, first.month
     while True:

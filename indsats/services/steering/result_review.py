@@ -89,10 +89,12 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
     weekly = weekly_from_file(panel, persons, first, as_of)
     actuals = Actuals(weekly, db, code, date(year - 1, 1, 1), as_of)
     figures = load_figures(comparison, comparison_measure) or []
+    sources = [str(comparison)] if comparison else []
     if db is not None:
-        from indsats.services.steering.comparison import stored_figures
+        from indsats.services.steering.comparison import stored_figures, stored_sources
 
         figures += stored_figures(db, code)
+        sources += [s for s in [stored_sources(db, code)] if s]
     goals = goal_views(plan, actuals, as_of, figures, first=date(year - 1, 1, 1))
     headline = weekly.get(weeks.last_full_week(as_of), {})
     groups = _group_rows(panel, persons, as_of, headline)
@@ -104,7 +106,7 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
         timeliness = [("I alt", detail.overall.rate, detail.overall.total)] + [
             (group, cell.rate, cell.total) for group, cell in sorted(detail.by_target_group.items())]
     review = Review(plan, year, as_of, source or str(panel), goals, groups, headline,
-                    str(comparison) if comparison else None, timeliness, code)
+                    "; ".join(sources) or None, timeliness, code)
     if db is not None:
         review.quota = quota_section(db, code, year, as_of)
         from indsats.services.evidence.local_effects import review_effects
