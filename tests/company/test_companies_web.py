@@ -138,6 +138,8 @@ def test_the_portal_shows_a_company_only_its_own_orders_and_anonymous_summaries(
     login(client, "lagerhuset")
     page = client.get("/portal")
     assert "Lagermedarbejder" in page.text and "Social- og sundhedsassistent" not in page.text
+    # on a phone each order is a card of labelled lines, not a table wider than the screen
+    assert '<table class="list stack">' in page.text and 'data-label="Titel"><a href="/portal/jobordrer/' in page.text
     page = client.get(f"/portal/jobordrer/{lager}")
     assert page.status_code == 200 and "Kandidat K-" in page.text and "lagermedarbejder" in page.text
     assert "Anna" not in page.text and "Jensen" not in page.text
