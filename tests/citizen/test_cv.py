@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from indsats.store.tables import AuditRow
@@ -28,7 +30,8 @@ def test_occupations_are_suggested_as_the_citizen_types(world_client):
 def test_the_cv_feeds_the_candidate_profile_seen_only_with_consent(world_client):
     world, client = world_client
     login(client, "mette")
-    assert "Anna Østergaard" in client.get("/cv-tjek").text
+    check = client.get("/cv-tjek").text
+    assert "Anna Østergaard" in check and re.search(r'role="status">Viser 1–\d+ af \d+</p>', check)  # paged like every list
     logout(client)
     login(client, "anna")
     assert _save_cv(client).status_code == 303

@@ -63,6 +63,7 @@ def test_messages_go_both_ways_with_read_receipts_and_unread_list(world_client):
     logout(client)
     login(client, "mette")
     unread = client.get("/borgerbeskeder").text
+    assert 'role="status">Viser 1–1 af 1</p>' in unread  # paged like every list
     assert "Anna Østergaard" in unread and "<strong>1</strong>" in unread
     token = csrf(client, f"/borgere/{world.anna_id}")
     panel = client.get(f"/borgere/{world.anna_id}/selvbetjening").text

@@ -68,4 +68,5 @@ async def cv_consent(request: Request, user: User = Depends(citizen_only), db: D
 @router.get("/cv-tjek", include_in_schema=False)
 def cv_check_page(request: Request, side: int = Query(1, ge=1, le=10_000), user: User = Depends(caseworkers),
                   db: Database = Depends(get_db)):
-    return render(request, "citizen/cv_check.html", user=user, check=cv_service.citizens_without_cv(db, user, side))
+    return render(request, "citizen/cv_check.html", user=user, check=cv_service.citizens_without_cv(db, user, side),
+                  page_size=cv_service.PAGE_SIZE)

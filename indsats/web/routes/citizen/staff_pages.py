@@ -57,4 +57,4 @@ def unread_page(request: Request, side: Annotated[int, Query(ge=1, le=10_000)] =
                 db: Database = Depends(get_db)):
     rows, total = messages.unread_for_staff(db, user, side)
     return render(request, "citizen/unread.html", user=user, rows=rows, total=total, page=side,
-                  pages=max(1, -(-total // messages.PAGE_SIZE)))
+                  pages=max(1, -(-total // messages.PAGE_SIZE)), page_size=messages.PAGE_SIZE)
