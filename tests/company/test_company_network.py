@@ -70,7 +70,7 @@ def test_mentors_courses_meetings_and_centre_partners_on_the_network_page(databa
     assert len(network.mentors(database, world.consultant, PageRequest.of(2, 50)).items) == 6
 
 
-def test_small_jobs_are_registered_followed_up_and_counted(database):
+def test_small_jobs_are_registered_followed_up_and_counted(database, tmp_path):
     world = build_company_world(database)
     with pytest.raises(InvalidInput, match="1-15 timer"):
         small_jobs.add_small_job(database, world.consultant, "Anna Jensen", LAGER, 25, date(2026, 9, 1))
@@ -101,6 +101,19 @@ def test_small_jobs_are_registered_followed_up_and_counted(database):
         assert "Anna Jensen;" in csv and "Går godt" in csv
         login(client, "leder")
         assert "Småjob" in client.get("/styring").text
+        # the same figures in the result review the committee reads
+        review = client.get("/styring/resultatrevision.pdf", params={"plan": "demo-frederikssund", "year": 2026})
+        assert review.status_code == 200
+    from pathlib import Path
+
+    from indsats.plan import load_plan
+    from indsats.services.steering.result_review import write_review
+
+    plan = load_plan(Path(__file__).resolve().parents[2] / "plans" / "demo-frederikssund.yaml")
+    html, _pdf = write_review(plan, 2026, tmp_path / "review", None, None, database)
+    text = html.read_text(encoding="utf-8")
+    assert "<h2>Småjob</h2>" in text and "startet i 2026: <strong>2</strong>" in text
+    assert "fulgt op til tiden: 1 af 2 (50 %)" in text
     with database.unit_of_work() as s:
         kinds = {(r.kind, r.action) for r in s.scalars(select(AuditRow).where(AuditRow.citizen_id == world.anna))}
     assert ("disclosure", "småjob registreret") in kinds and ("read", "småjob") in kinds

@@ -52,6 +52,7 @@ class Review:
     quota: list | None = None  # Series of the 75 % coverage (years from 2026, with a database); None: no section
     effects: object | None = None  # services.evidence.local_effects.ReviewEffects (with a database); None: no section
     scenarios: list | None = None  # services.economy.scenarios.ReviewScenario chosen for the review; None: no section
+    small_jobs: dict | None = None  # services.company.small_jobs.small_job_counts (with a database); None: no section
     generated: date = field(default_factory=date.today)
 
 
@@ -112,6 +113,9 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
         from indsats.services.evidence.local_effects import review_effects
 
         review.effects = review_effects(db, code, year)
+        from indsats.services.company.small_jobs import small_job_counts
+
+        review.small_jobs = small_job_counts(db, code, year, as_of)
     return review
 
 
