@@ -92,8 +92,9 @@ def parse_labour_force_csv(text: str, path: str = "arbejdsstyrke") -> list[Labou
         group = tuple(sorted({b.strip() for b in re.split(r"[+ ]", cell("benefits")) if b.strip()}))
         unknown = [b for b in group if b not in BENEFITS]
         if unknown:
-            raise bad("benefits", f"{unknown[0]!r} er ikke en ydelse; brug fx unemployment_benefit eller "
-                                  "sickness_benefit+job_clarification")
+            raise bad("benefits", f"{unknown[0]!r} er ikke en ydelse; brug ydelsens værdi i filen, fx "
+                                  "unemployment_benefit (a-dagpenge) eller sickness_benefit+job_clarification "
+                                  "(sygedagpenge og jobafklaringsforløb)")
         key = (area.lower(), int(cell("year")), group)
         if key in seen:
             raise bad("year", f"{area} {key[1]} står allerede i linje {seen[key]}")

@@ -119,3 +119,12 @@ def test_another_municipality_sees_none_of_it(client):
     login(c, "leder766")
     page = c.get("/okonomi/refusionstrappe")
     assert "Anna" not in page.text and "Bo Hansen" not in page.text
+
+
+def test_the_labour_force_help_names_the_benefits_in_danish_and_labels_the_csv_values(client):
+    _, c, _ = client
+    login(c, "leder")
+    page = c.get("/okonomi").text
+    assert "fx sygedagpenge og jobafklaringsforløb (værdi i filen: <code>sickness_benefit+job_clarification</code>)" in page
+    assert "<dt>A-dagpenge</dt><dd>Værdi i filen: <code>unemployment_benefit</code></dd>" in page
+    assert "(fx <code>sickness_benefit" not in page

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
 from indsats.domain import clock
-from indsats.domain.enums import Role
-from indsats.domain.labels import OFFER_DA, label
+from indsats.domain.enums import Benefit, Role
+from indsats.domain.labels import BENEFIT_DA, OFFER_DA, label
 from indsats.domain.models import User
 from indsats.services.economy import budget_overview, budget_records, labour_force
 from indsats.services.shared.database import Database
@@ -42,6 +42,7 @@ def _overview(request: Request, user: User, db: Database, year: int, message: st
     """The overview; a refused file comes back here with the message at its file field."""
     view = budget_overview.overview(db, user, year)
     return render(request, "economy/overview.html", user=user, view=view, months=range(1, 13), message=message,
+                  benefit_codes=[(BENEFIT_DA[b], b.value) for b in Benefit if b in BENEFIT_DA],
                   errors=errors or {}, status_code=422 if errors else 200)
 
 
