@@ -160,11 +160,27 @@ def retention_report(db: Database, user: User, as_of: date | None = None, months
         team_id = None
         if user.role == Role.TEAM_LEADER and user.caseworker_id:
             team_id = session.scalar(select(CaseworkerRow.team_id).where(CaseworkerRow.id == user.caseworker_id))
+    rows = _retention_months(db, user.municipality_code, team_id, _month_starts(as_of, months))
+    chart = bar_chart([(m.month, m.share or 0.0) for m in rows], unit="share",
+                      title="Andel tilbage på samme arbejdsplads pr. måned")
+    return RetentionReport("teamets borgere" if team_id else "hele kommunen", rows, chart)
+
+
+def year_retention(db: Database, code: str, year: int, as_of: date) -> RetentionMonth:
+    """The municipality's months of ``year`` up to ``as_of`` summed, counted as on the retention page
+    (for the result review; aggregates only)."""
+    last = min(as_of, date(year, 12, 31))
+    starts = [date(year, m, 1) for m in range(1, last.month + 1)] if last.year == year else []
+    return RetentionReport("hele kommunen", _retention_months(db, code, None, starts), "").total
+
+
+def _retention_months(db: Database, code: str, team_id: int | None, starts: list[date]) -> list[RetentionMonth]:
+    with db.unit_of_work() as session:
         employer = exists().where(SickLeaveRecordRow.citizen_id == BenefitSpellRow.citizen_id,
                                   SickLeaveRecordRow.kind == "party", SickLeaveRecordRow.party_role == "employer",
                                   SickLeaveRecordRow.day < BenefitSpellRow.end)
         rows = []
-        for start in _month_starts(as_of, months):
+        for start in starts:
             end = (start + timedelta(days=32)).replace(day=1)
             returned = (select(SickLeaveRecordRow.outcome).where(
                 SickLeaveRecordRow.citizen_id == BenefitSpellRow.citizen_id, SickLeaveRecordRow.kind == "return",
@@ -174,7 +190,7 @@ def retention_report(db: Database, user: User, as_of: date | None = None, months
                       .join(CitizenRow, CitizenRow.id == BenefitSpellRow.citizen_id)
                       .where(BenefitSpellRow.benefit == Benefit.SICKNESS_BENEFIT.value,
                              and_(BenefitSpellRow.end >= start, BenefitSpellRow.end < end),
-                             CitizenRow.municipality_code == user.municipality_code, employer))
+                             CitizenRow.municipality_code == code, employer))
             if team_id is not None:
                 spells = spells.join(CaseworkerRow, CaseworkerRow.id == CitizenRow.caseworker_id).where(
                     CaseworkerRow.team_id == team_id)
@@ -183,9 +199,7 @@ def retention_report(db: Database, user: User, as_of: date | None = None, months
             counts = {outcome: n for outcome, n in session.execute(query)}
             rows.append(RetentionMonth(start.strftime("%Y-%m"), sum(counts.values()), counts.get("same_workplace", 0),
                                        counts.get("other_work", 0), counts.get("not_working", 0), counts.get(None, 0)))
-    chart = bar_chart([(m.month, m.share or 0.0) for m in rows], unit="share",
-                      title="Andel tilbage på samme arbejdsplads pr. måned")
-    return RetentionReport("teamets borgere" if team_id else "hele kommunen", rows, chart)
+    return rows
 
 
 CSV_HEADER = ("måned", "sygedagpenge_ophørt_ansatte", "samme_arbejdsplads", "andet_arbejde", "ikke_i_arbejde",

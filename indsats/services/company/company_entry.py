@@ -143,9 +143,9 @@ def own_requests(db: Database, user: User, request: PageRequest | None = None,
         CompanyRequestRow.company_cvr == user.company_cvr), request or PageRequest(), sort)
 
 
-def _stats(db: Database, where) -> dict:
+def _stats(db: Database, where, today: date | None = None) -> dict:
     """The pipeline's counts over every request the scope selects (in SQL, never a first page)."""
-    today = clock.today()
+    today = today or clock.today()
     r = CompanyRequestRow
     answered = r.answered_on.is_not(None)
     with db.unit_of_work() as s:
@@ -156,6 +156,13 @@ def _stats(db: Database, where) -> dict:
     total, still_open, overdue, done, on_time = (int(v or 0) for v in row)
     return {"total": total, "open": still_open, "overdue": overdue, "answered": done, "on_time": on_time,
             "on_time_share": round(on_time / done, 4) if done else None}
+
+
+def year_stats(db: Database, code: str, year: int, as_of: date) -> dict:
+    """The pipeline's counts for the requests the municipality received in ``year`` (the result review)."""
+    r = CompanyRequestRow
+    return _stats(db, [r.municipality_code == code, r.received_on.between(date(year, 1, 1), date(year, 12, 31))],
+                  as_of)
 
 
 def pipeline(db: Database, user: User, mine_only: bool = True, request: PageRequest | None = None,

@@ -70,10 +70,22 @@ def quarter(day: date) -> str:
 
 def programme_measures(db: Database, user: User, as_of: date | None = None) -> ProgrammeMeasures:
     ensure_role(user, *READERS)
-    today = as_of or clock.today()
-    rule = contact_rule(db, user.municipality_code, today.year)
+    return measures_for(db, user.municipality_code, as_of or clock.today())
+
+
+def review_measures(db: Database, code: str, year: int, as_of: date) -> ProgrammeMeasures:
+    """The page's measures as of ``as_of`` for the result review: the integration starts whose
+    responsibility began in ``year`` and the staircase flows in ``year``'s quarters (aggregates only)."""
+    out = measures_for(db, code, as_of, year)
+    out.flows = [f for f in out.flows if f[0].startswith(f"{year}K")]
+    return out
+
+
+def measures_for(db: Database, code: str, today: date, year: int | None = None) -> ProgrammeMeasures:
+    """``year``: only integration starts whose responsibility began in that year."""
+    rule = contact_rule(db, code, today.year)
     out = ProgrammeMeasures(today, rule=(rule.days_before, rule.days_after))
-    mine = select(CitizenRow.id).where(CitizenRow.municipality_code == user.municipality_code)
+    mine = select(CitizenRow.id).where(CitizenRow.municipality_code == code)
     with db.unit_of_work() as s:
         kept = {3: [0, 0], 12: [0, 0]}
         for p in s.scalars(select(EducationPlanRow).where(EducationPlanRow.citizen_id.in_(mine))):
@@ -98,6 +110,8 @@ def programme_measures(db: Database, user: User, as_of: date | None = None) -> P
         on_staircase = set(recorded) | {st.citizen_id for st in starts}
         offers = offer_events(s, sorted(on_staircase))
     for start in starts:
+        if year is not None and start.responsibility_from.year != year:
+            continue
         first = start.first_offer_on or first_company_offer(offers.get(start.citizen_id, []), start.responsibility_from)
         out.integration[integration_status(start.responsibility_from, first, today)[0]] += 1
     steps = {cid: [(on, pos) for on, pos in merged_steps(recorded.get(cid, []), offers.get(cid, [])) if on <= today]

@@ -53,6 +53,9 @@ class Review:
     effects: object | None = None  # services.evidence.local_effects.ReviewEffects (with a database); None: no section
     scenarios: list | None = None  # services.economy.scenarios.ReviewScenario chosen for the review; None: no section
     small_jobs: dict | None = None  # services.company.small_jobs.small_job_counts (with a database); None: no section
+    sick_retention: object | None = None  # services.casework.sick_leave.year_retention (with a database)
+    programmes: object | None = None  # services.steering.programme_measures.review_measures (with a database)
+    company_entry: dict | None = None  # services.company.company_entry.year_stats (with a database)
     generated: date = field(default_factory=date.today)
 
 
@@ -116,6 +119,15 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | N
         from indsats.services.company.small_jobs import small_job_counts
 
         review.small_jobs = small_job_counts(db, code, year, as_of)
+        from indsats.services.casework.sick_leave import year_retention
+
+        review.sick_retention = year_retention(db, code, year, as_of)
+        from indsats.services.steering.programme_measures import review_measures
+
+        review.programmes = review_measures(db, code, year, as_of)
+        from indsats.services.company.company_entry import year_stats
+
+        review.company_entry = year_stats(db, code, year, as_of)
     return review
 
 
