@@ -88,8 +88,9 @@ def bar_chart(items: list[tuple[str, float]], unit: str = "persons", width: int 
     height = row * max(len(items), 1) + 10
     label = escape(title or "Diagram")
     top = max((v for _, v in items), default=0) or 1
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-           f'aria-label="{label}" font-family="sans-serif"><title>{label}</title>']
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           f'style="width:100%;max-width:{width}px;height:auto" role="img" aria-label="{label}" '
+           f'font-family="sans-serif"><title>{label}</title>']
     for i, (name, value) in enumerate(items):
         w = (width - 260) * value / top
         yy = 5 + i * row

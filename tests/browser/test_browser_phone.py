@@ -1,5 +1,6 @@
-"""In headless Chromium at a phone's 375 px: the case page, the worklist, the caseload and the company-centre
-page scroll only downwards, every date input has a label, and the skip link is there."""
+"""In headless Chromium at a phone's 375 px: the case page, the worklist, the caseload, the leaders' figures
+(refusionstrappen, ledelsesinformation, fordeling, rettidighed, unge og integration), small jobs, the network and
+the company-centre page scroll only downwards, every date input has a label, and the skip link is there."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
 from indsats.services.casework import availability
-from indsats.services.company import centres
+from indsats.services.company import centres, network, small_jobs
 from indsats.store.tables import UserRow
 
 from ..casework.builders import PASSWORD, build_world
-from ..company.company_world import LAGER, build_company_world
+from ..company.company_world import LAGER, PLEJE, build_company_world
 from ..company.company_world import PASSWORD as COMPANY_PASSWORD
 from ..livesite import assert_accessible, log_in, serve
 
@@ -66,7 +67,9 @@ def test_the_caseworkers_pages_fit_a_phone(live_server, page):
     for path in ("/sager", "/frister", "/sager?sagsbehandler=uden"):
         _check(page, base, path)
     log_in(page, base, "leder250", PASSWORD)
-    for path in ("/logning", "/logning?sort=aeldste&kind=read", "/borgere?q=Anna", "/styring", "/ledelsesinformation"):
+    for path in ("/logning", "/logning?sort=aeldste&kind=read", "/borgere?q=Anna", "/styring", "/ledelsesinformation",
+                 "/okonomi", "/okonomi/refusionstrappe", "/styring/fordeling", "/styring/fordeling?dimension=caseworker",
+                 "/rettidighed", "/styring/programmer"):
         _check(page, base, path)
 
 
@@ -77,8 +80,15 @@ def test_the_company_centre_page_fits_a_phone(sqlite_database, page):
     centre = centres.create_centre(sqlite_database, consultant, LAGER, "Lagercentret", 4, "Mentor Mads",
                                    date(2026, 1, 5))
     centres.place(sqlite_database, consultant, centre, world.anna, date(2026, 2, 2))
+    course = network.add_course(sqlite_database, consultant, "Mentoruddannelse for plejesektoren", date(2026, 3, 3),
+                                "Jobcentret, mødelokale 2")
+    network.add_mentor(sqlite_database, consultant, PLEJE, "Mentor Margrethe Østergaard", "Social- og sundhedsassistent",
+                       course_id=course)
+    network.add_meeting(sqlite_database, consultant, date(2026, 3, 10), "Rekruttering til sommerferien", [LAGER, PLEJE])
+    small_jobs.add_small_job(sqlite_database, consultant, "Anna Jensen", LAGER, 10, date(2026, 2, 9))
     with serve(sqlite_database) as base:
         page.set_viewport_size({"width": WIDTH, "height": 800})
         log_in(page, base, "konsulent", COMPANY_PASSWORD)
-        for path in ("/virksomhedscentre", "/virksomheder", "/jobordrer", "/kandidater", "/henvendelser"):
+        for path in ("/virksomhedscentre", "/virksomheder", "/jobordrer", "/kandidater", "/henvendelser",
+                     "/smajob", "/netvaerk"):
             _check(page, base, path)
