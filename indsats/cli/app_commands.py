@@ -26,7 +26,7 @@ def _serve(db: Database, host: str, port: int) -> None:
     """Serve the app; the Secure cookie flag is off only for the demo on the loopback address."""
     import uvicorn
 
-    from indsats.services.evidence.background import warm_effect_estimates
+    from indsats.services.evidence.background import warm_effect_estimates, warm_risk_scores
     from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
@@ -41,7 +41,7 @@ def _serve(db: Database, host: str, port: int) -> None:
         typer.echo(f"Starter ikke: {exc}", err=True)
         raise typer.Exit(2) from None
     # The kept measures and the week's effect estimates: refreshed beside the server, never before it answers.
-    start_background_refresh(db, warmers=[warm_effect_estimates])
+    start_background_refresh(db, warmers=[warm_effect_estimates, warm_risk_scores])
     # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
     uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
 

@@ -157,3 +157,24 @@ def estimates_import_reference(
     except InvalidInput as exc:
         _fail(str(exc))
     typer.echo(f"{n} tal fra vidensbanken indlæst for kommune {municipality} ({file.name}).")
+
+
+risk_app = typer.Typer(help="Tidlig opsporing: ugens gemte risikovurderinger.", no_args_is_help=True)
+app.add_typer(risk_app, name="risk-scores")
+
+
+@risk_app.command("refresh")
+def risk_refresh(
+    municipality: str = typer.Option(..., "--municipality", help="Kommunekode, fx 250."),
+    database: str = typer.Option(None, "--database", help=DB_HELP),
+) -> None:
+    """Beregn og gem ugens risikovurdering af de nyledige (det gør `indsats serve` også selv hver uge)."""
+    from indsats.services.evidence.risk_scores import refresh_current
+    from indsats.services.shared.database import Database
+
+    from .command_helpers import migrated_url
+
+    week, kept, why = refresh_current(Database(migrated_url(database)), municipality)
+    if not kept:
+        _fail(why or "Ingen nyledige at vurdere i denne uge.")
+    typer.echo(f"{kept} risikovurderinger gemt for kommune {municipality} (uge {week})")

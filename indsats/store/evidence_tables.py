@@ -1,7 +1,8 @@
 """The caseworker's own risk assessment beside the screening (docs/SCREENING_MODEL_CARD.md).
 
-The score itself is never stored: it is recomputed from the panel. What is kept is what the
-caseworker judged — the band and a note — with who and when; it is shown first and is what counts."""
+What the caseworker judged — the band and a note — with who and when is shown first and is what
+counts. The screening's scores of the current week are kept in ``kept_risk_scores`` (one row per
+citizen and week, replaced by the weekly refresh) so the list is paged in SQL."""
 
 from __future__ import annotations
 
@@ -23,6 +24,26 @@ class RiskAssessmentRow(Base):
     note: Mapped[str] = mapped_column(String(500), default="")
     username: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class KeptRiskScoreRow(Base):
+    """The screening's score of one newly unemployed citizen in ``week`` (``services.evidence.risk_scores``);
+    a support only — nothing is derived from it."""
+
+    __tablename__ = "kept_risk_scores"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    week: Mapped[str] = mapped_column(String(10))
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    band: Mapped[str] = mapped_column(String(10))  # lav, middel, høj
+    band_rank: Mapped[int] = mapped_column(Integer)  # 0 lav, 1 middel, 2 høj: the list's first sort key
+    probability: Mapped[float] = mapped_column(Float)
+    factors: Mapped[list] = mapped_column()  # [[factor, value, "øger"/"mindsker"], ...] in words, top three
+    model_version: Mapped[str] = mapped_column(String(60))
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_kept_risk_scores_key", "municipality_code", "week", "citizen_id", unique=True),
+                      Index("ix_kept_risk_scores_order", "municipality_code", "week", "band_rank", "probability"))
 
 
 class KeptEffectRow(Base):

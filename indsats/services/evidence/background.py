@@ -14,3 +14,10 @@ def warm_effect_estimates(db: Database) -> list[str]:
     from .effect_estimates import warm_all
 
     return warm_all(db)
+
+
+def warm_risk_scores(db: Database) -> list[str]:
+    """Keep every municipality's *Tidlig opsporing* scores of the current week (``risk_scores.warm_all``)."""
+    from .risk_scores import warm_all
+
+    return warm_all(db)

@@ -5,15 +5,15 @@ reasons, and the caseworker's own assessment shown first (docs/SCREENING_MODEL_C
 - The band (lav, middel, høj) and its three strongest reasons are a support; no deadline,
   decision or priority anywhere in indsats is derived from them.
 - Every view writes one audit row per citizen shown; recording an assessment writes one too.
-- The screening is recomputed from the store's panel once per municipality and week.
+- The screening is kept per municipality and week in ``kept_risk_scores`` (``risk_scores``: the
+  background refresh of ``indsats serve`` keeps it; the first load computes it when nothing is kept);
+  the list is counted and paged in SQL, sorted by band, then probability.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
@@ -21,29 +21,21 @@ from indsats.analytics import weeks
 from indsats.domain import clock
 from indsats.domain.enums import Role
 from indsats.domain.models import User
-from indsats.evidence.errors import EvidenceError
 from indsats.plan import PlanError, load_plan
 from indsats.plan.library import plan_files
 from indsats.store.db import Database
-from indsats.store.evidence_tables import RiskAssessmentRow
+from indsats.store.evidence_tables import KeptRiskScoreRow, RiskAssessmentRow
 from indsats.store.tables import CitizenRow
 
 from ..accounts.access import ensure_may_read_citizen, ensure_role
 from ..accounts.audit import record_read, record_reads
+from ..shared import paging
 from ..shared.errors import InvalidInput, NotFound
-from ..steering.panel_export import export_panel
+from .risk_scores import BANDS, CUTOFFS, band_of, ensure_kept
 
 READERS = (Role.CASEWORKER, Role.TEAM_LEADER)
-BANDS = ("lav", "middel", "høj")
-#: Probability cut-offs of the bands: below 0.20 lav, below 0.40 middel, else høj.
-CUTOFFS = (0.20, 0.40)
 PAGE_SIZE = 50
-HISTORY_YEARS = 5
-_CACHE: dict[tuple[str, str], tuple[list[dict], str]] = {}
-
-
-def band_of(probability: float) -> str:
-    return BANDS[sum(probability >= c for c in CUTOFFS)]
+__all__ = ["BANDS", "CUTOFFS", "PAGE_SIZE", "band_of", "risk_list", "record_assessment"]
 
 
 @dataclass(frozen=True)
@@ -88,29 +80,6 @@ def screening_enabled(code: str) -> bool:
     return max(found)[2] if found else False
 
 
-def _scores(db: Database, code: str, week: str, day: date) -> tuple[list[dict], str]:
-    key = (code, week)
-    if key not in _CACHE:
-        import pyarrow.parquet as pq  # Arrow, NumPy, scikit-learn: loaded on the first list, not at start-up
-
-        from indsats.evidence.screening import screen
-        from indsats.evidence.weekmatrix import read_matrix
-
-        panel, persons = export_panel(db, code, date(day.year - HISTORY_YEARS, 1, 1),
-                                      weeks.monday(week) + timedelta(days=6))
-        try:
-            if panel.num_rows == 0:
-                raise EvidenceError("Der er ingen ydelsesforløb i kommunens data endnu.")
-            with tempfile.TemporaryDirectory() as tmp:
-                pq.write_table(panel, Path(tmp) / "panel.parquet")
-                pq.write_table(persons, Path(tmp) / "persons.parquet")
-                matrix = read_matrix(Path(tmp) / "panel.parquet", Path(tmp) / "persons.parquet", week)
-            _CACHE[key] = (screen(matrix, week).persons, "")
-        except EvidenceError as exc:
-            _CACHE[key] = ([], str(exc))
-    return _CACHE[key]
-
-
 def risk_list(db: Database, user: User, page: int = 1, as_of: date | None = None) -> RiskList:
     ensure_role(user, *READERS)
     code = user.municipality_code
@@ -118,21 +87,25 @@ def risk_list(db: Database, user: User, page: int = 1, as_of: date | None = None
     week = weeks.last_full_week(day)
     if not screening_enabled(code):
         return RiskList(False, week, note="Kommunen har ikke slået tidlig opsporing til i sin beskæftigelsesplan.")
-    scored, note = _scores(db, code, week, day)
-    by_citizen = {int(p["person_id"].split("-", 1)[1]): p for p in scored if p["person_id"].startswith(f"{code}-")}
+    note = ensure_kept(db, code, week)
     with db.unit_of_work() as s:
-        query = select(CitizenRow).where(CitizenRow.id.in_(list(by_citizen)), CitizenRow.municipality_code == code)
+        query = (select(KeptRiskScoreRow, CitizenRow.first_name, CitizenRow.last_name)
+                 .join(CitizenRow, CitizenRow.id == KeptRiskScoreRow.citizen_id)
+                 .where(KeptRiskScoreRow.municipality_code == code, KeptRiskScoreRow.week == week,
+                        CitizenRow.municipality_code == code))
         if user.role == Role.CASEWORKER:
             query = query.where(CitizenRow.caseworker_id == user.caseworker_id)
-        citizens = list(s.scalars(query.order_by(CitizenRow.id)))
-        citizens.sort(key=lambda c: -by_citizen[c.id]["probability"])
-        pages = max(1, -(-len(citizens) // PAGE_SIZE))
+        query = query.order_by(KeptRiskScoreRow.band_rank.desc(), KeptRiskScoreRow.probability.desc(),
+                               KeptRiskScoreRow.citizen_id)
+        total = paging.count(s, query)
+        pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(page, 1), pages)
-        shown = citizens[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-        own = _latest_assessments(s, [c.id for c in shown])
-        lines = [_line(c, by_citizen[c.id], own.get(c.id)) for c in shown]
-        record_reads(s, user, [c.id for c in shown], f"Tidlig opsporing: risikoliste uge {week} (side {page})")
-    return RiskList(True, week, lines, len(citizens), page, pages, note)
+        rows = s.execute(query.offset(paging.PageRequest(page, PAGE_SIZE).offset).limit(PAGE_SIZE)).all()
+        own = _latest_assessments(s, [r[0].citizen_id for r in rows])
+        lines = [_line(score, f"{first} {last}", own.get(score.citizen_id)) for score, first, last in rows]
+        record_reads(s, user, [line.citizen_id for line in lines],
+                     f"Tidlig opsporing: risikoliste uge {week} (side {page})")
+    return RiskList(True, week, lines, total, page, pages, note)
 
 
 def _latest_assessments(s, ids: list[int]) -> dict[int, Assessment]:
@@ -144,10 +117,9 @@ def _latest_assessments(s, ids: list[int]) -> dict[int, Assessment]:
     return {r.citizen_id: Assessment(r.band, r.note, r.username, r.recorded_at) for r in rows}
 
 
-def _line(citizen: CitizenRow, scored: dict, own: Assessment | None) -> RiskLine:
-    reasons = [(f["factor"], f["value"], "øger" if f["effect"] > 0 else "mindsker") for f in scored["factors"][:3]]
-    return RiskLine(citizen.id, f"{citizen.first_name} {citizen.last_name}", own, band_of(scored["probability"]),
-                    scored["probability"], reasons)
+def _line(score: KeptRiskScoreRow, name: str, own: Assessment | None) -> RiskLine:
+    reasons = [(str(f[0]), str(f[1]), str(f[2])) for f in score.factors]
+    return RiskLine(score.citizen_id, name, own, score.band, score.probability, reasons)
 
 
 def record_assessment(db: Database, user: User, citizen_id: int, band: str, note: str) -> None:

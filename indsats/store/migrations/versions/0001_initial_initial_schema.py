@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 21:22:51.818642
+Create Date: 2026-12-01 21:44:07.191920
 """
 from alembic import op
 import sqlalchemy as sa
@@ -779,6 +779,25 @@ def upgrade() -> None:
     with op.batch_alter_table('kept_dagpenge_runs', schema=None) as batch_op:
         batch_op.create_index('ix_kept_dagpenge_runs_citizen', ['citizen_id', 'first_week'], unique=False)
 
+    op.create_table('kept_risk_scores',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('week', sa.String(length=10), nullable=False),
+    sa.Column('citizen_id', sa.Integer(), nullable=False),
+    sa.Column('band', sa.String(length=10), nullable=False),
+    sa.Column('band_rank', sa.Integer(), nullable=False),
+    sa.Column('probability', sa.Float(), nullable=False),
+    sa.Column('factors', sa.JSON(), nullable=False),
+    sa.Column('model_version', sa.String(length=60), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_kept_risk_scores_citizen_id_citizens')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_risk_scores'))
+    )
+    with op.batch_alter_table('kept_risk_scores', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_kept_risk_scores_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_kept_risk_scores_key', ['municipality_code', 'week', 'citizen_id'], unique=True)
+        batch_op.create_index('ix_kept_risk_scores_order', ['municipality_code', 'week', 'band_rank', 'probability'], unique=False)
+
     op.create_table('offers',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('citizen_id', sa.Integer(), nullable=False),
@@ -1134,6 +1153,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_offers_citizen_id'))
 
     op.drop_table('offers')
+    with op.batch_alter_table('kept_risk_scores', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_risk_scores_order')
+        batch_op.drop_index('ix_kept_risk_scores_key')
+        batch_op.drop_index(batch_op.f('ix_kept_risk_scores_citizen_id'))
+
+    op.drop_table('kept_risk_scores')
     with op.batch_alter_table('kept_dagpenge_runs', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_dagpenge_runs_citizen')
 
