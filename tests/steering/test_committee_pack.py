@@ -73,3 +73,12 @@ def test_a_municipality_without_data_still_gets_a_sane_pack(database):
     assert "Ingen budget registreret for 2026" in text and "Ingen effektmålinger" in text
     with database.unit_of_work() as s:
         assert s.scalars(select(AuditRow.kind).where(AuditRow.username == "leder630")).all() == ["export"]
+
+
+def test_a_pack_with_more_plan_versions_than_it_shows_says_so(database):
+    build_world(database)
+    for _ in range(6):
+        plan_versions.import_yaml(database, "250", (ROOT / "plans" / "demo-frederikssund.yaml").read_text(),
+                                  "demo.yaml", "leder250")
+    text = pdf_text(committee_pack_pdf(database, MANAGER, date(2026, 11, 25)))
+    assert "De 5 nyeste af 6 planversioner" in text

@@ -72,6 +72,7 @@ class CommitteePack:
     charts: dict[str, str]
     versions: list[VersionStatus]
     budget_year: int
+    versions_total: int = 0
     budget: list[BudgetLine] = field(default_factory=list)
     budget_through_month: int = 0
     budget_chart: str = ""
@@ -107,12 +108,15 @@ def meeting_date(text: str | None) -> date:
     return day
 
 
-def _versions(db: Database, code: str) -> list[VersionStatus]:
+VERSIONS_SHOWN = 5  # the newest versions in the pack; the pack says how many there are in all
+
+
+def _versions(db: Database, code: str) -> tuple[list[VersionStatus], int]:
     from .plan_versions import list_versions
 
-    shown = [v for v in list_versions(db, code) if v["status"] != "replaced"][:5]
+    current = [v for v in list_versions(db, code) if v["status"] != "replaced"]
     return [VersionStatus(v["number"], v["title"], v["year"], v["status_da"], v["decided_on"], v["decision"],
-                          v["in_force_from"]) for v in shown]
+                          v["in_force_from"]) for v in current[:VERSIONS_SHOWN]], len(current)
 
 
 def _budget(db: Database, user: User, pack: CommitteePack) -> None:
@@ -146,8 +150,9 @@ def build_pack(db: Database, user: User, meeting: date, plan_name: str | None = 
     ensure_role(user, *READERS)
     as_of = min(meeting, clock.today())
     plan, views = dashboard(db, user.municipality_code, plan_name, as_of)
+    versions, versions_total = _versions(db, user.municipality_code)
     pack = CommitteePack(user.municipality_code, meeting, as_of, plan, views, goal_charts(views),
-                         _versions(db, user.municipality_code), meeting.year)
+                         versions, meeting.year, versions_total)
     _budget(db, user, pack)
     _effects(db, user.municipality_code, pack)
     return pack
