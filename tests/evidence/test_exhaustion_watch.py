@@ -147,6 +147,7 @@ def test_the_team_leaders_page(database, monkeypatch):
         assert page.status_code == 200
         assert "104 uger med dagpenge inden for 156 uger" in page.text and "§ 55" in page.text
         assert "Ingen dagpengemodtagere er inden for 26 uger" in page.text  # Anna has used about 29 weeks
+        assert "Viser 0" not in page.text and "Ingen at vise" in page.text
         assert "Planens indsatser for dagpengemodtagere" in page.text
     with TestClient(create_app(database, secret_key="test")) as client:
         token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/login").text).group(1)
