@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from indsats.domain import clock
 from indsats.services.accounts.demo_accounts import DemoLogin, ensure_demo_accounts
 from indsats.services.casework.obligation_store import refresh_all
+from indsats.services.demo.past_meetings import seed_past_meetings
 from indsats.services.steering.measure_store import refresh_measures
 from indsats.store.db import Database
 from indsats.store.migrations import upgrade
@@ -37,6 +38,7 @@ def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizen
         refresh_measures(db, progress, as_of=as_of, full=True)
         _seed_company_demo(db, seed)
         _synthesize_comparison_clusters(db, as_of or clock.today(), progress)
+        seed_past_meetings(db, as_of)
         built = True
     return built, ensure_demo_accounts(db)
 
