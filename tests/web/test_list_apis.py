@@ -189,6 +189,8 @@ def test_the_audit_csv_is_complete_and_the_log_page_says_how_many(database):
         assert "Viser 51–100 af 130" in second.text and "opslag 79" in second.text
         csv = client.get("/logning.csv", params={"username": "mette", "date_to": ""})
         assert csv.status_code == 200 and csv.text.startswith("\ufefftidspunkt;")
+        api = client.get("/api/audit", params={"username": "mette", "citizen_id": "", "date_from": "", "date_to": ""})
+        assert api.status_code == 200 and api.json()["total"] == 130
         lines = csv.text.strip().split("\r\n")
         assert len(lines) == 131 and sum("opslag " in line for line in lines) == 130
         oldest = client.get("/logning", params={"username": "mette", "sort": "aeldste"}).text

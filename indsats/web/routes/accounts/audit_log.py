@@ -22,7 +22,7 @@ from indsats.services.shared.paging import PageRequest
 from ...api_models import AuditPageOut
 from ...csv_export import csv_streamed_response
 from ...deps import get_db, render, require_roles
-from ...input_bounds import Day, MaybeDay, MaybeId, Name, RowId
+from ...input_bounds import MaybeDay, MaybeId, Name
 
 router = APIRouter(tags=["logning"])
 managers = require_roles(Role.MANAGER)
@@ -60,8 +60,8 @@ def audit_csv(username: Name | None = None, citizen_id: MaybeId = None, date_fro
 
 
 @router.get("/api/audit", response_model=AuditPageOut)
-def api_audit(username: Name | None = None, citizen_id: RowId | None = None, date_from: Day | None = None,
-              date_to: Day | None = None, kind: AuditKind | None = None,
+def api_audit(username: Name | None = None, citizen_id: MaybeId = None, date_from: MaybeDay = None,
+              date_to: MaybeDay = None, kind: AuditKind | None = None,
               sort: Name = Query("nyeste", description="nyeste eller aeldste"),
               page: int = Query(1, ge=1, le=100_000), page_size: int = Query(50, ge=1, le=10_000, description="højst 200"),
               user: User = Depends(managers), db: Database = Depends(get_db)):
