@@ -25,3 +25,8 @@ def test_the_oidc_button_and_the_retention_rules_are_shown_and_accessible(sqlite
         assert page.get_by_text("Jobbet har ikke kørt endnu.").is_visible()
         assert page.get_by_role("rowheader", name="Log-ind-sessioner").is_visible()
         assert_accessible(page, "sletteregler")
+        page.set_viewport_size({"width": 375, "height": 800})  # a manager on a phone: no sideways scroll
+        for path in ("/sletteregler", "/brugere"):
+            page.goto(f"{base}{path}")
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 375, path
+        assert_accessible(page, "brugere at 375 px")
