@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .calendar import ONE_DAY, within_months_end
@@ -195,9 +196,8 @@ def compute(
         _apply_quota_exemptions(found, facts, period)
         if period.benefit in LAB_BENEFITS:
             if rhythms:
-                rhythm = rhythm_for(rhythms, period.benefit, period.readiness_on(timeline.as_of))
-                if rhythm is not None and regime.logic.local_rhythm:
-                    found.extend(local_obligations(ctx, period, rhythm))
+                if regime.logic.local_rhythm:
+                    found.extend(local_obligations(ctx, period, partial(_rhythm_on, rhythms, period)))
         if period.cumulated and period.paused_on(timeline.as_of):
             for ob in found:
                 if ob.status == "due" and ob.rule != "regime.transition":
@@ -231,6 +231,11 @@ def _shown_name(regimes: Regimes, day: date, benefit: str) -> str:
     if named is None:  # only when every regime in force then amends other benefits' rules (as before: no .name)
         raise AttributeError(f"no rule set names {benefit!r} on {day.isoformat()}")
     return named.name
+
+
+def _rhythm_on(rhythms: list[ContactRhythm], period: Period, day: date) -> ContactRhythm | None:
+    """The local rhythm of the period's benefit and its readiness on the day."""
+    return rhythm_for(rhythms, period.benefit, period.readiness_on(day))
 
 
 def _sickness(facts: Facts, params: Parameters, regimes: Regimes, spell: SicknessSpell,

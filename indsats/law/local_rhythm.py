@@ -61,15 +61,21 @@ def parse_rhythms(raw: list[Any] | None, where: str = "contact_rhythm") -> list[
     return out
 
 
+#: a rhythm, or the rhythm that applies on a day (None: no local rhythm then)
+RhythmAt = ContactRhythm | Callable[[date], "ContactRhythm | None"]
+
+
 def rhythm_for(rhythms: list[ContactRhythm], benefit: str, readiness: str | None) -> ContactRhythm | None:
     return next((r for r in rhythms if r.matches(benefit, readiness)), None)
 
 
-def local_obligations(ctx: Context, period: Period, rhythm: ContactRhythm) -> list[Obligation]:
+def local_obligations(ctx: Context, period: Period, rhythm: RhythmAt) -> list[Obligation]:
     """A chain of "next conversation within N days" from the end of the first six months.
 
     Each link is met by the first conversation in its window; a late one is ``met_late``
-    and the next link counts from it. The last link is the one open today.
+    and the next link counts from it. The last link is the one open today. ``rhythm`` may be a
+    function of the day: a link keeps the rhythm of the readiness when its window opened, so a
+    visitation today does not rewrite the deadlines of past years; the open link follows today's.
     """
     start = period.after_months(ctx.value("contact.window_months", period.start))
     conversations = in_period(ctx.facts.all_conversations, period, start)
@@ -94,18 +100,24 @@ def local_sickness_obligations(ctx: Context, spell: SicknessSpell, rhythm: Conta
     return chain(ctx.as_of, start, spell.end, followups, rhythm, make)
 
 
-def chain(as_of: date, start: date, end: date | None, held_dates: list[date], rhythm: ContactRhythm,
+def chain(as_of: date, start: date, end: date | None, held_dates: list[date], rhythm: RhythmAt,
           make: MakeLink) -> list[Obligation]:
     if start > as_of:
         return []
-    source = f"{rhythm.label or rhythm.competence_group}: {rhythm.source}".strip(": ")
-    step = timedelta(days=rhythm.interval_days)
+    fixed = rhythm if isinstance(rhythm, ContactRhythm) else None
+    rhythm_at: Callable[[date], ContactRhythm | None] = (
+        (lambda _day: fixed) if isinstance(rhythm, ContactRhythm) else rhythm)
     out: list[Obligation] = []
     window_start = start
-    deadline = start - timedelta(days=1) + step
     index = 0
     while len(out) < MAX_LINKS:
         held = held_dates[index] if index < len(held_dates) else None
+        current = rhythm_at(window_start if held is not None else max(window_start, as_of))
+        if current is None:  # no local rhythm for the readiness of this link
+            break
+        source = f"{current.label or current.competence_group}: {current.source}".strip(": ")
+        step = timedelta(days=current.interval_days)
+        deadline = window_start - timedelta(days=1) + step
         if end is not None and end <= deadline and (held is None or held > deadline):
             out.append(make("closed" if held is None else MET_LATE, window_start, deadline, source, held))
             break
@@ -115,9 +127,12 @@ def chain(as_of: date, start: date, end: date | None, held_dates: list[date], rh
         out.append(make(MET if held <= deadline else MET_LATE, window_start, deadline, source, held))
         index += 1
         window_start = held + timedelta(days=1)
-        deadline = held + step
         if window_start > as_of:
-            out.append(make(DUE, window_start, deadline, source, None))
+            following = rhythm_at(as_of)
+            if following is not None:
+                out.append(make(DUE, window_start, held + timedelta(days=following.interval_days),
+                                f"{following.label or following.competence_group}: {following.source}".strip(": "),
+                                None))
             break
     return out
 

@@ -46,3 +46,15 @@ def test_sickness_rhythm_after_the_first_half_year() -> None:
 def test_a_bad_rhythm_entry_is_named() -> None:
     with pytest.raises(RhythmError, match="entry 1: field 'interval_days'"):
         parse_rhythms([{"competence_group": "x", "benefits": ["cash_benefit"], "interval_days": 0}])
+
+
+def test_a_later_visitation_does_not_rewrite_the_past_links() -> None:
+    """Past links keep the rhythm of the readiness they ran under; the open link follows today's readiness."""
+    events = CASH + [ev("2021-08-01", "conversation"), ev("2021-09-20", "conversation")]
+    changed = events + [ev("2021-09-25", "readiness_change", readiness="activity_ready")]
+    local = find(run(changed, "2021-10-01", rhythms=RHYTHMS), "local.contact_rhythm")
+    assert [(o["deadline"], o["status"]) for o in local] == [("2021-08-14", "met"), ("2021-09-12", "met_late")]
+    back = changed + [ev("2021-11-01", "readiness_change", readiness="job_ready")]
+    local = find(run(back, "2021-11-05", rhythms=RHYTHMS), "local.contact_rhythm")
+    assert [(o["deadline"], o["status"]) for o in local] == [
+        ("2021-08-14", "met"), ("2021-09-12", "met_late"), ("2021-11-01", "overdue")]
