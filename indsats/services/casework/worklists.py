@@ -23,6 +23,7 @@ from indsats.law.periods import TARGET_GROUP_DA
 from indsats.services.accounts import audit
 from indsats.services.casework.obligation_store import T, effective_status
 from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
+from indsats.services.shared.paging import PageNumbers
 from indsats.store.db import Database
 from indsats.store.tables import CaseworkerRow, TeamRow
 
@@ -111,7 +112,7 @@ class Booking:
 
 
 @dataclass(slots=True)
-class Worklist:
+class Worklist(PageNumbers):
     """One page of one view of a worklist, with the count of every view for the tabs."""
 
     title: str
@@ -124,18 +125,6 @@ class Worklist:
     page_size: int = PAGE_SIZE
     counts: dict[str, int] = field(default_factory=dict)
     kept_at: datetime | None = None
-
-    @property
-    def first(self) -> int:
-        return min(self.total, (self.page - 1) * self.page_size + 1)
-
-    @property
-    def last(self) -> int:
-        return min(self.total, self.page * self.page_size)
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
 
     def to_dict(self) -> dict:
         items = []
