@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal_column, or_, select, union_all
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
@@ -230,15 +230,39 @@ def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
         deadline_on_non_workday=row.deadline_on_non_workday, rule_set=row.regime, computed_at=row.computed_at)
 
 
+def _parts(c: _Conditions, view: str, as_of: date) -> list[tuple[int, str, object]]:
+    """The view as disjoint parts (rank, status shown, condition), each on one stored status and deadline range,
+    so each is read in order from ``ix_citizen_obligations_worklist`` rather than sorted whole."""
+    if view == "manual_review":
+        return [(1, "manual_review", c.manual_review)]
+    soon = as_of + timedelta(days=DUE_SOON_DAYS)
+    actionable = and_(T.action != "fund", T.superseded_on.is_(None))
+    overdue = [(0, "overdue", and_(actionable, T.status == "overdue")),
+               (0, "overdue", and_(actionable, T.status == "due", T.deadline < as_of))]
+    due_soon = [(1, "due", and_(actionable, T.status == "due", T.deadline >= as_of, T.deadline <= soon)),
+                (1, "due", and_(actionable, T.status == "due", T.deadline.is_(None)))]
+    return {"open": overdue + due_soon, "overdue": overdue, "due_soon": due_soon}[view]
+
+
 def _obligation_page(session, c: _Conditions, view: str, as_of: date, names, offset: int, limit: int):
-    status = effective_status(as_of).label("status_now")
-    where = {"open": c.open, "overdue": c.overdue, "due_soon": c.due_soon, "manual_review": c.manual_review}[view]
-    query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, status, T.deadline, T.action, T.benefit,
-                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime,
-                    T.computed_at)
-             .where(*c.scope, where)
-             .order_by(case((status == "overdue", 0), else_=1), T.deadline.asc().nulls_last(), T.citizen_name,
-                       T.citizen_id, T.position)
+    """One page, overdue first, then by deadline (none last), name, citizen and the engine's order.
+
+    Each part of the view (``_parts``) gives at most ``offset + limit`` rows in that order; the page is
+    cut from their union — a top-N read of an index per part, not a sort of the whole jobcenter's rows."""
+    columns = (T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, T.deadline, T.action, T.benefit, T.target_group,
+               T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime, T.computed_at,
+               T.position)
+    parts = []
+    for rank, status_now, where in _parts(c, view, as_of):
+        part = (select(*columns, literal_column(str(rank)).label("rank"),
+                        literal_column(f"'{status_now}'").label("status_now"))
+                .where(*c.scope, where)
+                .order_by(T.deadline.asc().nulls_last(), T.citizen_name, T.citizen_id, T.position)
+                .limit(offset + limit).subquery())
+        parts.append(select(*part.c))
+    both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    query = (select(both).order_by(both.c.rank, both.c.deadline.asc().nulls_last(), both.c.citizen_name,
+                                   both.c.citizen_id, both.c.position)
              .offset(offset).limit(limit))
     return [_item(row, names, as_of) for row in session.execute(query)]
 
