@@ -53,6 +53,8 @@ def worker(once: bool = typer.Option(False, "--once", help="Kør én runde og st
     from indsats.services.steering.measure_store import run_rounds
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s indsats worker %(levelname)s %(name)s: %(message)s")
+    for chatty in ("weasyprint", "fontTools"):  # a line per page and font of every review PDF
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     if nice:
         os.nice(nice)
     if parent:

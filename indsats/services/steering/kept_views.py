@@ -13,7 +13,7 @@ import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -65,6 +65,9 @@ def kept(db: Database, code: str, name: str, key: str, compute: Callable[[], Any
     try:
         with db.unit_of_work() as session:
             session.execute(delete(R).where(*where))
+            # results past MAX_AGE_SECONDS are never served again (another day's, another plan's): gone
+            session.execute(delete(R).where(R.municipality_code == code, R.name == name,
+                                            R.computed_at < now - timedelta(seconds=MAX_AGE_SECONDS)))
             session.add(R(municipality_code=code, name=name, key=key, payload=_finite(encode(value)), computed_at=now))
     except IntegrityError:  # another process stored the same view at the same moment: theirs stands
         pass
