@@ -193,10 +193,25 @@ def quota_report(db: Database, user: User, date_from: date | None = None, as_of:
 def quota_for_timeliness(db: Database, user: User, date_from: date, as_of: date) -> list[Series]:
     """Beside timeliness: the coverage of the quota duties whose deadline fell in the same span
     (team leaders and managers); empty before 2026-07-01."""
+    import time
+
+    from indsats.services.casework.obligation_store import VERSION
+
     ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    key = (db.url, user.municipality_code, date_from, as_of, VERSION[0])  # kept like timeliness beside it
+    hit = _TIMELINESS.get(key)
+    if hit and time.monotonic() - hit[0] < TIMELINESS_SECONDS:
+        return hit[1]
     with db.unit_of_work() as session:
         rows = municipality_coverage(session, user.municipality_code, date_from, as_of, by_deadline=True)
-    return build_series(rows)
+    if len(_TIMELINESS) > 200:
+        _TIMELINESS.clear()
+    _TIMELINESS[key] = (time.monotonic(), series := build_series(rows))
+    return series
+
+
+_TIMELINESS: dict[tuple, tuple[float, list[Series]]] = {}
+TIMELINESS_SECONDS = 60  # a year of the municipality's quota duties; renewed by any write through this process
 
 
 @dataclass(frozen=True, slots=True)
