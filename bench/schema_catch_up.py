@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
 from indsats.services.shared.database import Database
+from indsats.store.name_search import create_indexes
 from indsats.store.schema import metadata
 
 db = Database()
@@ -35,3 +36,5 @@ with db.engine.begin() as conn:
             index = next(i for i in metadata.tables[diff[1].table.name].indexes if i.name == diff[1].name)
             index.create(conn, checkfirst=True)
             print("index", index.name)
+    for name in create_indexes(conn):  # PostgreSQL's trigram indexes of the name search (outside the metadata)
+        print("index (if missing)", name)
