@@ -35,6 +35,28 @@ def uptime() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def _stat(pid: int) -> list[str]:
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2:].split()  # from field 3 (state) on
+
+
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU seconds (user + system) so far of the process ``pid``, and of its live child processes: a
+    load-independent figure beside the wall time (on an idle machine the wall time is about the larger)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    own = sum(int(x) for x in _stat(pid)[11:15]) / tick  # utime stime cutime cstime
+    children = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = _stat(int(entry.name))
+            except (OSError, ValueError):
+                continue
+            if int(fields[1]) == pid:
+                children += sum(int(x) for x in fields[11:13]) / tick
+    return own, children
+
+
 def fresh_clone(label: str, source: Path) -> Path:
     target = CLONES / label
     shutil.rmtree(target, ignore_errors=True)
@@ -49,8 +71,9 @@ def fresh_clone(label: str, source: Path) -> Path:
     return target
 
 
-def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, str]:
-    """Seconds to the first 200, and the demo's line of stage times (empty where it prints none)."""
+def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, tuple[float, float], str]:
+    """Seconds to the first 200, the CPU seconds of the demo and its child processes then, and the
+    demo's line of stage times (empty where it prints none)."""
     env = {k: v for k, v in os.environ.items() if k != "INDSATS_DATABASE_URL"}
     env["PYTHONPATH"] = str(tree)
     with tempfile.TemporaryFile(mode="w+") as out:
@@ -66,6 +89,7 @@ def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, st
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
                         if answer.status == 200:
                             seconds = time.perf_counter() - started
+                            cpu = cpu_seconds(server.pid)
                             break
                 except OSError:
                     time.sleep(0.1)
@@ -80,7 +104,7 @@ def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, st
                 server.wait()
         out.seek(0)
         stages = next((line.strip() for line in out if line.startswith("Bygget på")), "")
-    return seconds, stages
+    return seconds, cpu, stages
 
 
 def main() -> None:
@@ -97,9 +121,10 @@ def main() -> None:
         for label, source in (sources if run % 2 == 0 else sources[::-1]):
             tree = fresh_clone(label, source)
             before = uptime()
-            seconds, stages = healthz_after_demo(tree, args.port, args.timeout)
+            seconds, (cpu, children), stages = healthz_after_demo(tree, args.port, args.timeout)
             times[label].append(seconds)
-            print(f"run {run + 1} {label}: healthz after {seconds:.1f} s (load {before} → {uptime()})", flush=True)
+            print(f"run {run + 1} {label}: healthz after {seconds:.1f} s (load {before} → {uptime()}); CPU then: "
+                  f"demo process {cpu:.1f} s, its live child processes {children:.1f} s", flush=True)
             if stages:
                 print(f"    {stages}", flush=True)
     print(f"end: load average {uptime()}")

@@ -1,19 +1,20 @@
 """The demo's last two stages, in a process of their own beside the build and then the server.
 
 Neither the weekly measures (``kept_measures``) nor the comparison clusters (``comparison_figures``)
-are read by the first page a demo user sees (the login page, then a caseworker's caseload), and
-the managers' pages do without both for a while (they compute the weeks from the store; the goals
-show no comparison until it is stored). Together they are about half the demo's build, so
-``indsats demo`` starts this process right after the schema is migrated: it generates the clusters'
-synthetic municipalities (no database needed) on the second core while the build writes the
-demo's own, waits for the build to be committed, stores them and computes the weeks. On a
-database where either is missing (a demo stopped before they were stored) the next ``indsats demo``
-starts it again.
+are read by the first pages a demo user sees (the login page, a caseworker's caseload), and the
+managers' pages do without both for a while (they compute the weeks from the store; the goals
+show no comparison until it is stored). Together they were more than half of the demo's build, so
+``indsats demo`` starts this process before the build, at a lower priority (``nice``) than the build
+and the server: it waits for the build to be committed, computes and stores the weeks (before the
+server's own first refresh of them), then generates and measures the clusters' synthetic
+municipalities. On a database where either is missing (a demo stopped before they were stored)
+the next ``indsats demo`` starts it again.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -92,18 +93,19 @@ def finish_demo(url: str, as_of: date, stages: list[str], clusters: dict[str, in
     from indsats.services.steering.comparison import cluster_figures, store_cluster
     from indsats.services.steering.measure_store import refresh_measures
 
-    figures = {}
-    if CLUSTERS in stages:
-        for plan in demo_plans(set(clusters)):
-            code = plan.municipality.code
-            figures[code] = cluster_figures(code, plan, as_of, CLUSTER_MEMBERS, clusters[code])
+    if built is not None and hasattr(os, "nice"):  # its own process: the build and the server come first
+        os.nice(10)
     db = Database(url)
     if built is not None:
         built.wait()
         if db.is_sqlite:  # its own process: the build's and the server's writes come first; wait, do not fail
             event.listen(db.engine, "connect", lambda connection, _record: connection.execute("PRAGMA busy_timeout=120000"))
-    for code, found in figures.items():
-        if found:
-            store_cluster(db, code, found, CLUSTER_MEMBERS)
+    # The weeks first: kept before the server's own first refresh of them, which then has little to do.
     if MEASURES in stages:
         refresh_measures(db, as_of=as_of, full=True)
+    if CLUSTERS in stages:
+        for plan in demo_plans(set(clusters)):
+            code = plan.municipality.code
+            found = cluster_figures(code, plan, as_of, CLUSTER_MEMBERS, clusters[code])
+            if found:
+                store_cluster(db, code, found, CLUSTER_MEMBERS)
