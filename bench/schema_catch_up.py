@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
 from indsats.services.shared.database import Database
+from indsats.store.name_search import create_indexes
 from indsats.store.schema import metadata
 
 db = Database()
@@ -34,3 +35,5 @@ with db.engine.begin() as conn:
         elif kind == "add_index":
             diff[1].create(conn, checkfirst=True)
             print("index", diff[1].name)
+    for name in create_indexes(conn):  # PostgreSQL's trigram indexes of the name search (outside the metadata)
+        print("index (if missing)", name)

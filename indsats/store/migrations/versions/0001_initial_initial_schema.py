@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 21:44:07.191920
+Create Date: 2026-12-01 22:59:49.993295
 """
 from alembic import op
 import sqlalchemy as sa
@@ -1079,6 +1079,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_availability_cases_deadline'), ['deadline'], unique=False)
 
     # ### end Alembic commands ###
+    # PostgreSQL only: the trigram indexes of the name search (store/name_search.py)
+    from indsats.store.name_search import create_indexes
+
+    create_indexes(op.get_bind())
 
 
 def downgrade() -> None:
