@@ -114,6 +114,25 @@ class KeptReviewRow(Base):
     __table_args__ = (Index("ix_kept_review_pdfs_key", "municipality_code", "plan_stamp", "year", unique=True),)
 
 
+class KeptViewRow(Base):
+    """A manager's page as last computed: the goals dashboard or the management information of one
+    municipality, per view name and key (``services.steering.kept_views``: plan content and date).
+
+    Written by the background worker (``indsats worker``, a process of its own) every few minutes and by
+    a server that found nothing kept; read by the server's pages, which show ``computed_at``.
+    """
+
+    __tablename__ = "kept_views"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict] = mapped_column(default=dict)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_kept_views_key", "municipality_code", "name", "key", unique=True),)
+
+
 class DagpengeRunRow(Base):
     """A run of consecutive weeks on dagpenge of one citizen (``evidence.benefit_period.dagpenge_runs``),
     weeks numbered as ``analytics.weeks.index``; ``last_week`` NULL: open.

@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 22:59:49.993295
+Create Date: 2026-12-01 23:19:59.287020
 """
 from alembic import op
 import sqlalchemy as sa
@@ -96,6 +96,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
         batch_op.create_index('ix_kept_review_pdfs_key', ['municipality_code', 'plan_stamp', 'year'], unique=True)
+
+    op.create_table('kept_views',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_views'))
+    )
+    with op.batch_alter_table('kept_views', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_views_key', ['municipality_code', 'name', 'key'], unique=True)
 
     op.create_table('login_failures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -1349,6 +1361,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_failures_client_at')
 
     op.drop_table('login_failures')
+    with op.batch_alter_table('kept_views', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_views_key')
+
+    op.drop_table('kept_views')
     with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_review_pdfs_key')
 
