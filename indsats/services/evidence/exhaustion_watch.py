@@ -134,10 +134,10 @@ def _scope_query(code: str, caseworker_ids: list[int] | None, monday: date, rule
     run_first = case((K.first_week < lo, lo), else_=K.first_week)
     used = func.sum(run_last - run_first + 1)
     this_week = func.max(case((and_(K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w)), 1), else_=0))
-    on_dagpenge = select(K.citizen_id).join(CitizenRow, CitizenRow.id == K.citizen_id).where(
-        K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w), CitizenRow.municipality_code == code)
-    if caseworker_ids is not None:
-        on_dagpenge = on_dagpenge.where(CitizenRow.caseworker_id.in_(caseworker_ids))
+    on_dagpenge = select(K.citizen_id).where(K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w))
+    if caseworker_ids is not None:  # (the municipality is the outer query's: joining it here reads every citizen)
+        on_dagpenge = on_dagpenge.join(CitizenRow, CitizenRow.id == K.citizen_id).where(
+            CitizenRow.caseworker_id.in_(caseworker_ids))
     runs = (select(K.citizen_id, used.label("used")).where(K.first_week <= w, or_(K.last_week.is_(None),
                                                                                    K.last_week >= lo),
                                                            K.citizen_id.in_(on_dagpenge))  # sum only this week's
