@@ -3,8 +3,10 @@
 In process (FastAPI's TestClient: routing, services, SQL and rendering, no network), logged in
 as the load test's users (``bench/load_100k.sh build``: load-sb0, load-tl0, load-ch0). The
 first request of a page is reported on its own ("first"): it fills the managers' kept views.
-Trees are compared in the same run — each in its own process with itself first on
-``sys.path`` — and every page's p50 is printed as a ratio to the first tree (the baseline):
+"CPU" is the server process's own CPU time per request (median; the database server's is not
+in it): on a shared machine it moves much less with the load than the wall-clock times. Trees
+are compared in the same run — each in its own process with itself first on ``sys.path`` — and
+every page's p50 is printed as a ratio to the first tree (the baseline):
 
     git archive <commit> | tar -x -C /tmp/base
     INDSATS_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/indsats_bench100k \\
@@ -70,16 +72,18 @@ def child(n: int, only: str | None) -> None:
     for user, name, path in PAGES:
         if only and only not in name:
             continue
-        times, statuses = [], set()
+        times, cpu, statuses = [], [], set()
         for _ in range(n + 1):
             url = path.format(id=random.choice(ids), q=random.choice(names))
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             answer = clients[user].get(url)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             statuses.add(answer.status_code)
         rest = sorted(times[1:])
         out[name] = {"first": times[0], "p50": statistics.median(rest),
-                     "p95": rest[min(len(rest) - 1, round(0.95 * (len(rest) - 1)))], "status": sorted(statuses)}
+                     "p95": rest[min(len(rest) - 1, round(0.95 * (len(rest) - 1)))],
+                     "cpu": statistics.median(cpu[1:]), "status": sorted(statuses)}
         print(json.dumps({name: out[name]}), flush=True)
 
 
@@ -110,10 +114,11 @@ def main() -> None:
             raise SystemExit(f"{label}: the bench failed ({proc.returncode})")
     print(f"load average at end {load()}")
     base = trees[0][0]
-    header = "| page | " + " | ".join(f"{label} first / p50 / p95 ms" for label, _ in trees)
+    header = "| page | " + " | ".join(f"{label} first / p50 / p95 ms (CPU p50)" for label, _ in trees)
     print(header + (f" | p50 ratio to {base} |" if len(trees) > 1 else " |"))
     for name in results[base]:
-        cells = [f"{r['first']:.0f} / {r['p50']:.0f} / {r['p95']:.0f}" + ("" if r["status"] == [200] else f" {r['status']}")
+        cells = [f"{r['first']:.0f} / {r['p50']:.0f} / {r['p95']:.0f} ({r.get('cpu', 0):.0f})"
+                 + ("" if r["status"] == [200] else f" {r['status']}")
                  for r in (results[label].get(name) for label, _ in trees) if r]
         ratio = ""
         if len(trees) > 1 and name in results[trees[-1][0]]:

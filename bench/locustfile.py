@@ -4,6 +4,8 @@ Headless and on loopback only (``bench/load_100k.sh run``); every user logs in a
 logins the script creates (``load-sb*``, ``load-tl*``, ``load-ch*``, password ``LOAD_PASSWORD``).
 Pages are named by kind in the statistics so each can be held to its target
 (docs/PERFORMANCE.md): caseworker pages p95 ≤ 150 ms, every staff page p95 ≤ 500 ms.
+The users are Locust's ``FastHttpUser`` (geventhttpclient), which costs a fraction of the CPU of the
+``requests``-based ``HttpUser``: the load generator shares the machine's two cores with the server.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import random
 import re
 from urllib.parse import urlparse
 
-from locust import HttpUser, between, events, task
+from locust import FastHttpUser, between, events, task
 
 PASSWORD = os.environ.get("LOAD_PASSWORD", "belastning-2026")
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -29,7 +31,7 @@ def _loopback_only(environment, **_kwargs):
         raise SystemExit(f"the load test runs against loopback only, not {host!r}")
 
 
-class Staff(HttpUser):
+class Staff(FastHttpUser):
     abstract = True
     wait_time = between(1, 4)
     prefix = ""

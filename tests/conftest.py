@@ -113,11 +113,12 @@ def sqlite_database(sqlite_url) -> Iterator[Database]:
 @pytest.fixture(autouse=True)
 def _no_kept_views_between_tests():
     """The managers' pages keep their last result in memory per database URL; tests share URLs."""
-    from indsats.services.casework import worklists
-    from indsats.services.steering import goals
+    from indsats.services.casework import quota, worklists
+    from indsats.services.steering import goals, plan_versions
 
-    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+    caches = (goals._VIEWS, goals._CACHE, worklists._COUNTS, quota._COHORTS, plan_versions._PARSED)
+    for cache in caches:
         cache.clear()
     yield
-    for cache in (goals._VIEWS, goals._CACHE, worklists._COUNTS):
+    for cache in caches:
         cache.clear()

@@ -24,6 +24,7 @@ COMMAND_MODULES = {
     "retention_commands": ("retention",),
     "synth_commands": ("synth",),
     "user_commands": ("users",),
+    "worker_commands": ("worker",),
 }
 
 

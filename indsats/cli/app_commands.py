@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import sys
 from pathlib import Path
 
 import typer
@@ -26,8 +28,6 @@ def _serve(db: Database, host: str, port: int) -> None:
     """Serve the app; the Secure cookie flag is off only for the demo on the loopback address."""
     import uvicorn
 
-    from indsats.services.evidence.background import warm_effect_estimates, warm_risk_scores
-    from indsats.services.steering.measure_store import start_background_refresh
     from indsats.web.app import create_app
 
     settings = get_settings()
@@ -40,10 +40,33 @@ def _serve(db: Database, host: str, port: int) -> None:
     except SettingsError as exc:
         typer.echo(f"Starter ikke: {exc}", err=True)
         raise typer.Exit(2) from None
-    # The kept measures and the week's effect estimates: refreshed beside the server, never before it answers.
-    start_background_refresh(db, warmers=[warm_effect_estimates, warm_risk_scores])
-    # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
-    uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
+    # The kept measures, the managers' pages, the review PDF, effects and risk scores: computed beside the
+    # server, never before it answers — by default in a worker process of its own (INDSATS_BACKGROUND).
+    worker = _start_background(db, settings.background)
+    if worker is not None:
+        # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with this handler in place:
+        # without it the default handler would end the process before the worker is stopped below.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        # The access log has no query strings and no CPR numbers (services.shared.privacy_logging).
+        uvicorn.run(web_app, host=host, port=port, log_level="info", proxy_headers=True)
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+def _start_background(db: Database, mode: str):
+    """``process``: ``indsats worker`` as a supervised child (returned, to stop); ``thread``: in this process."""
+    if mode == "process":
+        from .worker_process import WorkerProcess
+
+        return WorkerProcess(db.url).start()
+    if mode == "thread":
+        from indsats.services.evidence.background import warm_effect_estimates, warm_risk_scores
+        from indsats.services.steering.measure_store import start_background_refresh
+
+        start_background_refresh(db, warmers=[warm_effect_estimates, warm_risk_scores])
+    return None
 
 
 @app.command("demo")
@@ -58,12 +81,22 @@ def demo(port: int = typer.Option(8000, "--port", help="Port for webserveren."),
     console.print(f"Database: [bold]{db.url}[/bold]")
     with progress_bar(console, "Bygger syntetisk kommune", transient=True,
                       describe=lambda stage: f"Bygger {stage}") as step:
-        built, logins = prepare_demo(db, seed=seed, progress=step)
-    console.print("Demodata bygget." if built else "Demodata fandtes allerede.")
+        ready = prepare_demo(db, seed=seed, progress=step)
+    console.print("Demodata bygget." if ready.built else "Demodata fandtes allerede.")
+    if ready.built:
+        stages = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in ready.seconds.items())
+        console.print(f"Bygget på {sum(ready.seconds.values()):.0f} s ({stages}).", highlight=False, soft_wrap=True)
+    if ready.finishing.stages:
+        console.print(f"{' og '.join(ready.finishing.stages).capitalize()} beregnes i baggrunden "
+                      "(lederens sider viser dem, når de er gemt).", highlight=False, soft_wrap=True)
     console.print("[bold]Demo-logins[/bold] (brugernavn / adgangskode — rolle, kommune: hvad man kan)")
-    for login in logins:
+    for login in ready.logins:
         console.print(f"  {login.username:<32} {login.password}  — {ROLE_DA.get(login.role, login.role)}, "
                       f"{login.municipality}: {login.description}", highlight=False, soft_wrap=True)
+    if no_serve and ready.finishing.stages:
+        with console.status(f"Venter på {' og '.join(ready.finishing.stages)} …"):
+            if not ready.finishing.wait():
+                typer.echo("Beregningen i baggrunden fejlede; næste `indsats demo` prøver igen.", err=True)
     if not no_serve:
         console.print(f"Åbn [bold]http://{host}:{port}/login[/bold]  (Ctrl+C stopper)")
         _serve(db, host, port)

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..law.parameters import load_parameter_file
+from ..law.parameters import Parameter, load_parameter_file
 from .spell_weeks import dagpenge_runs
 from .weekmatrix import UB, WeekMatrix, prefix_sum, window_sum
 
@@ -40,8 +41,13 @@ class PeriodRule:
     confidence: str
 
 
+@lru_cache(maxsize=4)
+def _parameters(_changed: int) -> dict[str, Parameter]:
+    return load_parameter_file(PARAMETERS)
+
+
 def rule_at(day: date) -> PeriodRule:
-    params = load_parameter_file(PARAMETERS)
+    params = _parameters(PARAMETERS.stat().st_mtime_ns)  # parsed once per change of the file, not per page
     period = params["unemployment_benefit.period_weeks"].at(day)
     reference = params["unemployment_benefit.reference_weeks"].at(day)
     return PeriodRule(int(period.value), int(reference.value), period.source, period.confidence)

@@ -118,6 +118,7 @@ def coverage(obligations: Iterable[Obligation | Mapping[str, Any]], *, warn_at: 
     Counted: ``met`` (on time), ``exempt_by_quota``, ``overdue`` and ``met_late`` (not met in
     time), ``due`` (open). Obligations that were closed, suspended, waived, not applicable or
     left to a person are outside the cohort. Rows are sorted by cohort, measure, group, actor.
+    A dict may stand for ``n`` equal obligations (``"n": 120``; a grouped count from the database).
     """
     params = params or default_parameters()
     # (cohort, measure, group, actor) -> ([met, exempted, not met, open], quota, first start)
@@ -132,7 +133,7 @@ def coverage(obligations: Iterable[Obligation | Mapping[str, Any]], *, warn_at: 
         key = (f"{start.year:04d}-{start.month:02d}", *kind)
         counts = tally.setdefault(key, ([0, 0, 0, 0], quota, start))[0]
         index = {MET: 0, EXEMPT_BY_QUOTA: 1, OVERDUE: 2, MET_LATE: 2, DUE: 3}[status]
-        counts[index] += 1
+        counts[index] += 1 if isinstance(ob, Obligation) else int(ob.get("n", 1))
     rows = []
     for (cohort, measure, group, actor), ([met, exempt, not_met, still_open], quota, start) in sorted(tally.items()):
         n = met + exempt + not_met + still_open

@@ -27,6 +27,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
 
+#: The rows a worklist shows or counts: open, and not superseded by a later event.
+OPEN_ROWS = "status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"
+
 
 class CitizenObligationRow(Base):
     """One obligation of one citizen as the engine computed it on ``as_of``.
@@ -71,6 +74,11 @@ class CitizenObligationRow(Base):
         Index("ix_citizen_obligations_worklist", "municipality_code", "status", "deadline"),
         Index("ix_citizen_obligations_caseworker", "caseworker_id", "status", "deadline"),
         Index("ix_citizen_obligations_team", "team_id", "status", "deadline"),
+        # The worklists' open rows (services.casework.worklist_queries): each part of a view read in the page's
+        # order (top-N, no sort of the jobcenter's rows), and the tab counts from the index alone (INCLUDE).
+        Index("ix_citizen_obligations_open", "municipality_code", "status", "deadline", "citizen_name", "citizen_id",
+              "position", postgresql_include=["caseworker_id", "action", "rule", "period_start"],
+              postgresql_where=text(OPEN_ROWS), sqlite_where=text(OPEN_ROWS)),
         # The quota cohorts (services.casework.quota): a few percent of the rows, read by entry month.
         Index("ix_citizen_obligations_quota", "municipality_code", "period_start",
               postgresql_where=text("quota IS NOT NULL"), sqlite_where=text("quota IS NOT NULL")),
@@ -112,6 +120,25 @@ class KeptReviewRow(Base):
     computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_kept_review_pdfs_key", "municipality_code", "plan_stamp", "year", unique=True),)
+
+
+class KeptViewRow(Base):
+    """A manager's page as last computed: the goals dashboard or the management information of one
+    municipality, per view name and key (``services.steering.kept_views``: plan content and date).
+
+    Written by the background worker (``indsats worker``, a process of its own) every few minutes and by
+    a server that found nothing kept; read by the server's pages, which show ``computed_at``.
+    """
+
+    __tablename__ = "kept_views"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality_code: Mapped[str] = mapped_column(String(3))
+    name: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict] = mapped_column(default=dict)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_kept_views_key", "municipality_code", "name", "key", unique=True),)
 
 
 class DagpengeRunRow(Base):

@@ -112,6 +112,9 @@ def test_totals_equal_a_sql_count_and_the_spells_for_every_citizen(database, mon
     assert [x.citizen_id for x in one.lines + two.lines] == [x.citizen_id for x in view.lines[:len(one.lines + two.lines)]]
     shape = two.to_dict()
     assert (shape["total"], shape["page"], shape["page_size"]) == (counted, 2, 10)
+    past = watch.exhaustion_watch(database, MANAGER, as_of=DAY, page=999, page_size=10)  # past the end: the last page
+    assert (past.total, past.page) == (counted, -(-counted // 10))
+    assert [x.citizen_id for x in past.lines] == [x.citizen_id for x in view.lines[(past.page - 1) * 10:]]
 
 
 def test_a_benefit_registration_moves_the_citizen_on_the_list_in_the_same_transaction(database, monkeypatch):

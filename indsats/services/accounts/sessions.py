@@ -79,8 +79,10 @@ def resume_session(db: Database, token: str | None, policy: SessionPolicy) -> Ac
         return None
     now = clock.now()
     with db.unit_of_work() as session:
-        row = _open_row(session, token)
-        if row is None:
+        found = session.execute(select(LoginSessionRow, UserRow).outerjoin(UserRow, UserRow.id == LoginSessionRow.user_id)
+                                .where(LoginSessionRow.token_hash == _hash(token))).first()
+        row, user_row = found if found else (None, None)  # one query on every request, the account with it
+        if row is None or row.ended_at is not None:
             return None
         if now - _aware(row.last_seen_at) > policy.idle:
             _end(session, row.token_hash, "idle", now)
@@ -88,7 +90,6 @@ def resume_session(db: Database, token: str | None, policy: SessionPolicy) -> Ac
         if now - _aware(row.created_at) > policy.absolute:
             _end(session, row.token_hash, "absolute", now)
             return None
-        user_row = session.get(UserRow, row.user_id)
         if user_row is None or user_row.disabled:
             _end(session, row.token_hash, "disabled", now)
             return None

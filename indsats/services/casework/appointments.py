@@ -193,8 +193,8 @@ def citizen_appointments(session: Session, citizen_id: int) -> list[AppointmentV
     citizen = session.get(CitizenRow, citizen_id)
     rows = session.scalars(select(AppointmentRow).where(AppointmentRow.citizen_id == citizen_id)
                            .order_by(AppointmentRow.starts_at.desc())).all()
-    workers = {w.id: w for w in session.scalars(select(CaseworkerRow).where(
-        CaseworkerRow.id.in_({r.caseworker_id for r in rows})))}
+    ids = {r.caseworker_id for r in rows}
+    workers = {w.id: w for w in session.scalars(select(CaseworkerRow).where(CaseworkerRow.id.in_(ids)))} if ids else {}
     return [_view(r, citizen, workers.get(r.caseworker_id)) for r in rows]
 
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from indsats.domain import cpr as cpr_rules
 from indsats.domain.enums import Role
@@ -28,6 +28,7 @@ from indsats.services.shared.errors import InvalidInput
 from indsats.services.shared.paging import Page, PageRequest, count
 from indsats.store.db import Database
 from indsats.store.obligation_tables import CitizenObligationRow
+from indsats.store.plan_tables import OfferPaletteReasonRow
 from indsats.store.tables import (
     BenefitSpellRow,
     CaseEventRow,
@@ -77,6 +78,7 @@ class CaseFile:
     appointments: list = field(default_factory=list)  # appointments.AppointmentView
     availability: list = field(default_factory=list)  # availability.AvailabilityView
     journal: list = field(default_factory=list)  # journal.JournalEntry
+    palette_reasons: dict[int, str] = field(default_factory=dict)  # offer id → reason for an offer outside the palette
 
     @property
     def current_spell(self) -> BenefitSpellRow | None:
@@ -203,15 +205,27 @@ def search(db: Database, user: User, text: str, request: PageRequest | None = No
             for word in text.split():
                 pattern = f"%{word}%"
                 query = query.where(or_(CitizenRow.first_name.ilike(pattern), CitizenRow.last_name.ilike(pattern)))
-        name = (CitizenRow.last_name, CitizenRow.first_name, CitizenRow.id)
-        order = name if sort == "navn" else (CitizenRow.birth_date, *name)
-        total = count(session, query)
-        rows = session.scalars(query.order_by(*order).offset(request.offset).limit(request.page_size)).all()
-        result = _summaries(session, list(rows))
+        rows, total = _matches_page(session, query, sort, request)
+        result = _summaries(session, rows)
         # A CPR number is never written to the audit log: the record says a CPR search was made.
         action = "CPR-søgning" if _DIGITS.fullmatch(text) else f"søgning: {text}"
         audit.record_reads(session, user, [r.id for r in rows], action)
         return Page(result, total, request.page, request.page_size, request.capped)
+
+
+def _matches_page(session: Session, query, sort: str, request: PageRequest) -> tuple[list[CitizenRow], int]:
+    """One page of the matches and how many there are, in one statement: the matches are found once
+    (on PostgreSQL by the trigram indexes of the names, ``store.name_search``; materialised, so the
+    planner cannot walk the name index row by row instead), counted by a window, sorted, cut."""
+    matches = query.cte("matches").prefix_with("MATERIALIZED", dialect="postgresql")
+    found = aliased(CitizenRow, matches)
+    name = (found.last_name, found.first_name, found.id)
+    order = name if sort == "navn" else (found.birth_date, *name)
+    page = session.execute(select(found, func.count().over().label("total")).order_by(*order)
+                           .offset(request.offset).limit(request.page_size)).all()
+    if page:
+        return [row[0] for row in page], int(page[0].total)
+    return [], count(session, query) if request.offset else 0  # a page past the last: the count alone
 
 
 def _timeline(spells, conversations, offers, events) -> list[TimelineEntry]:
@@ -281,23 +295,37 @@ def event_text(kind: str, data: dict) -> str:
 def case_file(db: Database, user: User, citizen_id: int, action: str) -> CaseFile:
     """The whole case of one citizen; raises NotFound or Forbidden; audits the read."""
     with audit.personal_data(db, user, action) as access:
-        session = access.session
-        citizen = access.citizen(citizen_id, may_read_citizen, forbidden="Du har ikke adgang til denne borgers sag.")
-        spells = list(session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
-                                      .order_by(BenefitSpellRow.start)))
-        conversations = list(session.scalars(select(ConversationRow).where(ConversationRow.citizen_id == citizen_id)
-                                             .order_by(ConversationRow.date.desc())))
-        offers = list(session.scalars(select(OfferRow).where(OfferRow.citizen_id == citizen_id)
-                                      .order_by(OfferRow.start.desc())))
-        events = list(session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id == citizen_id)
-                                      .order_by(CaseEventRow.date.desc())))
-        plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
-        worker = session.get(CaseworkerRow, citizen.caseworker_id) if citizen.caseworker_id else None
-        team = session.get(TeamRow, worker.team_id) if worker and worker.team_id else None
-        staff = user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
-        return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
-                        offers=offers, events=events, plan=plan,
-                        timeline=_timeline(spells, conversations, offers, events),
-                        appointments=appointments.citizen_appointments(session, citizen_id),
-                        availability=availability.citizen_cases(session, citizen_id) if staff else [],
-                        journal=journal.entries(session, citizen_id) if staff else [])
+        return read_case(access, user, citizen_id)
+
+
+def read_case(access: audit.PersonalDataAccess, user: User, citizen_id: int) -> CaseFile:
+    """``case_file`` inside the caller's ``personal_data`` block (the read is recorded with it)."""
+    session = access.session
+    citizen = access.citizen(citizen_id, may_read_citizen, forbidden="Du har ikke adgang til denne borgers sag.")
+    spells = list(session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
+                                  .order_by(BenefitSpellRow.start)))
+    authored = list(session.execute(journal.conversations_with_authors(citizen_id)))
+    conversations = [row for row, _author in authored]
+    offers, reasons = [], {}
+    for offer, reason in session.execute(
+            select(OfferRow, OfferPaletteReasonRow.reason)
+            .outerjoin(OfferPaletteReasonRow, OfferPaletteReasonRow.offer_id == OfferRow.id)
+            .where(OfferRow.citizen_id == citizen_id).order_by(OfferRow.start.desc())):
+        offers.append(offer)
+        if reason is not None:
+            reasons[offer.id] = reason
+    events = list(session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id == citizen_id)
+                                  .order_by(CaseEventRow.date.desc())))
+    plan = session.scalar(select(CitizenPlanRow).where(CitizenPlanRow.citizen_id == citizen_id))
+    worker, team = None, None
+    if citizen.caseworker_id:
+        worker, team = session.execute(select(CaseworkerRow, TeamRow).outerjoin(TeamRow, TeamRow.id == CaseworkerRow.team_id)
+                                       .where(CaseworkerRow.id == citizen.caseworker_id)).first() or (None, None)
+    staff = user.role in (Role.CASEWORKER, Role.TEAM_LEADER)
+    return CaseFile(citizen=citizen, caseworker=worker, team=team, spells=spells, conversations=conversations,
+                    offers=offers, events=events, plan=plan,
+                    timeline=_timeline(spells, conversations, offers, events),
+                    appointments=appointments.citizen_appointments(session, citizen_id),
+                    availability=availability.citizen_cases(session, citizen_id) if staff else [],
+                    journal=journal.entries(session, citizen_id, conversations=authored, events=events) if staff else [],
+                    palette_reasons=reasons)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 import filetype
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from indsats.domain import clock
 from indsats.domain.models import User
@@ -57,18 +57,29 @@ def _day(value: datetime | date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def entries(session: Session, citizen_id: int, query: str = "") -> list[JournalEntry]:
-    """The whole journal of a citizen, newest first; ``query`` searches the texts (case-insensitive)."""
+def conversations_with_authors(citizen_id: int):
+    """The citizen's conversations with their caseworker's name, newest first: (row, name) pairs."""
+    return (select(ConversationRow, CaseworkerRow.name)
+            .outerjoin(CaseworkerRow, CaseworkerRow.id == ConversationRow.caseworker_id)
+            .where(ConversationRow.citizen_id == citizen_id).order_by(ConversationRow.date.desc()))
+
+
+def entries(session: Session, citizen_id: int, query: str = "", *, conversations: list | None = None,
+            events: list[CaseEventRow] | None = None) -> list[JournalEntry]:
+    """The whole journal of a citizen, newest first; ``query`` searches the texts (case-insensitive).
+    Without a query, the case page hands over what it has read already: ``conversations`` as
+    (row, author) pairs (``conversations_with_authors``) and the citizen's ``events``."""
     pattern = f"%{query.strip()}%" if query.strip() else None
     out: list[JournalEntry] = []
-    conv = select(ConversationRow, CaseworkerRow.name).outerjoin(
-        CaseworkerRow, CaseworkerRow.id == ConversationRow.caseworker_id).where(
-        ConversationRow.citizen_id == citizen_id, ConversationRow.note != "")
-    if pattern:
-        conv = conv.where(ConversationRow.note.ilike(pattern))
-    for row, author in session.execute(conv):
-        out.append(JournalEntry("conversation", KIND_DA["conversation"], row.date, author or "",
-                                f"Samtale {row.date:%d.%m.%Y}", row.note))
+    if conversations is None or pattern:
+        conv = conversations_with_authors(citizen_id).where(ConversationRow.note != "")
+        if pattern:
+            conv = conv.where(ConversationRow.note.ilike(pattern))
+        conversations = list(session.execute(conv))
+    for row, author in conversations:
+        if row.note != "":
+            out.append(JournalEntry("conversation", KIND_DA["conversation"], row.date, author or "",
+                                    f"Samtale {row.date:%d.%m.%Y}", row.note))
     notes = select(JournalNoteRow).where(JournalNoteRow.citizen_id == citizen_id)
     if pattern:
         notes = notes.where(or_(JournalNoteRow.text.ilike(pattern), JournalNoteRow.title.ilike(pattern)))
@@ -76,13 +87,17 @@ def entries(session: Session, citizen_id: int, query: str = "") -> list[JournalE
         link = f"/journal/{row.id}/brev.pdf" if row.kind == "letter" else ""
         out.append(JournalEntry(row.kind, KIND_DA.get(row.kind, row.kind), row.written_at, row.author, row.title,
                                 row.text, link))
-    for row in session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id == citizen_id,
-                                                          CaseEventRow.type == "conversation_requested")):
+    if events is None:
+        events = list(session.scalars(select(CaseEventRow).where(CaseEventRow.citizen_id == citizen_id,
+                                                                 CaseEventRow.type == "conversation_requested")))
+    for row in events:
+        if row.type != "conversation_requested":
+            continue
         wish = str((row.data or {}).get("wish", ""))
         if wish and (not pattern or query.strip().lower() in wish.lower()):
             out.append(JournalEntry("request", KIND_DA["request"], row.date, "Borgeren",
                                     "Ønsker en samtale", wish))
-    docs = select(DocumentRow).where(DocumentRow.citizen_id == citizen_id)
+    docs = select(DocumentRow).options(defer(DocumentRow.content)).where(DocumentRow.citizen_id == citizen_id)
     if pattern:
         docs = docs.where(or_(DocumentRow.title.ilike(pattern), DocumentRow.filename.ilike(pattern)))
     for row in session.scalars(docs):

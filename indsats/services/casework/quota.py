@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import chain, repeat
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -157,9 +156,8 @@ def municipality_coverage(session: Session, code: str, date_from: date, as_of: d
     query = (select(T.rule, T.target_group, status, T.quota, T.period_start, func.count().label("n"))
              .where(T.municipality_code == code, T.quota.is_not(None), *span)
              .group_by(T.rule, T.target_group, status, T.quota, T.period_start))
-    obligations = chain.from_iterable(
-        repeat({"rule": r.rule, "target_group": r.target_group, "status": r.status_now, "quota": r.quota,
-                "period_start": r.period_start}, r.n) for r in session.execute(query))
+    obligations = ({"rule": r.rule, "target_group": r.target_group, "status": r.status_now, "quota": r.quota,
+                    "period_start": r.period_start, "n": r.n} for r in session.execute(query))
     return coverage(obligations, warn_at=warn_at)
 
 
@@ -195,10 +193,25 @@ def quota_report(db: Database, user: User, date_from: date | None = None, as_of:
 def quota_for_timeliness(db: Database, user: User, date_from: date, as_of: date) -> list[Series]:
     """Beside timeliness: the coverage of the quota duties whose deadline fell in the same span
     (team leaders and managers); empty before 2026-07-01."""
+    import time
+
+    from indsats.services.casework.obligation_store import VERSION
+
     ensure_role(user, Role.TEAM_LEADER, Role.MANAGER)
+    key = (db.url, user.municipality_code, date_from, as_of, VERSION[0])  # kept like timeliness beside it
+    hit = _TIMELINESS.get(key)
+    if hit and time.monotonic() - hit[0] < TIMELINESS_SECONDS:
+        return hit[1]
     with db.unit_of_work() as session:
         rows = municipality_coverage(session, user.municipality_code, date_from, as_of, by_deadline=True)
-    return build_series(rows)
+    if len(_TIMELINESS) > 200:
+        _TIMELINESS.clear()
+    _TIMELINESS[key] = (time.monotonic(), series := build_series(rows))
+    return series
+
+
+_TIMELINESS: dict[tuple, tuple[float, list[Series]]] = {}
+TIMELINESS_SECONDS = 60  # a year of the municipality's quota duties; renewed by any write through this process
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,20 +230,42 @@ class CohortUse:
 def cohort_use_for_citizen(db: Database, user: User, citizen_id: int) -> list[CohortUse]:
     """The exempted share of each cohort and series the citizen's quota duties belong to (staff who
     may read the case; the caller has authorised and logged the case read)."""
-    ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
     with db.unit_of_work() as session:
-        mine = {(r.period_start, r.rule, r.target_group) for r in session.execute(
-            select(T.period_start, T.rule, T.target_group).where(
-                T.citizen_id == citizen_id, T.municipality_code == user.municipality_code, T.quota.is_not(None)))}
-        kinds = {(f"{start.year:04d}-{start.month:02d}", *kind) for start, rule, group in mine
-                 if start is not None and (kind := classify(rule, group)) is not None}
-        if not kinds:
-            return []
-        starts = [start for start, _rule, _group in mine if start is not None]
-        first, last = min(starts).replace(day=1), _month(max(starts).strftime("%Y-%m"))[1] - timedelta(days=1)
+        return cohort_use_in(session, db.url, user, citizen_id)
+
+
+_COHORTS: dict[tuple, tuple[float, list[CoverageRow]]] = {}
+COHORT_SECONDS = 60  # counts of whole cohorts: the case pages of one cohort's citizens share them
+
+
+def cohort_use_in(session: Session, url: str, user: User, citizen_id: int) -> list[CohortUse]:
+    """``cohort_use_for_citizen`` in the caller's session (database ``url``). The cohorts' counts are
+    kept ``COHORT_SECONDS`` unless an obligation was written through this process meanwhile."""
+    import time
+
+    from indsats.services.casework.obligation_store import VERSION
+
+    ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
+    mine = {(r.period_start, r.rule, r.target_group) for r in session.execute(
+        select(T.period_start, T.rule, T.target_group).where(
+            T.citizen_id == citizen_id, T.municipality_code == user.municipality_code, T.quota.is_not(None)))}
+    kinds = {(f"{start.year:04d}-{start.month:02d}", *kind) for start, rule, group in mine
+             if start is not None and (kind := classify(rule, group)) is not None}
+    if not kinds:
+        return []
+    starts = [start for start, _rule, _group in mine if start is not None]
+    first, last = min(starts).replace(day=1), _month(max(starts).strftime("%Y-%m"))[1] - timedelta(days=1)
+    rules, cohorts = frozenset(rule for _start, rule, _group in mine), frozenset(c for c, *_kind in kinds)
+    key = (url, user.municipality_code, first, last, clock.today(), rules, cohorts, VERSION[0])
+    hit = _COHORTS.get(key)
+    if hit and time.monotonic() - hit[0] < COHORT_SECONDS:
+        rows = hit[1]
+    else:
         rows = municipality_coverage(session, user.municipality_code, first, clock.today(), date_to=last,
-                                     rules={rule for _start, rule, _group in mine},
-                                     cohorts={cohort for cohort, *_kind in kinds})
+                                     rules=set(rules), cohorts=set(cohorts))
+        if len(_COHORTS) > 2000:
+            _COHORTS.clear()
+        _COHORTS[key] = (time.monotonic(), rows)
     found = [r for r in rows if (r.cohort, r.measure, r.group, r.actor) in kinds]
     return [CohortUse(build_series([r])[0].title, r.cohort, r.n, r.exempt_by_quota, r.exempt_share, r.exemption_cap,
                       state(r)) for r in found]

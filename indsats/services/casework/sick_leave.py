@@ -97,11 +97,21 @@ def case_panel(db: Database, user: User, citizen_id: int) -> list[SickLeaveEntry
     """The sick-leave case's records for the case page, newest first (an audited read)."""
     from indsats.services.accounts.access import may_read_citizen
 
-    with personal_data(db, user, f"sygefravær og fastholdelse: borger {citizen_id}") as access:
+    with personal_data(db, user, panel_action(citizen_id)) as access:
         access.citizen(citizen_id, may_read_citizen, forbidden="Du har ikke adgang til denne borgers sag.")
-        rows = access.session.scalars(select(SickLeaveRecordRow).where(SickLeaveRecordRow.citizen_id == citizen_id)
-                                      .order_by(SickLeaveRecordRow.day.desc(), SickLeaveRecordRow.id.desc())).all()
-        return [SickLeaveEntry(r.day, KIND_DA[r.kind], _detail(r), r.recorded_by) for r in rows]
+        return panel_entries(access.session, citizen_id)
+
+
+def panel_action(citizen_id: int) -> str:
+    """The audit record's action of a read of the panel."""
+    return f"sygefravær og fastholdelse: borger {citizen_id}"
+
+
+def panel_entries(session: Session, citizen_id: int) -> list[SickLeaveEntry]:
+    """``case_panel``'s entries in the caller's session (the caller has authorised and records the read)."""
+    rows = session.scalars(select(SickLeaveRecordRow).where(SickLeaveRecordRow.citizen_id == citizen_id)
+                           .order_by(SickLeaveRecordRow.day.desc(), SickLeaveRecordRow.id.desc())).all()
+    return [SickLeaveEntry(r.day, KIND_DA[r.kind], _detail(r), r.recorded_by) for r in rows]
 
 
 def _detail(row: SickLeaveRecordRow) -> str:

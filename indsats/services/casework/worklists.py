@@ -10,9 +10,9 @@ action now, and timeliness keeps it as missed. Every citizen shown is written to
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, select
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
@@ -21,15 +21,19 @@ from indsats.domain.labels import BENEFIT_DA
 from indsats.domain.models import User
 from indsats.law.periods import TARGET_GROUP_DA
 from indsats.services.accounts import audit
-from indsats.services.casework.obligation_store import T, effective_status
+from indsats.services.casework.obligation_store import T
+from indsats.services.casework.worklist_queries import (
+    Conditions,
+    conditions,
+    counts,
+    page_query,
+    params,
+)
 from indsats.services.shared.errors import Forbidden, InvalidInput, NotFound
 from indsats.services.shared.paging import PageNumbers
 from indsats.store.db import Database
 from indsats.store.tables import CaseworkerRow, TeamRow
 
-DUE_SOON_DAYS = 14
-REVIEW_DAYS = 365  # cases for a person's review: periods started within the last year ...
-ONGOING_REVIEW = frozenset({"offer.education_benefit"})  # ... and duties that run as long as the benefit
 STAFF = (Role.CASEWORKER, Role.TEAM_LEADER, Role.MANAGER)
 
 RULE_DA = {
@@ -71,7 +75,6 @@ VIEWS = {"open": "Overskredne og inden 14 dage", "overdue": "Overskredne frister
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 CSV_MAX_ROWS = 100_000
-OPEN_STORED = ("due", "overdue", "manual_review")
 
 
 @dataclass(slots=True)
@@ -185,38 +188,6 @@ def caseworker_scope(session, user: User, caseworker_id: int | None = None,
 
 
 
-@dataclass(slots=True)
-class _Conditions:
-    scope: list
-    overdue: object
-    due_soon: object
-    to_book: object
-    manual_review: object
-
-    @property
-    def open(self):
-        return or_(self.overdue, self.due_soon)
-
-
-def _conditions(user: User, caseworker_ids: list[int] | None, as_of: date, rule: str | None) -> _Conditions:
-    status = effective_status(as_of)
-    scope = [T.municipality_code == user.municipality_code, T.status.in_(OPEN_STORED)]
-    if caseworker_ids is not None:
-        scope.append(T.caseworker_id.in_(caseworker_ids))
-    if rule:
-        scope.append(T.rule == rule)
-    actionable = and_(T.action != "fund", T.superseded_on.is_(None))
-    soon = as_of + timedelta(days=DUE_SOON_DAYS)
-    return _Conditions(
-        scope=scope,
-        overdue=and_(actionable, status == "overdue"),
-        due_soon=and_(actionable, status == "due", or_(T.deadline.is_(None), T.deadline <= soon)),
-        to_book=and_(actionable, status.in_(("due", "overdue")), T.action != "review"),
-        manual_review=and_(T.status == "manual_review", or_(
-            T.rule.in_(ONGOING_REVIEW), T.period_start >= as_of - timedelta(days=REVIEW_DAYS))),
-    )
-
-
 def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
     return WorkItem(
         citizen_id=row.citizen_id, citizen_name=row.citizen_name, caseworker=names.get(row.caseworker_id, ""),
@@ -230,31 +201,26 @@ def _item(row, names: dict[int, str], as_of: date) -> WorkItem:
         deadline_on_non_workday=row.deadline_on_non_workday, rule_set=row.regime, computed_at=row.computed_at)
 
 
-def _obligation_page(session, c: _Conditions, view: str, as_of: date, names, offset: int, limit: int):
-    status = effective_status(as_of).label("status_now")
-    where = {"open": c.open, "overdue": c.overdue, "due_soon": c.due_soon, "manual_review": c.manual_review}[view]
-    query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, status, T.deadline, T.action, T.benefit,
-                    T.target_group, T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime,
-                    T.computed_at)
-             .where(*c.scope, where)
-             .order_by(case((status == "overdue", 0), else_=1), T.deadline.asc().nulls_last(), T.citizen_name,
-                       T.citizen_id, T.position)
-             .offset(offset).limit(limit))
-    return [_item(row, names, as_of) for row in session.execute(query)]
+def _obligation_page(session, view: str, bound: dict, names, offset: int, limit: int):
+    query = page_query(view, "caseworker_ids" in bound, "rule" in bound)
+    rows = session.execute(query, {**bound, "upto": offset + limit, "offset": offset, "limit": limit})
+    return [_item(row, names, bound["as_of"]) for row in rows]
 
 
-def _booking_page(session, c: _Conditions, as_of: date, names, offset: int, limit: int) -> list[Booking]:
+def _booking_page(session, c: Conditions, bound: dict, names, offset: int, limit: int) -> list[Booking]:
     """The next booking per citizen and kind: the earliest open deadline decides 'by when'."""
+    as_of = bound["as_of"]
     by = func.min(T.deadline)
     query = (select(T.citizen_id, T.citizen_name, T.caseworker_id, T.action, by.label("by"))
              .where(*c.scope, c.to_book).group_by(T.citizen_id, T.citizen_name, T.caseworker_id, T.action)
              .order_by(case((by < as_of, 0), else_=1), by.asc().nulls_last(), T.citizen_name, T.citizen_id, T.action)
              .offset(offset).limit(limit))
-    groups = list(session.execute(query))
+    groups = list(session.execute(query, bound))
     reasons: dict[tuple[int, str], tuple] = {}
     if groups:
         for row in session.execute(select(T.citizen_id, T.action, T.deadline, T.rule)
-                                   .where(*c.scope, c.to_book, T.citizen_id.in_({g.citizen_id for g in groups}))):
+                                   .where(*c.scope, c.to_book, T.citizen_id.in_({g.citizen_id for g in groups})),
+                                   bound):
             key = (row.citizen_id, row.action)
             if key not in reasons or (row.deadline or date.max) < (reasons[key][0] or date.max):
                 reasons[key] = (row.deadline, row.rule)
@@ -268,7 +234,7 @@ _COUNTS: dict[tuple, tuple[float, tuple[dict[str, int], int]]] = {}
 COUNTS_SECONDS = 60
 
 
-def _kept_counts(session, c: _Conditions, key: tuple) -> tuple[dict[str, int], int]:
+def _kept_counts(session, c: Conditions, bound: dict, key: tuple) -> tuple[dict[str, int], int]:
     """The tab counts, kept for ``COUNTS_SECONDS`` per scope unless a write in this process changed the table."""
     import time
 
@@ -280,23 +246,9 @@ def _kept_counts(session, c: _Conditions, key: tuple) -> tuple[dict[str, int], i
         return hit[1]
     if len(_COUNTS) > 1000:
         _COUNTS.clear()
-    value = _counts(session, c)
+    value = counts(session, c, bound)
     _COUNTS[key] = (time.monotonic(), value)
     return value
-
-
-def _counts(session, c: _Conditions) -> tuple[dict[str, int], int]:
-    def n(cond):
-        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-    row = session.execute(select(n(c.open), n(c.overdue), n(c.due_soon), n(c.manual_review),
-                                 func.count(T.citizen_id.distinct()).filter(or_(c.open, c.to_book, c.manual_review)))
-                         .where(*c.scope)).one()
-    booking_groups = select(T.citizen_id, T.action).where(*c.scope, c.to_book).group_by(T.citizen_id, T.action)
-    to_book = session.scalar(select(func.count()).select_from(booking_groups.subquery())) or 0
-    counts = {"open": int(row[0]), "overdue": int(row[1]), "due_soon": int(row[2]), "to_book": int(to_book),
-              "manual_review": int(row[3])}
-    return counts, int(row[4])
 
 
 def build_worklist(db: Database, user: User, as_of: date | None = None, *, caseworker_id: int | None = None,
@@ -313,16 +265,17 @@ def build_worklist(db: Database, user: User, as_of: date | None = None, *, casew
         names = {row.id: row.initials for row in session.execute(
             select(CaseworkerRow.id, CaseworkerRow.initials)
             .where(CaseworkerRow.municipality_code == user.municipality_code))}
-        c = _conditions(user, caseworker_ids, as_of, rule)
-        counts, citizens = _kept_counts(session, c, (db.url, user.municipality_code,
-                                                     tuple(caseworker_ids or ()), rule, as_of))
+        c = conditions(caseworker_ids is not None, bool(rule))
+        bound = params(user, caseworker_ids, as_of, rule)
+        tabs, citizens = _kept_counts(session, c, bound, (db.url, user.municipality_code,
+                                                             tuple(caseworker_ids or ()), rule, as_of))
         offset = (page - 1) * page_size
         if view == "to_book":
-            items: list = _booking_page(session, c, as_of, names, offset, page_size)
+            items: list = _booking_page(session, c, bound, names, offset, page_size)
         else:
-            items = _obligation_page(session, c, view, as_of, names, offset, page_size)
+            items = _obligation_page(session, view, bound, names, offset, page_size)
         kept_at = max((i.computed_at for i in items if isinstance(i, WorkItem) and i.computed_at), default=None)
-        worklist = Worklist(title, as_of, citizens, view, items, counts[view], page, page_size, counts, kept_at)
+        worklist = Worklist(title, as_of, citizens, view, items, tabs[view], page, page_size, tabs, kept_at)
         audit.record_reads(session, user, sorted({i.citizen_id for i in items}), "arbejdsliste")
         return worklist
 

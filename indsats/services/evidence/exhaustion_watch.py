@@ -6,7 +6,8 @@ The scope is the worklist's (``casework.worklists.caseworker_scope``): a casewor
 citizens (or a colleague's in their team), a team leader their team, a manager the municipality.
 The weeks used are summed in one SQL query over the citizens' kept runs of dagpenge weeks
 (``kept_dagpenge_runs``, rewritten with the kept obligations in every write that changes the spells:
-``casework.dagpenge_runs``), counted and paged there (COUNT + LIMIT/OFFSET), soonest end first. Names are personal data: one
+``casework.dagpenge_runs``) of the scope's citizens on dagpenge this week, counted and paged there
+(COUNT(*) OVER () beside LIMIT/OFFSET: one reading), soonest end first. Names are personal data: one
 audit row per citizen shown, in the same transaction as the read.
 """
 
@@ -133,8 +134,13 @@ def _scope_query(code: str, caseworker_ids: list[int] | None, monday: date, rule
     run_first = case((K.first_week < lo, lo), else_=K.first_week)
     used = func.sum(run_last - run_first + 1)
     this_week = func.max(case((and_(K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w)), 1), else_=0))
+    on_dagpenge = select(K.citizen_id).where(K.first_week <= w, or_(K.last_week.is_(None), K.last_week >= w))
+    if caseworker_ids is not None:  # (the municipality is the outer query's: joining it here reads every citizen)
+        on_dagpenge = on_dagpenge.join(CitizenRow, CitizenRow.id == K.citizen_id).where(
+            CitizenRow.caseworker_id.in_(caseworker_ids))
     runs = (select(K.citizen_id, used.label("used")).where(K.first_week <= w, or_(K.last_week.is_(None),
-                                                                                   K.last_week >= lo))
+                                                                                   K.last_week >= lo),
+                                                           K.citizen_id.in_(on_dagpenge))  # sum only this week's
             .group_by(K.citizen_id)
             .having(this_week == 1, used >= rule.period_weeks - WITHIN_WEEKS).subquery())
     left = case((runs.c.used >= rule.period_weeks, 0), else_=rule.period_weeks - runs.c.used)
@@ -171,12 +177,19 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
                          "sagerne skal vurderes manuelt (manual review).")
             return view
         query = _scope_query(code, caseworker_ids, monday, rule)
-        total = paging.count(session, query)
+        if everything:
+            shown = session.execute(query).all()
+            total = len(shown)
+        else:  # the page and the total in one reading of the runs (COUNT(*) OVER ()); a page past the end counts
+            shown = session.execute(query.add_columns(func.count().over().label("total"))
+                                    .offset((max(page, 1) - 1) * asked.page_size).limit(asked.page_size)).all()
+            total = shown[0].total if shown else paging.count(session, query) if page > 1 else 0
         view.page_size = (total or 1) if everything else asked.page_size
         view.total = total
         view.pages = max(1, -(-total // view.page_size))
         view.page = min(max(page, 1), view.pages)
-        shown = session.execute(query.offset((view.page - 1) * view.page_size).limit(view.page_size)).all()
+        if not shown and total:  # asked past the last page: show the last
+            shown = session.execute(query.offset((view.page - 1) * view.page_size).limit(view.page_size)).all()
         initials = {r.id: r.initials for r in session.execute(select(CaseworkerRow.id, CaseworkerRow.initials)
                                                                 .where(CaseworkerRow.municipality_code == code))}
         view.lines = [WatchLine(r.id, f"{r.first_name} {r.last_name}",

@@ -256,8 +256,9 @@ def kept_age(name: str, db: Database, *args) -> float:
 
 
 def kept_view(name: str, fn, db: Database, *args, fresh: bool = False):
-    """The last result of a manager's page computation, for ``VIEW_SECONDS``; the background refresh
-    (``measure_store.start_background_refresh``) recomputes it with ``fresh=True`` before it expires."""
+    """The last result of a page computation in this process, for ``VIEW_SECONDS`` (the distribution, and the
+    review PDF over its stored copy); the goals and management information are kept in the database instead
+    (``kept_views``), where the background worker's results reach the server."""
     import time
 
     key = (db.url, name, args)
@@ -327,10 +328,10 @@ def plan_stamp(plan: EmploymentPlan) -> str:
 
 def dashboard(db: Database, code: str, plan_name: str | None, as_of: date,
               fresh: bool = False) -> tuple[EmploymentPlan, list[GoalView]]:
-    """The goals of a plan against the municipality's own data at ``as_of`` (kept for ``VIEW_SECONDS``)."""
-    plan = plan_for(db, code, plan_name, as_of.year)
-    return kept_view("dashboard", lambda *_: _dashboard(db, code, plan, as_of), db, code, plan_stamp(plan), as_of,
-                     fresh=fresh)
+    """The goals of a plan against the municipality's own data at ``as_of`` (kept in the database: ``kept_views``)."""
+    from indsats.services.steering import kept_views
+
+    return kept_views.dashboard(db, code, plan_name, as_of, fresh).value
 
 
 def _dashboard(db: Database, code: str, plan: EmploymentPlan, as_of: date) -> tuple[EmploymentPlan, list[GoalView]]:
@@ -354,7 +355,9 @@ def _rate(cell) -> float | None:
 def management_information(db: Database, code: str, as_of: date, months: int = 12,
                            fresh: bool = False) -> list[dict]:
     """Ledelsesinformation: one row per month (its last day, or ``as_of`` for this month); kept like the goals."""
-    return kept_view("management", _management_information, db, code, as_of, months, fresh=fresh)
+    from indsats.services.steering import kept_views
+
+    return kept_views.management_information(db, code, as_of, months, fresh).value
 
 
 def _management_information(db: Database, code: str, as_of: date, months: int = 12) -> list[dict]:

@@ -6,8 +6,8 @@ computes only the weeks that can have changed — from ``LOOKBACK_WEEKS`` before
 kept week up to the last week ended by today (a late registration changes recent weeks, not
 last year's) — or every week of ``KEEP_DAYS`` when nothing is kept yet or ``full=True``.
 It runs at build time (``indsats synth``/``indsats demo``), by ``indsats measures refresh``
-(cron, e.g. 06:00) and in a background thread of ``indsats serve`` (``start_background_refresh``)
-so a server's cold start never waits for it. The pages show when the figures were computed.
+(cron, e.g. 06:00) and by the background worker (``indsats worker``, a process that ``indsats serve``
+starts beside itself; ``run_rounds``) so a server's cold start never waits for it. The pages show when the figures were computed.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ KEEP_DAYS = 800  # the dashboard's two years back plus a margin
 LOOKBACK_WEEKS = 8
 REFRESH_SECONDS = float(os.environ.get("INDSATS_MEASURES_REFRESH_SECONDS", 6 * 3600))
 REVIEW_SECONDS = 600
-WARM_SECONDS = 300  # the managers' pages are recomputed this often, well inside goals.VIEW_SECONDS
+WARM_SECONDS = 300  # the managers' pages are recomputed this often, well inside kept_views.MAX_AGE_SECONDS
 # The first refresh waits this long: it imports the analytics stack and computes in the server's process, which
 # would hold the interpreter while the server starts and answers its first requests (docs/PERFORMANCE.md).
 START_DELAY_SECONDS = 20.0
@@ -103,9 +103,10 @@ def refresh_measures(db: Database, progress: Progress | None = None, as_of: date
 
 
 def warm_views(db: Database) -> None:
-    """Recompute each municipality's goals and management information for today, so a manager's
-    page reads a kept result (``goals.kept_view``) instead of waiting for the computation."""
-    from indsats.services.steering import goals
+    """Recompute each municipality's goals and management information for today and keep them in the
+    database (``kept_views``), so a manager's page — in the server's process — reads them instead of
+    waiting for the computation."""
+    from indsats.services.steering import kept_views
 
     with db.unit_of_work() as session:
         codes = sorted(session.scalars(select(CitizenRow.municipality_code).distinct()))
@@ -113,47 +114,56 @@ def warm_views(db: Database) -> None:
     from indsats.services.steering.result_review import review_pdf_bytes
 
     for code in codes:
-        goals.dashboard(db, code, None, today, fresh=True)
-        goals.management_information(db, code, today, fresh=True)
+        kept_views.dashboard(db, code, None, today, fresh=True)
+        kept_views.management_information(db, code, today, fresh=True)
         review_pdf_bytes(db, code, None, today.year, fresh=True, older_than=REVIEW_SECONDS)  # the heaviest
         from indsats.services.economy.scenario_flows import warm as warm_scenario_flows
 
         warm_scenario_flows(db, code, today)  # re-estimated only when the panel or the week changed
 
 
+def run_rounds(db: Database, stop: threading.Event, interval: float | None = None,
+               delay: float = START_DELAY_SECONDS, warmers: Sequence[Callable[[Database], object]] = (),
+               rounds: int | None = None) -> None:
+    """The background refresh, in the caller's thread: ``delay`` seconds from now the kept measures (every
+    ``interval`` seconds), the managers' pages, the review PDF and the scenario flows, then ``warmers`` —
+    other contexts' kept figures, handed in by the composition root (the effect estimates and risk scores:
+    ``services.evidence.background``), each deciding itself whether anything is due — and again every
+    ``WARM_SECONDS``, until ``stop`` is set or ``rounds`` rounds are done. A failure is logged; the last
+    stored figures stay and the next round tries again. ``indsats worker`` runs this in a process of its own."""
+    interval = REFRESH_SECONDS if interval is None else interval
+    if stop.wait(delay):
+        return
+    last_refresh = float("-inf")
+    done = 0
+    while True:
+        started = time.perf_counter()
+        try:
+            if started - last_refresh >= interval:
+                refresh_measures(db)
+                last_refresh = started
+                log.info("kept measures refreshed in %.1f s", time.perf_counter() - started)
+            warm_views(db)
+        except Exception:  # a failed refresh keeps the last stored figures; the next round tries again
+            log.exception("kept measures: refresh failed")
+        for warm in warmers:
+            try:
+                warm(db)
+            except Exception:
+                log.exception("background refresh: %s failed", getattr(warm, "__name__", warm))
+        log.info("background round done in %.1f s", time.perf_counter() - started)
+        done += 1
+        if (rounds is not None and done >= rounds) or stop.wait(WARM_SECONDS):
+            return
+
+
 def start_background_refresh(db: Database, interval: float | None = None, delay: float = START_DELAY_SECONDS,
                              warmers: Sequence[Callable[[Database], object]] = (),
                              stop: threading.Event | None = None) -> threading.Thread:
-    """Refresh the kept measures ``delay`` seconds from now and every ``interval`` seconds after, in a
-    daemon thread (``indsats serve``). ``warmers`` — other contexts' kept figures, handed in by the
-    composition root (the effect estimates: ``services.evidence.background``) — run after the managers'
-    pages in every round, one after the other in this thread; each decides itself whether anything is due.
-    ``stop`` ends the loop after the round (a test's)."""
-    interval = REFRESH_SECONDS if interval is None else interval
+    """``run_rounds`` in a daemon thread of the server (``INDSATS_BACKGROUND=thread``; the default is a
+    process of its own, ``indsats worker``). ``stop`` ends the loop after the round (a test's)."""
     stop = stop or threading.Event()
-
-    def loop() -> None:
-        if stop.wait(delay):
-            return
-        last_refresh = float("-inf")
-        while True:
-            try:
-                started = time.perf_counter()
-                if started - last_refresh >= interval:
-                    refresh_measures(db)
-                    last_refresh = started
-                    log.info("kept measures refreshed in %.1f s", time.perf_counter() - started)
-                warm_views(db)
-            except Exception:  # a failed refresh keeps the last stored figures; the next round tries again
-                log.exception("kept measures: refresh failed")
-            for warm in warmers:
-                try:
-                    warm(db)
-                except Exception:
-                    log.exception("background refresh: %s failed", getattr(warm, "__name__", warm))
-            if stop.wait(WARM_SECONDS):
-                return
-
-    thread = threading.Thread(target=loop, name="indsats-measures", daemon=True)
+    thread = threading.Thread(target=run_rounds, args=(db, stop, interval, delay, warmers),
+                              name="indsats-measures", daemon=True)
     thread.start()
     return thread

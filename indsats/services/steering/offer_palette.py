@@ -60,10 +60,16 @@ def strategy_for(plan: EmploymentPlan, benefit: str | None, readiness: str | Non
 
 
 def current_spell(session: Session, citizen_id: int) -> BenefitSpellRow | None:
-    today = clock.today()
     spells = session.scalars(select(BenefitSpellRow).where(BenefitSpellRow.citizen_id == citizen_id)
                              .order_by(BenefitSpellRow.start.desc())).all()
-    return next((s for s in spells if s.start <= today and (s.end is None or s.end > today)), None)
+    return current_of(spells)
+
+
+def current_of(spells) -> BenefitSpellRow | None:
+    """The spell running today: of several, the one that started last."""
+    today = clock.today()
+    running = [s for s in spells if s.start <= today and (s.end is None or s.end > today)]
+    return max(running, key=lambda s: s.start) if running else None
 
 
 def _palette(strategy: Strategy | None) -> Palette | None:
@@ -81,9 +87,13 @@ def citizen_palette(db: Database, user: User, citizen_id: int) -> Palette | None
         if citizen is None:
             raise NotFound("Borgeren findes ikke.")
         ensure_may_read_citizen(user, citizen)
-        spell = current_spell(session, citizen_id)
-        return _palette(strategy_for(plan, spell.benefit if spell else None, spell.readiness if spell else None,
-                                     age(citizen.birth_date)))
+        return palette_of(plan, current_spell(session, citizen_id), citizen.birth_date)
+
+
+def palette_of(plan: EmploymentPlan, spell: BenefitSpellRow | None, birth_date: date) -> Palette | None:
+    """The palette for a citizen already read: their running spell (``current_of``) and birth date."""
+    return _palette(strategy_for(plan, spell.benefit if spell else None, spell.readiness if spell else None,
+                                 age(birth_date)))
 
 
 def age(birth: date, on: date | None = None) -> int:
@@ -132,8 +142,12 @@ def register_offer(db: Database, user: User, citizen_id: int, offer, reason: str
 def reasons(db: Database, citizen_id: int) -> dict[int, str]:
     """Offer id → the reason given for choosing it outside the palette."""
     with db.unit_of_work() as session:
-        rows = session.scalars(select(OfferPaletteReasonRow).where(OfferPaletteReasonRow.citizen_id == citizen_id))
-        return {r.offer_id: r.reason for r in rows}
+        return reasons_in(session, citizen_id)
+
+
+def reasons_in(session: Session, citizen_id: int) -> dict[int, str]:
+    return dict(session.execute(select(OfferPaletteReasonRow.offer_id, OfferPaletteReasonRow.reason)
+                                .where(OfferPaletteReasonRow.citizen_id == citizen_id)).all())
 
 
 def priority_marks(db: Database, code: str, rows) -> dict[int, str]:

@@ -16,6 +16,12 @@ depends_on = ${repr(depends_on)}
 
 def upgrade() -> None:
     ${upgrades if upgrades else "pass"}
+% if up_revision == "0001_initial":
+    # PostgreSQL only: the trigram indexes of the name search (store/name_search.py)
+    from indsats.store.name_search import create_indexes
+
+    create_indexes(op.get_bind())
+% endif
 
 
 def downgrade() -> None:

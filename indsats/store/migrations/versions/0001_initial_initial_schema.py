@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 21:44:07.191920
+Create Date: 2026-12-01 23:23:51.702749
 """
 from alembic import op
 import sqlalchemy as sa
@@ -96,6 +96,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
         batch_op.create_index('ix_kept_review_pdfs_key', ['municipality_code', 'plan_stamp', 'year'], unique=True)
+
+    op.create_table('kept_views',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('municipality_code', sa.String(length=3), nullable=False),
+    sa.Column('name', sa.String(length=40), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('computed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_kept_views'))
+    )
+    with op.batch_alter_table('kept_views', schema=None) as batch_op:
+        batch_op.create_index('ix_kept_views_key', ['municipality_code', 'name', 'key'], unique=True)
 
     op.create_table('login_failures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -634,6 +646,7 @@ def upgrade() -> None:
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.create_index('ix_citizen_obligations_caseworker', ['caseworker_id', 'status', 'deadline'], unique=False)
         batch_op.create_index(batch_op.f('ix_citizen_obligations_citizen_id'), ['citizen_id'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_open', ['municipality_code', 'status', 'deadline', 'citizen_name', 'citizen_id', 'position'], unique=False, postgresql_include=['caseworker_id', 'action', 'rule', 'period_start'], postgresql_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"), sqlite_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"))
         batch_op.create_index('ix_citizen_obligations_quota', ['municipality_code', 'period_start'], unique=False, postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
         batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
@@ -1079,6 +1092,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_availability_cases_deadline'), ['deadline'], unique=False)
 
     # ### end Alembic commands ###
+    # PostgreSQL only: the trigram indexes of the name search (store/name_search.py)
+    from indsats.store.name_search import create_indexes
+
+    create_indexes(op.get_bind())
 
 
 def downgrade() -> None:
@@ -1203,6 +1220,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_citizen_obligations_worklist')
         batch_op.drop_index('ix_citizen_obligations_team')
         batch_op.drop_index('ix_citizen_obligations_quota', postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
+        batch_op.drop_index('ix_citizen_obligations_open', postgresql_include=['caseworker_id', 'action', 'rule', 'period_start'], postgresql_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"), sqlite_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"))
         batch_op.drop_index(batch_op.f('ix_citizen_obligations_citizen_id'))
         batch_op.drop_index('ix_citizen_obligations_caseworker')
 
@@ -1345,6 +1363,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_login_failures_client_at')
 
     op.drop_table('login_failures')
+    with op.batch_alter_table('kept_views', schema=None) as batch_op:
+        batch_op.drop_index('ix_kept_views_key')
+
+    op.drop_table('kept_views')
     with op.batch_alter_table('kept_review_pdfs', schema=None) as batch_op:
         batch_op.drop_index('ix_kept_review_pdfs_key')
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from fastapi import Request
 
 from indsats.domain.models import User
-from indsats.services.casework import citizens as citizen_service
-from indsats.services.casework import sick_leave
-from indsats.services.casework.quota import STATE_DA, cohort_use_for_citizen
+from indsats.services.casework import case_page as case_page_service
+from indsats.services.casework.quota import STATE_DA
 from indsats.services.shared.database import Database
-from indsats.services.steering import offer_palette
 
 from ...deps import render
 from .form_specs import ORDER, SPECS, offer_spec
@@ -17,10 +15,10 @@ from .form_specs import ORDER, SPECS, offer_spec
 
 def render_case_page(request: Request, user: User, db: Database, citizen_id: int, status_code: int = 200,
                      form_state: dict | None = None):
-    case = citizen_service.case_file(db, user, citizen_id, action=f"side: /borgere/{citizen_id}")
-    return render(request, "casework/citizens/case.html", user=user, case=case, status_code=status_code,
-                  quota_use=cohort_use_for_citizen(db, user, citizen_id), quota_state_da=STATE_DA,
-                  specs=[offer_spec(offer_palette.citizen_palette(db, user, citizen_id)) if k == "offer" else SPECS[k]
-                         for k in ORDER], palette_reasons=offer_palette.reasons(db, citizen_id),
+    page = case_page_service.case_page(db, user, citizen_id, action=f"side: /borgere/{citizen_id}")
+    return render(request, "casework/citizens/case.html", user=user, case=page.case, status_code=status_code,
+                  quota_use=page.quota_use, quota_state_da=STATE_DA,
+                  specs=[offer_spec(page.palette) if k == "offer" else SPECS[k] for k in ORDER],
+                  palette_reasons=page.palette_reasons,
                   form_state=form_state or {"kind": None, "values": {}, "errors": {}},
-                  sick_leave=sick_leave.case_panel(db, user, citizen_id))
+                  sick_leave=page.sick_leave)

@@ -18,6 +18,7 @@ from indsats.services.shared.database import Database
 from indsats.services.shared.errors import InvalidInput
 from indsats.services.steering import (
     committee_pack,
+    kept_views,
     measure_store,
     offer_palette,
     production_plans,
@@ -36,11 +37,16 @@ router = APIRouter(tags=["styring"])
 leaders = require_roles(Role.TEAM_LEADER, Role.MANAGER)
 
 
-def _goals(db: Database, user: User, plan: str | None, as_of: date | None):
+def _goals_kept(db: Database, user: User, plan: str | None, as_of: date | None) -> kept_views.Kept:
+    """(plan, goal views) as the background worker kept them (``kept_views``), and when they were computed."""
     try:
-        return steering.dashboard(db, user.municipality_code, plan, as_of or clock.today())
+        return kept_views.dashboard(db, user.municipality_code, plan, as_of or clock.today())
     except (PlanError, steering.ReviewInputError) as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
+
+
+def _goals(db: Database, user: User, plan: str | None, as_of: date | None):
+    return _goals_kept(db, user, plan, as_of).value
 
 
 def _goal_json(view) -> dict:
@@ -63,10 +69,11 @@ def goals_page(request: Request, plan: Name | None = None, as_of: Day | None = N
 def _goals_page(request: Request, plan: str | None, as_of: date | None, user: User, db: Database,
                 meeting: str = "", pack_error: str = "", status_code: int = 200):
     day = as_of or clock.today()
-    the_plan, views = _goals(db, user, plan, day)
+    found = _goals_kept(db, user, plan, day)
+    the_plan, views = found.value
     charts = steering.goal_charts(views)
     return render(request, "steering/dashboard/goals.html", user=user, plan=the_plan, views=views, charts=charts, fmtv=format_value,
-                  updated=measure_store.updated_at(db, user.municipality_code),
+                  updated=measure_store.updated_at(db, user.municipality_code), computed=found.computed_at,
                   priority=offer_palette.priority_counts(db, user.municipality_code),
                   plans=[steering.IN_FORCE] + list(steering.plan_files()), as_of=day,
                   plan_name=steering.shown_plan_name(db, user.municipality_code, plan, day.year),
@@ -124,11 +131,12 @@ def drilldown_api(dimension: Name = "team", as_of: Day | None = None, user: User
 @router.get("/ledelsesinformation", include_in_schema=False)
 def management_page(request: Request, as_of: Day | None = None, user: User = Depends(leaders),
                     db: Database = Depends(get_db)):
-    rows = steering.management_information(db, user.municipality_code, as_of or clock.today())
+    found = kept_views.management_information(db, user.municipality_code, as_of or clock.today())
+    rows = found.value
     series = [(r["month"], r["activation_rate"]) for r in rows]
     chart = steering.line_chart(series, "share", title="Aktiveringsgrad (rullende år)")
     return render(request, "steering/dashboard/management.html", user=user, rows=rows, chart=chart,
-                  updated=measure_store.updated_at(db, user.municipality_code))
+                  updated=measure_store.updated_at(db, user.municipality_code), computed=found.computed_at)
 
 
 MANAGEMENT_COLUMNS = [
