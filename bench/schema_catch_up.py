@@ -32,8 +32,9 @@ with db.engine.begin() as conn:
             if diff[3].default is not None and not callable(diff[3].default.arg):
                 conn.exec_driver_sql(f'UPDATE {diff[2]} SET "{column.name}" = %s', (diff[3].default.arg,))
             print("column", diff[2], column.name)
-        elif kind == "add_index":
-            diff[1].create(conn, checkfirst=True)
-            print("index", diff[1].name)
+        elif kind == "add_index":  # the model's own Index: Alembic's copy sits on a table without all columns
+            index = next(i for i in metadata.tables[diff[1].table.name].indexes if i.name == diff[1].name)
+            index.create(conn, checkfirst=True)
+            print("index", index.name)
     for name in create_indexes(conn):  # PostgreSQL's trigram indexes of the name search (outside the metadata)
         print("index (if missing)", name)

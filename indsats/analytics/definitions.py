@@ -60,6 +60,7 @@ def weekly_counts(panel: Table, calendar: Table, persons: Table | None = None) -
     }
     for benefit in BENEFITS:
         metrics[f"b_{benefit}"] = _flag(p.benefit == benefit).sum()
+        metrics[f"o_{benefit}"] = _flag((p.benefit == benefit) & has_offer).sum()
     counts = p.group_by("idx").aggregate(**metrics)
     if persons is None:
         return counts

@@ -89,7 +89,7 @@ def compute_series(
     for idx, n in zip(events[events.metric == "ltu"].idx, events[events.metric == "ltu"].n, strict=True):
         ltu[idx - lo] += n
     roll = {c: rolling(c) for c in ["persons", "main_weeks", "main_offer_weeks", "offer_weeks",
-                                     "company_offer_weeks"] + [f"b_{b}" for b in BENEFITS]}
+                                     "company_offer_weeks"] + [f"{k}_{b}" for b in BENEFITS for k in "bo"]}
     dp, flex = running("dp"), running("flex")
     youth = dense["youth"].to_numpy() if persons is not None else None
 
@@ -107,9 +107,11 @@ def compute_series(
             "new_flexjobs": int(flex[i]),
             "activation_rate": _share(roll["main_offer_weeks"][i], roll["main_weeks"][i]),
             "company_activation_share": _share(roll["company_offer_weeks"][i], roll["offer_weeks"][i]),
-            # the benefits someone received within the year (a benefit nobody had is left out)
+            # the benefits someone received within the year (a benefit nobody had is left out); activation
+            # over the year: weeks on the benefit with an offer ÷ weeks on it (the result review's target groups)
             "by_benefit": {
-                b: {"persons": int(dense[f"b_{b}"].iat[i]), "fte": _fte(roll[f"b_{b}"][i])}
+                b: {"persons": int(dense[f"b_{b}"].iat[i]), "fte": _fte(roll[f"b_{b}"][i]),
+                    "activation_rate": _share(roll[f"o_{b}"][i], roll[f"b_{b}"][i])}
                 for b in BENEFITS if roll[f"b_{b}"][i] > 0
             },
         })

@@ -81,12 +81,22 @@ def demo(port: int = typer.Option(8000, "--port", help="Port for webserveren."),
     console.print(f"Database: [bold]{db.url}[/bold]")
     with progress_bar(console, "Bygger syntetisk kommune", transient=True,
                       describe=lambda stage: f"Bygger {stage}") as step:
-        built, logins = prepare_demo(db, seed=seed, progress=step)
-    console.print("Demodata bygget." if built else "Demodata fandtes allerede.")
+        ready = prepare_demo(db, seed=seed, progress=step)
+    console.print("Demodata bygget." if ready.built else "Demodata fandtes allerede.")
+    if ready.built:
+        stages = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in ready.seconds.items())
+        console.print(f"Bygget på {sum(ready.seconds.values()):.0f} s ({stages}).", highlight=False, soft_wrap=True)
+    if ready.finishing.stages:
+        console.print(f"{' og '.join(ready.finishing.stages).capitalize()} beregnes i baggrunden "
+                      "(lederens sider viser dem, når de er gemt).", highlight=False, soft_wrap=True)
     console.print("[bold]Demo-logins[/bold] (brugernavn / adgangskode — rolle, kommune: hvad man kan)")
-    for login in logins:
+    for login in ready.logins:
         console.print(f"  {login.username:<32} {login.password}  — {ROLE_DA.get(login.role, login.role)}, "
                       f"{login.municipality}: {login.description}", highlight=False, soft_wrap=True)
+    if no_serve and ready.finishing.stages:
+        with console.status(f"Venter på {' og '.join(ready.finishing.stages)} …"):
+            if not ready.finishing.wait():
+                typer.echo("Beregningen i baggrunden fejlede; næste `indsats demo` prøver igen.", err=True)
     if not no_serve:
         console.print(f"Åbn [bold]http://{host}:{port}/login[/bold]  (Ctrl+C stopper)")
         _serve(db, host, port)

@@ -7,6 +7,9 @@ activation and timeliness; the comparison group — are collected by ``services.
 
 from __future__ import annotations
 
+import base64
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -21,8 +24,10 @@ TEMPLATES = Path(__file__).with_name("templates")
 __all__ = ["TEMPLATES", "environment", "format_value", "pdf_bytes", "render_html", "write_pdf"]
 
 
+@lru_cache(maxsize=1)
 def environment() -> Environment:
-    """The reports' Jinja environment with the Danish filters (shared by the committee pack)."""
+    """The reports' Jinja environment with the Danish filters (shared by the committee pack); one per process,
+    so each template is compiled once."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
     env.filters.update(dato=dato, tal=tal, procent=procent, kilde=for_users)
     env.globals["fmt"] = format_value
@@ -46,14 +51,31 @@ def render_html(review) -> str:
                                                                    scenario_chart=scenario_chart)
 
 
-def write_pdf(html: str, out: Path) -> None:
-    from weasyprint import HTML
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_ROOT_STYLE = re.compile(r'<svg\b[^>]*?\sstyle="([^"]*)"')
 
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(str(out))
+
+def _chart_as_image(match: re.Match) -> str:
+    """An inline SVG chart as an ``<img>`` of the same SVG (its root ``style`` on the image). WeasyPrint draws
+    both alike (an inline ``<svg>`` is an image to it too), but then neither parses the chart's markup as
+    HTML nor cascades the document's styles over its hundreds of elements: a fifth of the review's PDF time."""
+    svg = match.group(0)
+    style = _ROOT_STYLE.match(svg)
+    label = re.search(r'aria-label="([^"]*)"', svg)
+    attrs = (f' style="{style.group(1)}"' if style else "") + (f' alt="{label.group(1)}"' if label else "")
+    return f'<img{attrs} src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
+
+
+def _for_weasyprint(html: str) -> str:
+    return _SVG.sub(_chart_as_image, html)
+
+
+def write_pdf(html: str, out: Path) -> None:
+    Path(out).write_bytes(pdf_bytes(html))
 
 
 def pdf_bytes(html: str) -> bytes:
     """The HTML as PDF bytes (for a download that is never written to disk)."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    return HTML(string=_for_weasyprint(html), base_url=str(TEMPLATES)).write_pdf()

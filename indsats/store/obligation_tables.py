@@ -27,6 +27,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
 
+#: The rows a worklist shows or counts: open, and not superseded by a later event.
+OPEN_ROWS = "status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"
+
 
 class CitizenObligationRow(Base):
     """One obligation of one citizen as the engine computed it on ``as_of``.
@@ -71,6 +74,11 @@ class CitizenObligationRow(Base):
         Index("ix_citizen_obligations_worklist", "municipality_code", "status", "deadline"),
         Index("ix_citizen_obligations_caseworker", "caseworker_id", "status", "deadline"),
         Index("ix_citizen_obligations_team", "team_id", "status", "deadline"),
+        # The worklists' open rows (services.casework.worklist_queries): each part of a view read in the page's
+        # order (top-N, no sort of the jobcenter's rows), and the tab counts from the index alone (INCLUDE).
+        Index("ix_citizen_obligations_open", "municipality_code", "status", "deadline", "citizen_name", "citizen_id",
+              "position", postgresql_include=["caseworker_id", "action", "rule", "period_start"],
+              postgresql_where=text(OPEN_ROWS), sqlite_where=text(OPEN_ROWS)),
         # The quota cohorts (services.casework.quota): a few percent of the rows, read by entry month.
         Index("ix_citizen_obligations_quota", "municipality_code", "period_start",
               postgresql_where=text("quota IS NOT NULL"), sqlite_where=text("quota IS NOT NULL")),

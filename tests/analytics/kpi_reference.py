@@ -80,7 +80,9 @@ def kpis(panel: pd.DataFrame, persons: pd.DataFrame | None, week: str) -> dict:
         "activation_rate": share(int((main["offer"] != "").sum()), len(main)),
         "company_activation_share": share(int(offers["offer"].isin(COMPANY).sum()), len(offers)),
         "by_benefit": {
-            b: {"persons": int((cur["benefit"] == b).sum()), "fte": round(int((year["benefit"] == b).sum()) / 52, 2)}
+            b: {"persons": int((cur["benefit"] == b).sum()), "fte": round(int((year["benefit"] == b).sum()) / 52, 2),
+                "activation_rate": share(int((year[year["benefit"] == b]["offer"] != "").sum()),
+                                         int((year["benefit"] == b).sum()))}
             for b in sorted(set(year["benefit"]))
         },
     }

@@ -153,8 +153,10 @@ def load_user(db: Database, user_id: int) -> User | None:
 
 def create_user(session: Session, *, username: str, password: str, role: Role, municipality_code: str,
                 display_name: str = "", caseworker_id: int | None = None, citizen_id: int | None = None,
-                company_cvr: str | None = None) -> UserRow:
-    row = UserRow(username=username, password_hash=hash_password(password), role=role.value,
+                company_cvr: str | None = None, password_hash: str | None = None) -> UserRow:
+    """A new account; ``password_hash`` (of ``password``) saves the Argon2 work where many accounts share
+    one password (the demo's logins)."""
+    row = UserRow(username=username, password_hash=password_hash or hash_password(password), role=role.value,
                   municipality_code=municipality_code, display_name=display_name or username,
                   caseworker_id=caseworker_id, citizen_id=citizen_id, company_cvr=company_cvr)
     session.add(row)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from indsats.domain.enums import Role
-from indsats.services.accounts.auth import create_user
+from indsats.services.accounts.auth import create_user, hash_password
 from indsats.store.company_tables import CompanyRow
 from indsats.store.db import Database
 from indsats.store.tables import BenefitSpellRow, CaseworkerRow, CitizenRow, MunicipalityRow, TeamRow, UserRow
@@ -46,6 +46,7 @@ def _consultant(session: Session, code: str) -> CaseworkerRow | None:
 def ensure_demo_accounts(db: Database) -> list[DemoLogin]:
     """Create (once) the demo logins for every municipality in the store; returns them all."""
     logins: list[DemoLogin] = []
+    shared_hash: list[str] = []  # one Argon2 hash (its own salt) for all of them: they share the demo password
     with db.unit_of_work() as session:
         existing = set(session.scalars(select(UserRow.username)))
         for muni in session.scalars(select(MunicipalityRow).order_by(MunicipalityRow.code)):
@@ -76,7 +77,9 @@ def ensure_demo_accounts(db: Database) -> list[DemoLogin]:
                               "virksomhedens egne jobordrer og foreslåede kandidater"))
             for username, role, display, links, description in specs:
                 if username not in existing:
+                    shared_hash = shared_hash or [hash_password(DEMO_PASSWORD)]
                     create_user(session, username=username, password=DEMO_PASSWORD, role=role,
-                                municipality_code=muni.code, display_name=display, **links)
+                                municipality_code=muni.code, display_name=display, password_hash=shared_hash[0],
+                                **links)
                 logins.append(DemoLogin(username, DEMO_PASSWORD, role, muni.name, description))
     return logins

@@ -148,8 +148,9 @@ class ReviewEffects:
     note: str = ""
 
 
-def review_effects(db: Database, code: str, year: int, as_of: date | None = None) -> ReviewEffects:
-    """For ``services.steering.result_review``: aggregates only, so no access check or audit per citizen."""
+def review_effects(db: Database, code: str, year: int, as_of: date | None = None, compute: bool = True) -> ReviewEffects:
+    """For ``services.steering.result_review``: aggregates only, so no access check or audit per citizen.
+    ``compute``: estimate the window when nothing is kept for it (minutes at 100,000 citizens); else say so."""
     from .effect_estimates import year_window
 
     section = ReviewEffects(year)
@@ -160,6 +161,11 @@ def review_effects(db: Database, code: str, year: int, as_of: date | None = None
     section.first, section.last = window
     with db.unit_of_work() as session:
         found = kept_effect_estimates(session, code, HORIZON, last_week=window[1])
+    if not found and not compute:
+        section.note = (f"Effekterne af tilbudsstarterne i {window[0]}–{window[1]} er ikke beregnet endnu. Det seneste "
+                        "års effekter beregnes i baggrunden og kommer med, når revisionen dannes igen; et tidligere "
+                        "år beregnes med «indsats report result-review».")
+        return section
     if not found:
         try:
             found = refresh_effect_estimates(db, code, horizon=HORIZON, window=window)

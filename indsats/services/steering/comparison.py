@@ -85,15 +85,29 @@ def synthesize_cluster(db: Database, code: str, plan: EmploymentPlan, as_of: dat
     end and averaged over the members: the cluster's figure is that of a typical comparable
     municipality, so both levels and changes compare. Stored under the label of each
     comparison group the plan's goals use. Returns the number of figures stored."""
+    if citizens is None:  # members as large as the municipality itself
+        with db.unit_of_work() as s:
+            citizens = s.scalar(select(func.count(CitizenRow.id)).where(CitizenRow.municipality_code == code)) or 1500
+    figures = cluster_figures(code, plan, as_of, members, citizens, seed)
+    if figures:
+        store_cluster(db, code, figures, members)
+    return len(figures)
+
+
+def store_cluster(db: Database, code: str, figures: list[Figure], members: int) -> None:
+    _store(db, code, figures, f"demo: {members} syntetiske kommuner")
+
+
+def cluster_figures(code: str, plan: EmploymentPlan, as_of: date, members: int, citizens: int,
+                    seed: int = 101) -> list[Figure]:
+    """The figures ``synthesize_cluster`` stores, computed without the database (the demo computes
+    them in a process of its own while it builds)."""
     from indsats.synth.generator import generate_municipality
     from indsats.synth.panel import write_panel
 
     groups = {plan.comparison_group(g.comparison.group).label for g in plan.result_goals if g.comparison}
     if not groups:
-        return 0
-    if citizens is None:  # members as large as the municipality itself
-        with db.unit_of_work() as s:
-            citizens = s.scalar(select(func.count(CitizenRow.id)).where(CitizenRow.municipality_code == code)) or 1500
+        return []
     ends = month_ends(as_of - timedelta(days=730), as_of)
     per_member: list[dict[str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,5 +127,4 @@ def synthesize_cluster(db: Database, code: str, plan: EmploymentPlan, as_of: dat
                 continue
             value = sum(values) / len(values)
             figures.extend(Figure(key, label, period, end, "value", round(value, 4)) for label in groups)
-    _store(db, code, figures, f"demo: {members} syntetiske kommuner")
-    return len(figures)
+    return figures

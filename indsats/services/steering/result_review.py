@@ -8,6 +8,7 @@ and trend; per target group volumes, activation and timeliness; the comparison g
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -59,76 +60,103 @@ class Review:
     generated: date = field(default_factory=date.today)
 
 
-def _group_rows(panel_path: Path, persons: Path | None, as_of: date, headline: dict) -> list[GroupRow]:
-    """Volumes (persons in the week, FTE over the year) and activation per benefit."""
-    from indsats.analytics.panel import load_panel  # DuckDB: loaded on use, not at start-up
-
-    panel = load_panel(panel_path, persons)
-    try:
-        end = weeks.index(weeks.last_full_week(as_of))
-        rows = {}
-        for benefit, offered, total in panel.con.execute(
-            "SELECT CAST(benefit AS VARCHAR), count(offer), count(*) FROM panel WHERE idx BETWEEN ? AND ? "
-            "GROUP BY ALL", [end - 51, end],
-        ).fetchall():
-            rows[benefit] = (offered / total) if total else None
-    finally:
-        panel.con.close()
-    out = []
-    for benefit, obj in headline.get("by_benefit", {}).items():
-        if obj["persons"] == 0 and obj["fte"] == 0:
-            continue
-        rate = rows.get(benefit)
-        out.append(GroupRow(benefit, BENEFIT_DA.get(benefit, benefit), obj["persons"], obj["fte"],
-                            None if rate is None else round(rate, 4)))
+def _group_rows(headline: dict) -> list[GroupRow]:
+    """Volumes (persons in the week, FTE over the year) and activation over the year per benefit."""
+    out = [GroupRow(benefit, BENEFIT_DA.get(benefit, benefit), obj["persons"], obj["fte"], obj.get("activation_rate"))
+           for benefit, obj in headline.get("by_benefit", {}).items() if obj["persons"] or obj["fte"]]
     return sorted(out, key=lambda r: -r.fte)
 
 
-def build_review(plan: EmploymentPlan, year: int, panel: Path, persons: Path | None, db: Database | None,
+def _first_week(year: int) -> date:
+    """The first day whose week the review reads: the goals' series start a year before ``year``."""
+    return date(year - 1, 12, 1) - timedelta(days=365)
+
+
+def kept_weekly(db: Database, code: str, year: int) -> dict[str, dict] | None:
+    """The kept weekly measures (``measure_store``, the same figures as the dashboard's) when they hold every
+    week the review reads, computed after its last full week ended; None: export the panel (a past year, a
+    database whose measures are not kept yet or were kept before the target groups' activation)."""
+    from indsats.services.steering.measure_store import kept_weeks, updated_at
+
+    as_of = min(date(year, 12, 31), clock.today())
+    last = weeks.last_full_week(as_of)
+    computed = updated_at(db, code)
+    if computed is None or computed.date() < weeks.monday(last) + timedelta(days=7):
+        return None
+    kept = kept_weeks(db, code, _first_week(year), as_of)
+    span = range(weeks.index(weeks.week_of(_first_week(year))), weeks.index(last) + 1)
+    if any(weeks.from_index(i) not in kept for i in span):
+        return None
+    if any("activation_rate" not in obj for obj in kept[last].get("by_benefit", {}).values()):
+        return None
+    return kept
+
+
+def build_review(plan: EmploymentPlan, year: int, panel: Path | None, persons: Path | None, db: Database | None,
                  comparison: Path | None = None, source: str = "", comparison_measure: str | None = None,
-                 code: str | None = None) -> Review:
+                 code: str | None = None, weekly: dict[str, dict] | None = None,
+                 compute_effects: bool = True) -> Review:
+    """The review's figures; the weekly measures are ``weekly`` when given (``kept_weekly``), else computed
+    from ``panel``. ``compute_effects``: estimate the offers' effects when none are kept (minutes at 100,000
+    citizens); else the section says they are not computed yet. The sections read from the database alone
+    are read in threads while this one computes the goals (the database works on another core)."""
     as_of = min(date(year, 12, 31), clock.today())
     code = code or plan.municipality.code
-    first = date(year - 1, 12, 1) - timedelta(days=365)
-    weekly = weekly_from_file(panel, persons, first, as_of)
-    actuals = Actuals(weekly, db, code, date(year - 1, 1, 1), as_of)
-    figures = load_figures(comparison, comparison_measure) or []
-    sources = [str(comparison)] if comparison else []
-    if db is not None:
-        from indsats.services.steering.comparison import stored_figures, stored_sources
+    first = _first_week(year)
+    if weekly is None:
+        if panel is None:
+            raise ValueError("build_review needs the weekly measures or a panel")
+        weekly = weekly_from_file(panel, persons, first, as_of)
+    with ThreadPoolExecutor(max_workers=SECTION_THREADS, thread_name_prefix="resultatrevision") as pool:
+        sections = _database_sections(pool, db, code, year, as_of, compute_effects) if db is not None else {}
+        actuals = Actuals(weekly, db, code, date(year - 1, 1, 1), as_of)
+        figures = load_figures(comparison, comparison_measure) or []
+        sources = [str(comparison)] if comparison else []
+        if db is not None:
+            from indsats.services.steering.comparison import stored_figures, stored_sources
 
-        figures += stored_figures(db, code)
-        sources += [s for s in [stored_sources(db, code)] if s]
-    goals = goal_views(plan, actuals, as_of, figures, first=date(year - 1, 1, 1))
+            figures += stored_figures(db, code)
+            sources += [s for s in [stored_sources(db, code)] if s]
+        goals = goal_views(plan, actuals, as_of, figures, first=date(year - 1, 1, 1))
+        read = {name: future.result() for name, future in sections.items()}
     headline = weekly.get(weeks.last_full_week(as_of), {})
-    groups = _group_rows(panel, persons, as_of, headline)
-    timeliness: list[tuple[str, float | None, int]] = []
-    if db is not None:
-        from indsats.services.steering.store_measures import timeliness_detail
-
-        detail = timeliness_detail(db, code, date(year, 1, 1), as_of)
-        timeliness = [("I alt", detail.overall.rate, detail.overall.total)] + [
-            (group, cell.rate, cell.total) for group, cell in sorted(detail.by_target_group.items())]
-    review = Review(plan, year, as_of, source or str(panel), goals, groups, headline,
-                    "; ".join(sources) or None, timeliness, code)
-    if db is not None:
-        review.quota = quota_section(db, code, year, as_of)
-        from indsats.services.evidence.local_effects import review_effects
-
-        review.effects = review_effects(db, code, year)
-        from indsats.services.company.small_jobs import small_job_counts
-
-        review.small_jobs = small_job_counts(db, code, year, as_of)
-        from indsats.services.casework.sick_leave import year_retention
-
-        review.sick_retention = year_retention(db, code, year, as_of)
-        from indsats.services.steering.programme_measures import review_measures
-
-        review.programmes = review_measures(db, code, year, as_of)
-        from indsats.services.company.company_entry import year_stats
-
-        review.company_entry = year_stats(db, code, year, as_of)
+    review = Review(plan, year, as_of, source or str(panel), goals, _group_rows(headline), headline,
+                    "; ".join(sources) or None, read.pop("timeliness", []), code)
+    for name, value in read.items():
+        setattr(review, name, value)
     return review
+
+
+SECTION_THREADS = 4
+
+
+def _database_sections(pool: ThreadPoolExecutor, db: Database, code: str, year: int, as_of: date,
+                       compute_effects: bool) -> dict[str, Future]:
+    """Start reading the sections that need only the database: attribute of ``Review`` → its future."""
+    from indsats.services.casework.sick_leave import year_retention
+    from indsats.services.company.company_entry import year_stats
+    from indsats.services.company.small_jobs import small_job_counts
+    from indsats.services.evidence.local_effects import review_effects
+    from indsats.services.steering.programme_measures import review_measures
+
+    return {
+        "timeliness": pool.submit(_timeliness_rows, db, code, year, as_of),
+        "quota": pool.submit(quota_section, db, code, year, as_of),
+        "effects": pool.submit(review_effects, db, code, year, compute=compute_effects),
+        "small_jobs": pool.submit(small_job_counts, db, code, year, as_of),
+        "sick_retention": pool.submit(year_retention, db, code, year, as_of),
+        "programmes": pool.submit(review_measures, db, code, year, as_of),
+        "company_entry": pool.submit(year_stats, db, code, year, as_of),
+    }
+
+
+def _timeliness_rows(db: Database, code: str, year: int, as_of: date) -> list[tuple[str, float | None, int]]:
+    """"Rettidighed pr. målgruppe": the year's total, then each target group."""
+    from indsats.services.steering.store_measures import timeliness_detail
+
+    detail = timeliness_detail(db, code, date(year, 1, 1), as_of)
+    return [("I alt", detail.overall.rate, detail.overall.total)] + [
+        (group, cell.rate, cell.total) for group, cell in sorted(detail.by_target_group.items())]
 
 
 def quota_section(db: Database, code: str, year: int, as_of: date) -> list | None:
@@ -145,40 +173,51 @@ def quota_section(db: Database, code: str, year: int, as_of: date) -> list | Non
 def write_review(plan: EmploymentPlan, year: int, out: Path, panel: Path | None, persons: Path | None,
                  db: Database | None, comparison: Path | None = None,
                  comparison_measure: str | None = None, code: str | None = None,
-                 scenario_ids: tuple[int, ...] = ()) -> list[Path]:
-    """Write ``out`` as .html and .pdf; the panel is exported from the store when not given."""
+                 scenario_ids: tuple[int, ...] = (), compute_effects: bool = True) -> list[Path]:
+    """Write ``out`` as .html and .pdf. Without a panel the figures are the database's: the kept weekly measures
+    when they cover the year (``kept_weekly``), else a panel exported from the store."""
     out = Path(out)
     html_path, pdf_path = out.with_suffix(".html"), out.with_suffix(".pdf")
+    code = code or plan.municipality.code
     with tempfile.TemporaryDirectory() as tmp:
         source = str(panel) if panel else "indsats' egne data (ydelsesforløb og tilbud)"
+        weekly = None
         if panel is None:
             if db is None:
                 raise ValueError("Angiv --panel, eller en database med kommunens data (INDSATS_DATABASE_URL).")
-            import pyarrow.csv as pacsv
-            import pyarrow.parquet as pq
-
-            from indsats.services.steering.panel_export import export_panel
-
-            # Start a year before the earliest date evaluated: inflows count a person's first
-            # week in the panel, which must not be the panel's own first week.
-            earliest = min([g.baseline.date for g in plan.result_goals if g.baseline] + [date(year - 1, 1, 1)])
-            table, people = export_panel(db, code or plan.municipality.code, earliest - timedelta(weeks=53),
-                                         date(year, 12, 31))
-            if table.num_rows == 0:
-                raise ValueError(f"Databasen har ingen ydelsesforløb for kommune {code or plan.municipality.code}.")
-            panel, persons = Path(tmp) / "panel.parquet", Path(tmp) / "persons.csv"
-            pq.write_table(table, panel)
-            pacsv.write_csv(people, persons)
-        review = build_review(plan, year, panel, persons, db, comparison, source, comparison_measure, code)
+            weekly = kept_weekly(db, code, year)
+            if weekly is None:
+                panel, persons = _export(db, code, plan, year, Path(tmp))
+        review = build_review(plan, year, panel, persons, db, comparison, source, comparison_measure, code,
+                              weekly=weekly, compute_effects=compute_effects)
     if db is not None and scenario_ids:
         from indsats.services.economy.scenarios import review_scenarios
 
-        review.scenarios = review_scenarios(db, code or plan.municipality.code, scenario_ids)
+        review.scenarios = review_scenarios(db, code, scenario_ids)
     html = render_html(review)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html, encoding="utf-8")
     write_pdf(html, pdf_path)
     return [html_path, pdf_path]
+
+
+def _export(db: Database, code: str, plan: EmploymentPlan, year: int, tmp: Path) -> tuple[Path, Path]:
+    """The municipality's panel and persons as files in ``tmp`` (``panel_export``)."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from indsats.services.steering.panel_export import export_panel
+
+    # Start a year before the earliest date evaluated: inflows count a person's first
+    # week in the panel, which must not be the panel's own first week.
+    earliest = min([g.baseline.date for g in plan.result_goals if g.baseline] + [date(year - 1, 1, 1)])
+    table, people = export_panel(db, code, earliest - timedelta(weeks=53), date(year, 12, 31))
+    if table.num_rows == 0:
+        raise ValueError(f"Databasen har ingen ydelsesforløb for kommune {code}.")
+    panel, persons = tmp / "panel.parquet", tmp / "persons.csv"
+    pq.write_table(table, panel)
+    pacsv.write_csv(people, persons)
+    return panel, persons
 
 
 def _default_db() -> Database | None:
@@ -257,6 +296,7 @@ def _review_pdf(db: Database, code: str, plan: EmploymentPlan, year: int, scenar
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
+        # the effects are read as kept (the background refresh estimates them), never estimated while a user waits
         _, pdf = write_review(plan, year, Path(tmp) / "resultatrevision", None, None, db, code=code,
-                              scenario_ids=scenario_ids)
+                              scenario_ids=scenario_ids, compute_effects=False)
         return pdf.read_bytes()
