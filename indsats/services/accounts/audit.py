@@ -68,7 +68,7 @@ def record(session: Session, user: User, citizen_ids: Iterable[int | None], acti
              "action": text[:200], "municipality_code": user.municipality_code, "kind": kind.value,
              "recipient": recipient} for cid, text in pairs]
     if rows:
-        session.execute(insert(AuditRow), rows)
+        session.execute(insert(AuditRow.__table__), rows)  # Core: no ORM bulk machinery for a log
     return len(rows)
 
 

@@ -276,20 +276,27 @@ def deadlines(db: Database, user: User, *, caseworker_id: int | None = None, tea
 
 def citizen_deadlines(db: Database, user: User, citizen_id: int) -> list[AvailabilityDeadline]:
     """The citizen's open availability cases as deadlines (the case page's deadline list); audited."""
-    with audit.personal_data(db, user, "rådighedsfrister") as access:
-        citizen = access.citizen(citizen_id, may_read_citizen)
-        rows = access.session.scalars(select(AvailabilityCaseRow).where(
-            AvailabilityCaseRow.citizen_id == citizen_id, AvailabilityCaseRow.decision.is_(None))
-            .order_by(AvailabilityCaseRow.deadline, AvailabilityCaseRow.id)).all()
-        today, source = clock.today(), practice_source()
-        out = []
-        for row in rows:
-            v = view(row)
-            out.append(AvailabilityDeadline(
-                row.id, citizen_id, f"{citizen.first_name} {citizen.last_name}", "", row.cause, v.cause_da,
-                v.stage, v.stage_da, v.deadline, v.overdue, (v.deadline - today).days if v.deadline else None,
-                source))
-        return out
+    with audit.personal_data(db, user, DEADLINES_ACTION) as access:
+        return deadlines_of(access.session, access.citizen(citizen_id, may_read_citizen))
+
+
+DEADLINES_ACTION = "rådighedsfrister"
+
+
+def deadlines_of(session: Session, citizen: CitizenRow) -> list[AvailabilityDeadline]:
+    """``citizen_deadlines`` in the caller's session (the caller has authorised and records the read)."""
+    rows = session.scalars(select(AvailabilityCaseRow).where(
+        AvailabilityCaseRow.citizen_id == citizen.id, AvailabilityCaseRow.decision.is_(None))
+        .order_by(AvailabilityCaseRow.deadline, AvailabilityCaseRow.id)).all()
+    today, source = clock.today(), practice_source()
+    out = []
+    for row in rows:
+        v = view(row)
+        out.append(AvailabilityDeadline(
+            row.id, citizen.id, f"{citizen.first_name} {citizen.last_name}", "", row.cause, v.cause_da,
+            v.stage, v.stage_da, v.deadline, v.overdue, (v.deadline - today).days if v.deadline else None,
+            source))
+    return out
 
 
 CSV_ROW_KIND = "rådighedssag"

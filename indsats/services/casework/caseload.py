@@ -94,7 +94,7 @@ def caseload_page(db: Database, user: User, flt: CaseloadFilter, request: PageRe
         worker = aliased(CaseworkerRow)
         deadlines = _open_deadlines().subquery() if flt.sort == "frist" else None
         columns = [CitizenRow.id, CitizenRow.cpr, CitizenRow.first_name, CitizenRow.last_name, CitizenRow.synthetic,
-                   spell.benefit, spell.readiness, spell.start, worker.name.label("worker"), TeamRow.name.label("team")]
+                   CitizenRow.birth_date, spell.benefit, spell.readiness, spell.start, worker.name.label("worker"), TeamRow.name.label("team")]
         if deadlines is not None:
             columns.append(deadlines.c.next_deadline)
         query = (select(*columns).join(spell, (spell.citizen_id == CitizenRow.id) & spell.end.is_(None))
@@ -126,15 +126,16 @@ def caseload_page(db: Database, user: User, flt: CaseloadFilter, request: PageRe
             synthetic=r.synthetic, rule_set=rule_sets.get(r.id), rule_set_label=_rule_set_label(rule_sets.get(r.id)))
             for r in rows]
         audit.record_reads(session, user, ids, "sagsstamme")
-        return Page(items, total, request.page, request.page_size, request.capped, extra={"benefits": benefits})
+        return Page(items, total, request.page, request.page_size, request.capped,
+                    extra={"benefits": benefits, "births": {r.id: r.birth_date for r in rows}})
 
 
 def filter_choices(db: Database, user: User) -> dict:
     """The caseworkers and teams a user may filter the caseload by."""
     ensure_role(user, Role.CASEWORKER, Role.TEAM_LEADER)
+    if user.role == Role.CASEWORKER:  # no choices: not even a connection is needed
+        return {"caseworkers": [], "teams": [], "own_team": None}
     with db.unit_of_work() as session:
-        if user.role == Role.CASEWORKER:
-            return {"caseworkers": [], "teams": [], "own_team": None}
         teams = session.execute(select(TeamRow.id, TeamRow.name).where(
             TeamRow.municipality_code == user.municipality_code).order_by(TeamRow.name)).all()
         workers = session.execute(select(CaseworkerRow.id, CaseworkerRow.name).where(

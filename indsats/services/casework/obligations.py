@@ -295,22 +295,33 @@ def _rhythms_cached(folder: str, code: str, _stamp: tuple) -> tuple[ContactRhyth
 
 def citizen_obligations(db: Database, user: User, citizen_id: int, as_of: date | None = None) -> Result:
     """One citizen's obligations, for the case page and the API (authorised and logged)."""
+    result, _cases = citizen_deadlines(db, user, citizen_id, as_of, availability=False)
+    return result
+
+
+def citizen_deadlines(db: Database, user: User, citizen_id: int, as_of: date | None = None,
+                      availability: bool = True) -> tuple[Result, list]:
+    """The citizen's deadline page in one transaction: the obligations and (``availability``) the open
+    availability cases (``availability.AvailabilityDeadline``), each read audited as when read alone."""
+    from indsats.services.casework import availability as availability_cases
+    from indsats.services.casework.obligation_store import kept_result
+
     as_of = as_of or clock.today()
     with db.unit_of_work() as session:
         citizen = session.get(CitizenRow, citizen_id)
         if citizen is None:
             raise NotFound("Borgeren findes ikke.")
         ensure_may_read_citizen(user, citizen)
-        from indsats.services.casework.obligation_store import kept_result
-
         result = kept_result(session, citizen_id, as_of)
         if result is None:
             result = obligations_for_citizen(session, citizen_id, as_of,
                                              rhythms_for_municipality(citizen.municipality_code))
-        audit.record_read(session, user, citizen_id, "frister")
+        cases = availability_cases.deadlines_of(session, citizen) if availability else []
+        audit.record(session, user, [citizen_id], "frister",
+                     more=[(citizen_id, availability_cases.DEADLINES_ACTION)] if availability else [])
         if result is None:
             raise NotFound("Borgeren findes ikke.")
-        return result
+        return result, cases
 
 
 # --- many citizens at once ----------------------------------------------------------------

@@ -150,15 +150,16 @@ def reasons_in(session: Session, citizen_id: int) -> dict[int, str]:
                                 .where(OfferPaletteReasonRow.citizen_id == citizen_id)).all())
 
 
-def priority_marks(db: Database, code: str, rows) -> dict[int, str]:
+def priority_marks(db: Database, code: str, rows, births: dict[int, date] | None = None) -> dict[int, str]:
     """Citizen id → the label of the plan's priority group they are in, for caseload rows (id, benefit,
-    readiness) already read and audited by the caller."""
+    readiness) already read and audited by the caller (``births``: their birth dates, when read with them)."""
     plan = steering.plan_for(db, code, steering.IN_FORCE, clock.today().year)
     if not any(s.priority for s in plan.strategies) or not rows:
         return {}
-    with db.unit_of_work() as session:
-        births = dict(session.execute(select(CitizenRow.id, CitizenRow.birth_date).where(
-            CitizenRow.municipality_code == code, CitizenRow.id.in_([r.id for r in rows]))).all())
+    if births is None:
+        with db.unit_of_work() as session:
+            births = dict(session.execute(select(CitizenRow.id, CitizenRow.birth_date).where(
+                CitizenRow.municipality_code == code, CitizenRow.id.in_([r.id for r in rows]))).all())
     out = {}
     for r in rows:
         birth = births.get(r.id)

@@ -61,7 +61,7 @@ def caseload_page(request: Request, ydelse: Name = "", visitation: Name = "", sa
     return render(request, "casework/citizens/caseload.html", user=user, page=page, rows=page.items, coming=coming,
                   flt=flt, query=query, choices=caseload.filter_choices(db, user), sorts=caseload.SORTS,
                   benefit_options=list(BENEFIT_DA.items()), readiness_options=list(READINESS_DA.items()),
-                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items),
+                  priority=offer_palette.priority_marks(db, user.municipality_code, page.items, page.extra.get("births")),
                   back=urlencode({**query, **({"side": side} if side > 1 else {})}))
 
 

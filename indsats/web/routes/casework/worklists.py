@@ -13,7 +13,7 @@ from indsats.domain.formatting import spreadsheet_csv
 from indsats.domain.models import User
 from indsats.services.casework import availability
 from indsats.services.casework.law_changes import coming_changes, law_notice, rule_set
-from indsats.services.casework.obligations import citizen_obligations
+from indsats.services.casework.obligations import citizen_deadlines, citizen_obligations
 from indsats.services.casework.quota import QUOTA_START, STATE_DA, quota_for_timeliness, state
 from indsats.services.casework.timeliness import compute_timeliness
 from indsats.services.casework.worklists import (
@@ -151,9 +151,8 @@ def api_timeliness(date_from: Annotated[Day | None, Query(alias="from")] = None,
 @router.get("/borgere/{citizen_id}/frister", include_in_schema=False)
 def citizen_obligations_page(request: Request, citizen_id: RowId, dato: Day | None = None,
                              user: User = Depends(current_user), db: Database = Depends(get_db)):
-    result = citizen_obligations(db, user, citizen_id, dato)
-    cases = availability.citizen_deadlines(db, user, citizen_id) if user.role in (Role.CASEWORKER, Role.TEAM_LEADER) \
-        else []
+    result, cases = citizen_deadlines(db, user, citizen_id, dato,
+                                      availability=user.role in (Role.CASEWORKER, Role.TEAM_LEADER))
     template = "casework/worklists/_citizen_obligations.html" if request.headers.get("hx-request") else "casework/worklists/citizen.html"
     return render(request, template, user=user, result=result, citizen_id=citizen_id,
                   rule_da=RULE_DA, status_da=STATUS_DA, availability=cases, law=law_notice(result), non_workdays=non_workdays(result))
