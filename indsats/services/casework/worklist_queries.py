@@ -62,7 +62,8 @@ def conditions(scoped: bool, ruled: bool) -> Conditions:
         scope=scope,
         overdue=and_(actionable, status == "overdue"),
         due_soon=and_(actionable, status == "due", or_(T.deadline.is_(None), T.deadline <= soon)),
-        to_book=and_(actionable, status.in_(("due", "overdue")), T.action != "review"),
+        # due or overdue now is due or overdue as stored: on the column, so the planner can count the rows
+        to_book=and_(actionable, T.status.in_([_S["due"], _S["overdue"]]), T.action != "review"),
         manual_review=and_(T.status == _S["manual_review"], or_(
             T.rule.in_(ONGOING_REVIEW), T.period_start >= bindparam("review_from", type_=Date))),
     )
