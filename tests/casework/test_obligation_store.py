@@ -99,6 +99,18 @@ def test_full_refresh_reports_progress_and_replaces_rows(database):
         database, world.user(Role.CASEWORKER, world.mette), AS_OF, view="overdue").items}
 
 
+def test_a_full_refresh_with_a_helper_process_keeps_what_the_engine_says_for_every_citizen(database, monkeypatch):
+    from indsats.services.casework import obligation_store
+
+    build(database)
+    monkeypatch.setattr(obligation_store, "CHUNK", 2)  # five citizens, three chunks: the helper takes the later ones
+    seen = []
+    citizens, rows = refresh_all(database, lambda stage, done, total: seen.append(done), as_of=AS_OF, helpers=1)
+    assert citizens == 5 and seen == [2, 4, 5]
+    engine, table = _engine_and_table(database)
+    assert table == engine and sum(len(obs) for obs in table.values()) == rows > 0
+
+
 def test_a_deadline_on_a_holiday_is_marked_as_such():
     from indsats.law import Result
     from indsats.law.obligation import Obligation

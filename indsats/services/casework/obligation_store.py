@@ -14,9 +14,11 @@ as still open. See docs/ARCHITECTURE.md, "Obligations are kept".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import and_, case, delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -98,7 +100,11 @@ VERSION = [0]
 
 def _refresh(session: Session, citizen_ids: list[int], as_of: date) -> int:
     """Recompute the given citizens (one query per table) and replace their rows; returns rows written."""
-    VERSION[0] += 1
+    return _write(session, citizen_ids, _computed(session, citizen_ids, as_of))
+
+
+def _computed(session: Session, citizen_ids: list[int], as_of: date) -> list[dict]:
+    """The rows of the given citizens: read their timelines and run the law engine (no writes)."""
     citizens = {
         r.id: {"id": r.id, "municipality_code": r.municipality_code, "caseworker_id": r.caseworker_id,
                "team_id": r.team_id, "name": f"{r.first_name} {r.last_name}"}
@@ -116,12 +122,24 @@ def _refresh(session: Session, citizen_ids: list[int], as_of: date) -> int:
         citizen = citizens[cid]
         result = compute(timeline, rhythms=rhythms[citizen["municipality_code"]])
         rows.extend(_rows(citizen, timeline, result, computed_at))
+    return rows
+
+
+def _write(session: Session, citizen_ids: list[int], rows: list[dict]) -> int:
+    VERSION[0] += 1
     connection = session.connection()  # Core executemany: no ORM bookkeeping, no RETURNING per row
     connection.execute(delete(T.__table__).where(T.citizen_id.in_(citizen_ids)))
     if rows:
         connection.execute(insert(T.__table__), rows)
     refresh_runs(session, citizen_ids)  # the dagpenge weeks of the exhaustion watch, from the same spells
     return len(rows)
+
+
+def _computed_elsewhere(url: str, citizen_ids: list[int], as_of: date) -> list[dict]:
+    """``_computed`` in a helper process of ``refresh_all``, on a connection of its own."""
+    db = Database(url)
+    with db.unit_of_work() as session:
+        return _computed(session, citizen_ids, as_of)
 
 
 def refresh_citizen(session: Session, citizen_id: int, as_of: date | None = None) -> int:
@@ -141,10 +159,11 @@ def refresh_citizens(session: Session, citizen_ids: Iterable[int], as_of: date |
 
 
 def refresh_all(db: Database, progress: Progress | None = None, as_of: date | None = None,
-                municipality_code: str | None = None) -> tuple[int, int]:
+                municipality_code: str | None = None, helpers: int = 0) -> tuple[int, int]:
     """Rebuild the table for every citizen with a benefit spell, in chunks of one transaction each.
 
-    Returns (citizens, obligations). Rows of citizens without a spell are removed.
+    Returns (citizens, obligations). Rows of citizens without a spell are removed. ``helpers``: processes
+    that run the law engine for the later half of the chunks beside this one (the demo's build on two cores).
     """
     as_of = as_of or clock.today()
     with db.unit_of_work() as session:
@@ -158,16 +177,39 @@ def refresh_all(db: Database, progress: Progress | None = None, as_of: date | No
             stale = stale.where(T.municipality_code == municipality_code)
         session.execute(stale)
         drop_stale(session)
+    chunks = [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
     written = 0
-    for i in range(0, len(ids), CHUNK):
-        with db.unit_of_work() as session:
-            written += _refresh(session, ids[i:i + CHUNK], as_of)
-        if progress:
-            progress("frister", min(i + CHUNK, len(ids)), len(ids))
+    with _helpers(helpers if len(chunks) > 1 else 0) as pool:
+        # The helpers compute the chunks from the last one back; this process computes from the first on, takes
+        # over a chunk no helper has begun, and writes every chunk in order.
+        pending = {k: pool.submit(_computed_elsewhere, db.url, chunks[k], as_of)
+                   for k in reversed(range(len(chunks) // 2, len(chunks)))} if pool else {}
+        for k, chunk in enumerate(chunks):
+            future = pending.pop(k, None)
+            with db.unit_of_work() as session:
+                rows = future.result() if future is not None and not future.cancel() else _computed(session, chunk, as_of)
+                written += _write(session, chunk, rows)
+            if progress:
+                progress("frister", min((k + 1) * CHUNK, len(ids)), len(ids))
     # The planner must know the table's new size before the first worklist is read; the rewrite left every
     # row dead once: vacuumed, the worklist's tab counts are an index-only scan.
     db.analyze(vacuum=(T.__tablename__, DagpengeRunRow.__tablename__))
     return len(ids), written
+
+
+@contextmanager
+def _helpers(n: int) -> Iterator[Any]:
+    if n <= 0:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def kept_since(db: Database, municipality_code: str):

@@ -73,7 +73,7 @@ def prepare_demo(db: Database, seed: int = 1, as_of: date | None = None, citizen
                 db.analyze()
             finishing.built()
             with stage("frister"):
-                refresh_all(db, progress, as_of=day)
+                refresh_all(db, progress, as_of=day, helpers=1)  # the law engine on both cores
             with stage("virksomheder"):
                 _seed_company_demo(db, seed)
             seed_past_meetings(db, as_of)
