@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from indsats.analytics import weeks
 from indsats.domain.enums import Role
@@ -14,7 +14,7 @@ from indsats.domain.models import User
 from indsats.evidence.benefit_period import dagpenge_runs, from_spells, rule_at, weeks_on_dagpenge
 from indsats.services.casework.obligation_store import refresh_all
 from indsats.services.evidence import exhaustion_watch as watch
-from indsats.store.tables import BenefitSpellRow, CitizenRow
+from indsats.store.tables import AuditRow, BenefitSpellRow, CitizenRow
 
 DAY = date(2026, 11, 23)
 MANAGER = User(id=0, username="leder", role=Role.MANAGER, municipality_code="250", display_name="Leder")
@@ -115,6 +115,16 @@ def test_totals_equal_a_sql_count_and_the_spells_for_every_citizen(database, mon
     past = watch.exhaustion_watch(database, MANAGER, as_of=DAY, page=999, page_size=10)  # past the end: the last page
     assert (past.total, past.page) == (counted, -(-counted // 10))
     assert [x.citizen_id for x in past.lines] == [x.citizen_id for x in view.lines[(past.page - 1) * 10:]]
+
+    def reads() -> int:
+        with database.unit_of_work() as s:
+            return s.scalar(select(func.count()).select_from(AuditRow).where(
+                AuditRow.citizen_id == one.lines[0].citizen_id, AuditRow.action.like("%dagpengeperiodens slut%")))
+
+    before = reads()
+    again = watch.exhaustion_watch(database, MANAGER, as_of=DAY, page=1, page_size=10)  # the kept result
+    assert [x.citizen_id for x in again.lines] == [x.citizen_id for x in one.lines] and again.total == counted
+    assert reads() == before + 1  # a read served from the kept result is audited like any other
 
 
 def test_a_benefit_registration_moves_the_citizen_on_the_list_in_the_same_transaction(database, monkeypatch):

@@ -62,7 +62,8 @@ def conditions(scoped: bool, ruled: bool) -> Conditions:
         scope=scope,
         overdue=and_(actionable, status == "overdue"),
         due_soon=and_(actionable, status == "due", or_(T.deadline.is_(None), T.deadline <= soon)),
-        to_book=and_(actionable, status.in_(("due", "overdue")), T.action != "review"),
+        # due or overdue now is due or overdue as stored: on the column, so the planner can count the rows
+        to_book=and_(actionable, T.status.in_([_S["due"], _S["overdue"]]), T.action != "review"),
         manual_review=and_(T.status == _S["manual_review"], or_(
             T.rule.in_(ONGOING_REVIEW), T.period_start >= bindparam("review_from", type_=Date))),
     )
@@ -99,30 +100,34 @@ _PAGES: dict[tuple[str, bool, bool], object] = {}
 def page_query(view: str, scoped: bool, ruled: bool):
     """One page, overdue first, then by deadline (none last), name, citizen and the engine's order.
 
-    Each part of the view (``_parts``) gives at most ``upto`` (offset + limit) rows in that order; the page is
-    cut from their union — a top-N read of an index per part, not a sort of the whole jobcenter's rows.
+    Each part of the view (``_parts``) gives the keys of at most ``upto`` (offset + limit) rows in that order,
+    read from ``ix_citizen_obligations_open`` alone; the page's keys are cut from their union and only its rows
+    are read whole — a top-N read of an index per part, not a sort of the whole jobcenter's rows.
     Built once per shape (SQLAlchemy takes milliseconds to build it)."""
     key = (view, scoped, ruled)
     if key in _PAGES:
         return _PAGES[key]
     c = conditions(scoped, ruled)
-    columns = (T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, T.deadline, T.action, T.benefit, T.target_group,
-               T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime, T.computed_at,
-               T.position)
     upto = bindparam("upto", type_=Integer)
     parts = []
     for rank, status_now, where in _parts(c, view):
-        part = (select(*columns, literal_column(str(rank)).label("rank"),
+        part = (select(T.deadline, T.citizen_name, T.citizen_id, T.position, literal_column(str(rank)).label("rank"),
                        literal_column(f"'{status_now}'").label("status_now"))
                 .where(*c.base, where)  # not the scope's status list: the planner would count the status twice
                 .order_by(T.deadline.asc().nulls_last(), T.citizen_name, T.citizen_id, T.position)
                 .limit(upto).subquery())
         parts.append(select(*part.c))
     both = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    order = (both.c.rank, both.c.deadline.asc().nulls_last(), both.c.citizen_name, both.c.citizen_id, both.c.position)
+    page = (select(both).order_by(*order)
+            .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)).subquery())
     _PAGES[key] = query = (
-        select(both).order_by(both.c.rank, both.c.deadline.asc().nulls_last(), both.c.citizen_name,
-                              both.c.citizen_id, both.c.position)
-        .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
+        select(T.citizen_id, T.citizen_name, T.caseworker_id, T.rule, T.deadline, T.action, T.benefit, T.target_group,
+               T.source, T.local, T.held, T.required, T.note, T.deadline_on_non_workday, T.regime, T.computed_at,
+               page.c.status_now)
+        .join(page, and_(T.citizen_id == page.c.citizen_id, T.position == page.c.position))
+        .order_by(page.c.rank, page.c.deadline.asc().nulls_last(), page.c.citizen_name, page.c.citizen_id,
+                  page.c.position))
     return query
 
 

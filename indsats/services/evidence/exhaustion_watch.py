@@ -7,12 +7,14 @@ citizens (or a colleague's in their team), a team leader their team, a manager t
 The weeks used are summed in one SQL query over the citizens' kept runs of dagpenge weeks
 (``kept_dagpenge_runs``, rewritten with the kept obligations in every write that changes the spells:
 ``casework.dagpenge_runs``) of the scope's citizens on dagpenge this week, counted and paged there
-(COUNT(*) OVER () beside LIMIT/OFFSET: one reading), soonest end first. Names are personal data: one
+(COUNT(*) OVER () beside LIMIT/OFFSET: one reading), soonest end first, and kept ``KEPT_SECONDS`` per
+scope and page unless a write through this process changed the kept rows. Names are personal data: one
 audit row per citizen shown, in the same transaction as the read.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -32,6 +34,7 @@ from indsats.store.tables import CaseworkerRow, CitizenRow
 
 from ..accounts.access import ensure_role
 from ..accounts.audit import record_reads
+from ..casework.obligation_store import VERSION
 from ..casework.worklists import caseworker_scope
 from ..shared import paging
 from ..steering.goals import cached_plan
@@ -152,6 +155,26 @@ def _scope_query(code: str, caseworker_ids: list[int] | None, monday: date, rule
     return query.order_by(left, CitizenRow.first_name, CitizenRow.last_name, CitizenRow.id)
 
 
+_KEPT: dict[tuple, tuple[float, tuple[list, int]]] = {}
+KEPT_SECONDS = 60  # like the worklist's tab counts: renewed by any write through this process (VERSION)
+
+
+def _read(session, query, page: int, page_size: int, everything: bool) -> tuple[list, int]:
+    """(the rows shown, the total): the page and the total in one reading of the runs (COUNT(*) OVER ())."""
+    if everything:
+        shown = session.execute(query).all()
+        return shown, len(shown)
+    shown = session.execute(query.add_columns(func.count().over().label("total"))
+                            .offset((max(page, 1) - 1) * page_size).limit(page_size)).all()
+    if shown:
+        return shown, shown[0].total
+    total = paging.count(session, query) if page > 1 else 0
+    if total:  # asked past the last page: show the last
+        last = -(-total // page_size)
+        shown = session.execute(query.offset((last - 1) * page_size).limit(page_size)).all()
+    return shown, total
+
+
 def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None = None, *,
                      caseworker_id: int | None = None, team_id: int | None = None, page_size: int = PAGE_SIZE,
                      everything: bool = False, audit_action: str = "Dagpengeophør") -> ExhaustionWatch:
@@ -176,20 +199,21 @@ def exhaustion_watch(db: Database, user: User, page: int = 1, as_of: date | None
             view.note = (f"Ingen kildebelagt regel for dagpengeperioden i uge {week}: "
                          "sagerne skal vurderes manuelt (manual review).")
             return view
-        query = _scope_query(code, caseworker_ids, monday, rule)
-        if everything:
-            shown = session.execute(query).all()
-            total = len(shown)
-        else:  # the page and the total in one reading of the runs (COUNT(*) OVER ()); a page past the end counts
-            shown = session.execute(query.add_columns(func.count().over().label("total"))
-                                    .offset((max(page, 1) - 1) * asked.page_size).limit(asked.page_size)).all()
-            total = shown[0].total if shown else paging.count(session, query) if page > 1 else 0
+        key = (db.url, code, None if caseworker_ids is None else tuple(caseworker_ids), monday, rule, WITHIN_WEEKS, page,
+               asked.page_size, everything, VERSION[0])
+        hit = _KEPT.get(key)
+        if hit and time.monotonic() - hit[0] < KEPT_SECONDS:
+            shown, total = hit[1]
+        else:
+            shown, total = _read(session, _scope_query(code, caseworker_ids, monday, rule), page, asked.page_size,
+                                 everything)
+            if len(_KEPT) > 500:
+                _KEPT.clear()
+            _KEPT[key] = (time.monotonic(), (shown, total))
         view.page_size = (total or 1) if everything else asked.page_size
         view.total = total
         view.pages = max(1, -(-total // view.page_size))
         view.page = min(max(page, 1), view.pages)
-        if not shown and total:  # asked past the last page: show the last
-            shown = session.execute(query.offset((view.page - 1) * view.page_size).limit(view.page_size)).all()
         initials = {r.id: r.initials for r in session.execute(select(CaseworkerRow.id, CaseworkerRow.initials)
                                                                 .where(CaseworkerRow.municipality_code == code))}
         view.lines = [WatchLine(r.id, f"{r.first_name} {r.last_name}",

@@ -108,6 +108,12 @@ def build_review(plan: EmploymentPlan, year: int, panel: Path | None, persons: P
             raise ValueError("build_review needs the weekly measures or a panel")
         weekly = weekly_from_file(panel, persons, first, as_of)
     with ThreadPoolExecutor(max_workers=SECTION_THREADS, thread_name_prefix="resultatrevision") as pool:
+        if db is not None and any(g.measure == "timeliness" for g in plan.result_goals):
+            from indsats.services.steering.store_measures import timeliness_detail
+
+            # the timeliness goal's two years (``Actuals.timeliness_to_date``; ``compute_timeliness`` keeps the
+            # answer a minute): read while the goals before it are computed
+            pool.submit(timeliness_detail, db, code, date(year - 1, 1, 1), as_of)
         sections = _database_sections(pool, db, code, year, as_of, compute_effects) if db is not None else {}
         actuals = Actuals(weekly, db, code, date(year - 1, 1, 1), as_of)
         figures = load_figures(comparison, comparison_measure) or []
