@@ -29,6 +29,8 @@ from .base import Base
 
 #: The rows a worklist shows or counts: open, and not superseded by a later event.
 OPEN_ROWS = "status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"
+#: The rows timeliness counts (met on time, late, missed) or may count once their deadline passes (due).
+TIMELINESS_ROWS = "status IN ('met', 'met_late', 'overdue', 'due')"
 
 
 class CitizenObligationRow(Base):
@@ -79,6 +81,10 @@ class CitizenObligationRow(Base):
         Index("ix_citizen_obligations_open", "municipality_code", "status", "deadline", "citizen_name", "citizen_id",
               "position", postgresql_include=["caseworker_id", "action", "rule", "period_start"],
               postgresql_where=text(OPEN_ROWS), sqlite_where=text(OPEN_ROWS)),
+        # Timeliness (services.casework.timeliness): a year of decided and open duties grouped from the index alone.
+        Index("ix_citizen_obligations_timeliness", "municipality_code", "deadline",
+              postgresql_include=["status", "local", "action", "target_group", "team_id", "rule", "caseworker_id"],
+              postgresql_where=text(TIMELINESS_ROWS), sqlite_where=text(TIMELINESS_ROWS)),
         # The quota cohorts (services.casework.quota): a few percent of the rows, read by entry month.
         Index("ix_citizen_obligations_quota", "municipality_code", "period_start",
               postgresql_where=text("quota IS NOT NULL"), sqlite_where=text("quota IS NOT NULL")),

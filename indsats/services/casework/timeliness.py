@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from indsats.domain import clock
 from indsats.domain.enums import Role
@@ -135,7 +135,8 @@ def _timeliness(db: Database, user: User, date_from: date, as_of: date, team_id:
         year, month = func.extract("year", T.deadline).label("y"), func.extract("month", T.deadline).label("m")
         query = (select(year, month, T.target_group, T.team_id, T.rule, status, func.count().label("n"))
                  .where(T.municipality_code == user.municipality_code, T.deadline >= date_from, T.deadline < as_of,
-                        T.local == local, T.action != "fund", T.status.in_(COUNTED + ("due",)))
+                        T.local == local, T.action != "fund",  # the statuses as constants: the partial index
+                        T.status.in_([literal_column(f"'{s}'") for s in COUNTED + ("due",)]))
                  .group_by(year, month, T.target_group, T.team_id, T.rule, status))
         if team_id is not None:
             query = query.where(T.caseworker_id.in_([cid for cid, name in team_of.items() if name == teams.get(team_id)]))

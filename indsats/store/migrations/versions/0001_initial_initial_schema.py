@@ -2,7 +2,7 @@
 
 Revision ID: 0001_initial
 Revises: 
-Create Date: 2026-12-01 23:23:51.702749
+Create Date: 2026-12-01 23:50:11.135631
 """
 from alembic import op
 import sqlalchemy as sa
@@ -649,6 +649,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_citizen_obligations_open', ['municipality_code', 'status', 'deadline', 'citizen_name', 'citizen_id', 'position'], unique=False, postgresql_include=['caseworker_id', 'action', 'rule', 'period_start'], postgresql_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"), sqlite_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"))
         batch_op.create_index('ix_citizen_obligations_quota', ['municipality_code', 'period_start'], unique=False, postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.create_index('ix_citizen_obligations_team', ['team_id', 'status', 'deadline'], unique=False)
+        batch_op.create_index('ix_citizen_obligations_timeliness', ['municipality_code', 'deadline'], unique=False, postgresql_include=['status', 'local', 'action', 'target_group', 'team_id', 'rule', 'caseworker_id'], postgresql_where=sa.text("status IN ('met', 'met_late', 'overdue', 'due')"), sqlite_where=sa.text("status IN ('met', 'met_late', 'overdue', 'due')"))
         batch_op.create_index('ix_citizen_obligations_worklist', ['municipality_code', 'status', 'deadline'], unique=False)
 
     op.create_table('citizen_plans',
@@ -1218,6 +1219,7 @@ def downgrade() -> None:
     op.drop_table('citizen_plans')
     with op.batch_alter_table('citizen_obligations', schema=None) as batch_op:
         batch_op.drop_index('ix_citizen_obligations_worklist')
+        batch_op.drop_index('ix_citizen_obligations_timeliness', postgresql_include=['status', 'local', 'action', 'target_group', 'team_id', 'rule', 'caseworker_id'], postgresql_where=sa.text("status IN ('met', 'met_late', 'overdue', 'due')"), sqlite_where=sa.text("status IN ('met', 'met_late', 'overdue', 'due')"))
         batch_op.drop_index('ix_citizen_obligations_team')
         batch_op.drop_index('ix_citizen_obligations_quota', postgresql_where=sa.text('quota IS NOT NULL'), sqlite_where=sa.text('quota IS NOT NULL'))
         batch_op.drop_index('ix_citizen_obligations_open', postgresql_include=['caseworker_id', 'action', 'rule', 'period_start'], postgresql_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"), sqlite_where=sa.text("status IN ('due', 'overdue', 'manual_review') AND superseded_on IS NULL"))
