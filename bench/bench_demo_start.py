@@ -40,11 +40,13 @@ def _stat(pid: int) -> list[str]:
     return text[text.rindex(")") + 2:].split()  # from field 3 (state) on
 
 
-def cpu_seconds(pid: int) -> tuple[float, float]:
-    """CPU seconds (user + system) so far of the process ``pid``, and of its live child processes: a
-    load-independent figure beside the wall time (on an idle machine the wall time is about the larger)."""
+def cpu_seconds(pid: int) -> tuple[float, float, float]:
+    """CPU seconds (user + system) so far of the process ``pid`` itself, of its ended child processes and
+    of its live ones: load-independent figures beside the wall time (the first is the least an idle
+    machine waits for the demo's own process)."""
     tick = os.sysconf("SC_CLK_TCK")
-    own = sum(int(x) for x in _stat(pid)[11:15]) / tick  # utime stime cutime cstime
+    fields = [int(x) / tick for x in _stat(pid)[11:15]]  # utime stime cutime cstime
+    own, ended = fields[0] + fields[1], fields[2] + fields[3]
     children = 0.0
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -54,7 +56,7 @@ def cpu_seconds(pid: int) -> tuple[float, float]:
                 continue
             if int(fields[1]) == pid:
                 children += sum(int(x) for x in fields[11:13]) / tick
-    return own, children
+    return own, ended, children
 
 
 def fresh_clone(label: str, source: Path) -> Path:
@@ -71,7 +73,7 @@ def fresh_clone(label: str, source: Path) -> Path:
     return target
 
 
-def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, tuple[float, float], str]:
+def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, tuple[float, float, float], str]:
     """Seconds to the first 200, the CPU seconds of the demo and its child processes then, and the
     demo's line of stage times (empty where it prints none)."""
     env = {k: v for k, v in os.environ.items() if k != "INDSATS_DATABASE_URL"}
@@ -121,10 +123,11 @@ def main() -> None:
         for label, source in (sources if run % 2 == 0 else sources[::-1]):
             tree = fresh_clone(label, source)
             before = uptime()
-            seconds, (cpu, children), stages = healthz_after_demo(tree, args.port, args.timeout)
+            seconds, (cpu, ended, children), stages = healthz_after_demo(tree, args.port, args.timeout)
             times[label].append(seconds)
             print(f"run {run + 1} {label}: healthz after {seconds:.1f} s (load {before} → {uptime()}); CPU then: "
-                  f"demo process {cpu:.1f} s, its live child processes {children:.1f} s", flush=True)
+                  f"demo process {cpu:.1f} s, its ended child processes {ended:.1f} s, its live ones {children:.1f} s",
+                  flush=True)
             if stages:
                 print(f"    {stages}", flush=True)
     print(f"end: load average {uptime()}")

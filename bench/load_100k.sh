@@ -66,11 +66,18 @@ run() {
   done
   echo "healthz answered $(echo "$(date +%s.%N) - $started" | bc) s after start"
   rss_log="$OUT/load_100k_rss.txt"; : >"$rss_log"
-  ( while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server" >>"$rss_log" || true; sleep 2; done ) &
+  # Two columns, KB: the server's own RSS, and the sum of its children's (the background worker, `indsats worker`).
+  ( while kill -0 "$server" 2>/dev/null; do
+      own=$(ps -o rss= -p "$server" 2>/dev/null || echo 0)
+      kids=$(ps -o rss= --ppid "$server" 2>/dev/null | awk '{s+=$1} END {print s+0}')
+      echo "$own $kids" >>"$rss_log"; sleep 2
+    done ) &
   LOAD_PASSWORD="$PASSWORD" LOAD_MUNICIPALITY="$MUNICIPALITY" "$PY" -m locust -f bench/locustfile.py --headless \
     --host "http://127.0.0.1:$PORT" --users "$USERS" --spawn-rate 4 --run-time "$RUN_TIME" --stop-timeout 10 \
     --csv "$OUT/load_100k_$stamp" --only-summary 2>&1 | tail -60 || true
-  echo "server peak RSS: $(sort -n "$rss_log" | tail -1) KB"
+  echo "server peak RSS: $(awk '$1>m {m=$1} END {print m}' "$rss_log") KB;" \
+       "background worker peak RSS: $(awk '$2>m {m=$2} END {print m+0}' "$rss_log") KB;" \
+       "server + worker peak: $(awk '$1+$2>m {m=$1+$2} END {print m}' "$rss_log") KB"
   "$PY" bench/load_pdf.py "http://127.0.0.1:$PORT" load-ch0 "$PASSWORD" || true
   kill "$server"; wait "$server" 2>/dev/null || true
   "$PY" bench/load_report.py "$OUT/load_100k_${stamp}_stats.csv"
