@@ -51,7 +51,7 @@ class WorkerProcess:
         proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
         try:  # lower priority from its first instruction (a nice value only ever goes up without privileges)
             os.setpriority(os.PRIO_PROCESS, proc.pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + self.nice))
-        except OSError:
+        except (OSError, AttributeError):  # AttributeError: no priorities on this system (Windows)
             pass
         _say(f"baggrundsarbejderen kører som proces {proc.pid} (indsats worker, lavere CPU-prioritet).")
         return proc

@@ -38,6 +38,6 @@ def case_page(db: Database, user: User, citizen_id: int, action: str) -> CasePag
         panel = sick_leave.panel_entries(session, citizen_id)
         access.also(citizen_id, sick_leave.panel_action(citizen_id))
         quota_use = cohort_use_in(session, db.url, user, citizen_id)
-    plan = goals.plan_for(db, user.municipality_code, goals.IN_FORCE, clock.today().year)
+        plan = goals.plan_for(db, user.municipality_code, goals.IN_FORCE, clock.today().year, session)
     palette = offer_palette.palette_of(plan, offer_palette.current_of(case.spells), case.citizen.birth_date)
     return CasePage(case, palette, case.palette_reasons, panel, quota_use)

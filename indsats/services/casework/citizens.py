@@ -107,10 +107,10 @@ def _rule_sets(session: Session, citizen_ids: list[int]) -> dict[int, str]:
     if not citizen_ids:
         return {}
     latest: dict[int, tuple] = {}
+    o = CitizenObligationRow  # one row per citizen and regime (its latest period), not every obligation
     for row in session.execute(
-        select(CitizenObligationRow.citizen_id, CitizenObligationRow.regime, CitizenObligationRow.period_start)
-        .where(CitizenObligationRow.citizen_id.in_(citizen_ids), CitizenObligationRow.regime != "",
-               CitizenObligationRow.local.is_(False))
+        select(o.citizen_id, o.regime, func.max(o.period_start).label("period_start"))
+        .where(o.citizen_id.in_(citizen_ids), o.regime != "", o.local.is_(False)).group_by(o.citizen_id, o.regime)
     ):
         key = row.period_start or date.min
         if row.citizen_id not in latest or key > latest[row.citizen_id][0]:

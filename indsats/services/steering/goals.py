@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indsats.analytics import weeks
 from indsats.analytics.goals import Attainment, assess
@@ -26,6 +27,9 @@ from indsats.reports.svg import line_chart
 from indsats.services.steering import store_measures as store_kpis
 from indsats.services.steering.panel_export import export_panel
 from indsats.store.db import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class ReviewInputError(ValueError):
@@ -295,12 +299,14 @@ def resolve_plan_name(plan_name: str | None, code: str, year: int) -> str:
 IN_FORCE = "i-kraft"
 
 
-def plan_for(db: Database, code: str, plan_name: str | None, year: int) -> EmploymentPlan:
-    """The plan asked for: the version in force (``IN_FORCE``, or no name when there is one), else a YAML file."""
+def plan_for(db: Database, code: str, plan_name: str | None, year: int,
+             session: Session | None = None) -> EmploymentPlan:
+    """The plan asked for: the version in force (``IN_FORCE``, or no name when there is one), else a YAML file;
+    ``session``: the caller's open transaction to read the version in force in."""
     if plan_name in (None, "", IN_FORCE):
         from indsats.services.steering.plan_versions import plan_in_force
 
-        found = plan_in_force(db, code)
+        found = plan_in_force(db, code, session)
         if found is not None:
             return found[1]
     files = plan_files()

@@ -13,6 +13,7 @@ from datetime import date
 import yaml
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from indsats.domain import clock
 from indsats.domain.models import User
@@ -147,24 +148,26 @@ def set_status(db: Database, user: User, version_id: int, status: str, on: date 
 _PARSED: dict[tuple, EmploymentPlan] = {}
 
 
-def plan_in_force(db: Database, code: str) -> tuple[int, EmploymentPlan] | None:
-    """The municipality's version in force (id, plan), or None (then the YAML library is used).
-    Asked on every case page: the version's document is read and validated only when its id or
-    ``updated_at`` (set by every write) is new to this process."""
-    with db.unit_of_work() as s:
-        found = s.execute(select(PlanVersionRow.id, PlanVersionRow.updated_at)
-                          .where(PlanVersionRow.municipality_code == code, PlanVersionRow.status == "in_force")
-                          .order_by(PlanVersionRow.number.desc())).first()
-        if found is None:
-            return None
-        key = (db.url, found.id, found.updated_at)
-        plan = _PARSED.get(key)
-        if plan is None:
-            document = s.scalar(select(PlanVersionRow.document).where(PlanVersionRow.id == found.id))
-            if len(_PARSED) > 64:
-                _PARSED.clear()
-            plan = _PARSED[key] = EmploymentPlan.model_validate(document)
-        return found.id, plan  # shared, like the parsed YAML plans (goals.cached_plan): not to be changed
+def plan_in_force(db: Database, code: str, session: Session | None = None) -> tuple[int, EmploymentPlan] | None:
+    """The municipality's version in force (id, plan), or None (then the YAML library is used); read in
+    ``session`` when the caller has one open. Asked on every case page: the version's document is read
+    and validated only when its id or ``updated_at`` (set by every write) is new to this process."""
+    if session is None:
+        with db.unit_of_work() as own:
+            return plan_in_force(db, code, own)
+    found = session.execute(select(PlanVersionRow.id, PlanVersionRow.updated_at)
+                            .where(PlanVersionRow.municipality_code == code, PlanVersionRow.status == "in_force")
+                            .order_by(PlanVersionRow.number.desc())).first()
+    if found is None:
+        return None
+    key = (db.url, found.id, found.updated_at)
+    plan = _PARSED.get(key)
+    if plan is None:
+        document = session.scalar(select(PlanVersionRow.document).where(PlanVersionRow.id == found.id))
+        if len(_PARSED) > 64:
+            _PARSED.clear()
+        plan = _PARSED[key] = EmploymentPlan.model_validate(document)
+    return found.id, plan  # shared, like the parsed YAML plans (goals.cached_plan): not to be changed
 
 
 def copy_as_draft(db: Database, user: User, version_id: int) -> int:
