@@ -62,3 +62,10 @@ def test_the_web_review_neither_exports_the_panel_nor_estimates_effects(municipa
 
 def test_a_year_whose_weeks_are_not_kept_is_computed_from_the_panel(municipality):
     assert result_review.kept_weekly(municipality, "250", 2025) is None  # 2024's weeks are older than those kept
+
+
+def test_the_panel_exported_in_small_batches_is_the_panel_of_one_batch(municipality, monkeypatch):
+    whole, persons = panel_export.export_panel(municipality, "250", date(2022, 1, 1), AS_OF)
+    monkeypatch.setattr(panel_export, "BATCH_SPELLS", 7)  # many batches, a citizen's spells never split
+    batched, _ = panel_export.export_panel(municipality, "250", date(2022, 1, 1), AS_OF)
+    assert whole.num_rows > 1000 and batched.equals(whole)

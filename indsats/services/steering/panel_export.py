@@ -58,7 +58,34 @@ def export_panel(db: Database, municipality_code: str, first: date, last: date) 
     return panel, persons
 
 
+BATCH_SPELLS = 40_000  # spells per DuckDB query: 100,000 citizens' five years peaked at 2.3 GB in one query
+
+
 def _expand(spells, offers, lo: date, stop: date, code: str) -> pa.Table:
+    """``_expand_batch`` over consecutive citizen ranges of about ``BATCH_SPELLS`` spells, concatenated.
+
+    A citizen's weeks depend only on that citizen's spells and offers, and both lists are ordered by
+    citizen, so the batches' rows in turn are the rows of one query, in the same order — at a fraction
+    of its peak memory (docs/PERFORMANCE.md, "The worker's peak memory")."""
+    import pyarrow as pa
+
+    parts, i, j = [], 0, 0
+    while True:
+        end = min(i + BATCH_SPELLS, len(spells))
+        while 0 < end < len(spells) and spells[end].citizen_id == spells[end - 1].citizen_id:
+            end += 1  # a citizen's spells stay in one batch
+        last_cid = spells[end - 1].citizen_id if end < len(spells) else None
+        k = j
+        while k < len(offers) and (last_cid is None or offers[k].citizen_id <= last_cid):
+            k += 1
+        parts.append(_expand_batch(spells[i:end], offers[j:k], lo, stop, code, i, j))
+        i, j = end, k
+        if i >= len(spells):
+            return pa.concat_tables(parts)
+
+
+def _expand_batch(spells, offers, lo: date, stop: date, code: str, spell_seq: int = 0,
+                  offer_seq: int = 0) -> pa.Table:
     """Spells and offers → one row per person and touched ISO week, in DuckDB.
 
     ``seq`` is the rows' order (citizen, start), so the later spell or offer wins a shared week.
@@ -70,7 +97,7 @@ def _expand(spells, offers, lo: date, stop: date, code: str) -> pa.Table:
     try:
         con.register("spells", pa.table({
             "cid": pa.array([r.citizen_id for r in spells], pa.int64()),
-            "seq": pa.array(range(len(spells)), pa.int64()),
+            "seq": pa.array(range(spell_seq, spell_seq + len(spells)), pa.int64()),
             "benefit": pa.array([r.benefit for r in spells], pa.string()),
             "readiness": pa.array([r.readiness or None for r in spells], pa.string()),
             "start": pa.array([r.start for r in spells], pa.date32()),
@@ -78,7 +105,7 @@ def _expand(spells, offers, lo: date, stop: date, code: str) -> pa.Table:
         }))
         con.register("offers", pa.table({
             "cid": pa.array([r.citizen_id for r in offers], pa.int64()),
-            "seq": pa.array(range(len(offers)), pa.int64()),
+            "seq": pa.array(range(offer_seq, offer_seq + len(offers)), pa.int64()),
             "offer": pa.array([r.offer_type for r in offers], pa.string()),
             "start": pa.array([r.start for r in offers], pa.date32()),
             "stop": pa.array([min(r.end or stop, stop) for r in offers], pa.date32()),
