@@ -3,7 +3,11 @@ the company sees the anonymous summary; another company's login does not get the
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+
+from indsats.domain import clock
 
 from ..livesite import chromium_page, log_in, serve_world
 from .company_world import LAGER, PASSWORD, build_company_world
@@ -32,7 +36,8 @@ def test_consultant_to_company_in_the_browser(site, page):
     page.wait_for_url(f"{base}/virksomheder/{LAGER}")
     page.fill("input[name=purpose]", "Besøg om rekruttering")
     page.check("input[name=schemes][value=company_internship]")
-    page.fill("input[name=next_followup]", "2026-12-01")
+    # A follow-up in the past is refused: two weeks from the day the suite runs, not a fixed date.
+    page.fill("input[name=next_followup]", (clock.today() + timedelta(days=14)).isoformat())
     page.click("text=Gem kontakt")
     page.locator("p.notice", has_text="Kontakten er registreret").wait_for()
     assert page.locator("td", has_text="Besøg om rekruttering").is_visible()
