@@ -18,21 +18,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from serving import answers_healthz, stop_group, uptime
 
 DEMO = "from indsats.cli import main; main()"
 CLONES = Path("/tmp/democlone")
-
-
-def uptime() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def _stat(pid: int) -> list[str]:
@@ -87,23 +83,15 @@ def healthz_after_demo(tree: Path, port: int, timeout: float) -> tuple[float, tu
                 if server.poll() is not None:
                     out.seek(0)
                     raise RuntimeError(f"{tree}: the demo stopped with {server.returncode}:\n{out.read()[-2000:]}")
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
-                        if answer.status == 200:
-                            seconds = time.perf_counter() - started
-                            cpu = cpu_seconds(server.pid)
-                            break
-                except OSError:
-                    time.sleep(0.1)
+                if answers_healthz(port):
+                    seconds = time.perf_counter() - started
+                    cpu = cpu_seconds(server.pid)
+                    break
+                time.sleep(0.1)
             else:
                 raise RuntimeError(f"{tree}: no answer within {timeout} s")
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+            stop_group(server)
         out.seek(0)
         stages = next((line.strip() for line in out if line.startswith("Bygget på")), "")
     return seconds, cpu, stages

@@ -15,19 +15,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from serving import answers_healthz, stop_group, uptime
+
 SERVE = "from indsats.cli import main; main()"
-
-
-def uptime() -> str:
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def healthz_after_serve(tree: Path, database: str, port: int, timeout: float) -> float:
@@ -40,20 +36,12 @@ def healthz_after_serve(tree: Path, database: str, port: int, timeout: float) ->
         while time.perf_counter() - started < timeout:
             if server.poll() is not None:
                 raise RuntimeError(f"{tree}: the server stopped with {server.returncode}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
-                    if answer.status == 200:
-                        return time.perf_counter() - started
-            except OSError:
-                time.sleep(0.05)
+            if answers_healthz(port):
+                return time.perf_counter() - started
+            time.sleep(0.05)
         raise RuntimeError(f"{tree}: no answer within {timeout} s")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop_group(server)
 
 
 def floor() -> float:
