@@ -145,6 +145,7 @@ def load_panel(path: str | Path, persons: str | Path | None = None) -> Panel:
     """
     path = Path(path)
     con = duckdb.connect(config=duckdb_config())
+    con.execute("SET enable_progress_bar = false")  # it writes to stdout, where `indsats kpi` writes its JSON
     reader = _reader(path)
     if not path.exists():
         raise PanelError(f"{path}: no such file")
