@@ -10,10 +10,8 @@ window. The figures are aggregates of at least 30 starts: no person is shown or 
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -27,7 +25,7 @@ from indsats.evidence.reading import reading_da
 from indsats.store.db import Database
 from indsats.store.evidence_tables import KeptEffectRow
 
-from ..steering.panel_export import export_panel
+from .panel_matrix import municipality_matrix
 
 HORIZON = 26
 HISTORY_YEARS = 5
@@ -105,20 +103,11 @@ def compute_effect_estimates(db: Database, code: str, first: str, last: str, hor
     """Estimate every offer type with at least 30 starts, overall and per target group (not kept).
 
     Raises ``EvidenceError`` when the municipality's data cannot answer (no spells, too short)."""
-    import pyarrow.parquet as pq  # Arrow, NumPy, scikit-learn: loaded on use, not at start-up
-
-    from indsats.evidence.effects import eligible_rows, estimate
-    from indsats.evidence.weekmatrix import read_matrix
+    from indsats.evidence.effects import eligible_rows, estimate  # NumPy, scikit-learn: loaded on use
 
     outcome_week = weeks.from_index(weeks.index(last) + horizon)
     end = weeks.monday(outcome_week) + timedelta(days=6)
-    panel, persons = export_panel(db, code, date(weeks.monday(first).year - HISTORY_YEARS, 1, 1), end)
-    if panel.num_rows == 0:
-        raise EvidenceError("Der er ingen ydelsesforløb i kommunens data endnu.")
-    with tempfile.TemporaryDirectory() as tmp:
-        pq.write_table(panel, Path(tmp) / "panel.parquet")
-        pq.write_table(persons, Path(tmp) / "persons.parquet")
-        matrix = read_matrix(Path(tmp) / "panel.parquet", Path(tmp) / "persons.parquet", outcome_week)
+    matrix = municipality_matrix(db, code, date(weeks.monday(first).year - HISTORY_YEARS, 1, 1), end, outcome_week)
     start, stop = matrix.col(first), matrix.col(last)
     if stop < 1:
         raise EvidenceError("Kommunens data går ikke langt nok tilbage til at måle effekter.")

@@ -8,9 +8,7 @@ The scores are a support: no deadline, decision or priority is derived from them
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
 
@@ -21,7 +19,7 @@ from indsats.store.db import Database
 from indsats.store.evidence_tables import KeptRiskScoreRow
 from indsats.store.tables import CitizenRow
 
-from ..steering.panel_export import export_panel
+from .panel_matrix import municipality_matrix
 
 BANDS = ("lav", "middel", "høj")
 #: Probability cut-offs of the bands: below 0.20 lav, below 0.40 middel, else høj.
@@ -41,19 +39,10 @@ def band_of(probability: float) -> str:
 
 def compute_scores(db: Database, code: str, week: str) -> tuple[list[dict], str]:
     """(the screened persons, the model version) of ``week``; raises ``EvidenceError`` when the data cannot answer."""
-    import pyarrow.parquet as pq  # Arrow, NumPy, scikit-learn: loaded on use, not at start-up
-
-    from indsats.evidence.screening import MODEL_KIND, screen
-    from indsats.evidence.weekmatrix import read_matrix
+    from indsats.evidence.screening import MODEL_KIND, screen  # NumPy, scikit-learn: loaded on use
 
     end = weeks.monday(week) + timedelta(days=6)
-    panel, persons = export_panel(db, code, date(end.year - HISTORY_YEARS, 1, 1), end)
-    if panel.num_rows == 0:
-        raise EvidenceError("Der er ingen ydelsesforløb i kommunens data endnu.")
-    with tempfile.TemporaryDirectory() as tmp:
-        pq.write_table(panel, Path(tmp) / "panel.parquet")
-        pq.write_table(persons, Path(tmp) / "persons.parquet")
-        matrix = read_matrix(Path(tmp) / "panel.parquet", Path(tmp) / "persons.parquet", week)
+    matrix = municipality_matrix(db, code, date(end.year - HISTORY_YEARS, 1, 1), end, week)
     result = screen(matrix, week)
     return list(result.persons), f"{MODEL_KIND} (trænet på {result.trained_on:,} forløb)".replace(",", ".")
 
